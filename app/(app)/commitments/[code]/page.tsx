@@ -1,0 +1,130 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { AgencyName } from '@/components/agency-name';
+import { HistoryTimeline } from '@/components/history-timeline';
+import { ProgressBar } from '@/components/progress-bar';
+import { StatusBadge } from '@/components/status-badge';
+import { getCommitmentByCode } from '@/lib/commitments/queries';
+import { localized } from '@/lib/i18n/config';
+import { todayIso } from '@/lib/periods/dates';
+import { isOverdue, parseDuePeriod } from '@/lib/periods/due-period';
+
+interface Props {
+  params: Promise<{ code: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { code } = await params;
+  return { title: decodeURIComponent(code) };
+}
+
+export default async function CommitmentPage({ params }: Props) {
+  const code = decodeURIComponent((await params).code);
+  const detail = getCommitmentByCode(code);
+  if (!detail) notFound();
+  const [t, locale, format] = [await getTranslations(), await getLocale(), await getFormatter()];
+  const { commitment: c, dialogue, area, lead, partners, history } = detail;
+  const l = <T,>(ko: T, en: T) => localized(locale, { ko, en });
+  const due = parseDuePeriod(c.dueSpec);
+  const date = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'long' });
+
+  return (
+    <article className="detail">
+      <p>
+        <Link href="/commitments">← {t('commitment.back')}</Link>
+      </p>
+      <header className="page-heading">
+        <p className="mono muted">{c.code}</p>
+        <h1>{l(c.titleKo, c.titleEn)}</h1>
+        <p className="muted">
+          {l(dialogue.nameKo, dialogue.nameEn)} ·{' '}
+          {t('dialogue.heldOn', { date: date(dialogue.heldOn), place: l(dialogue.placeKo, dialogue.placeEn) })}
+        </p>
+      </header>
+
+      <dl className="facts">
+        <div>
+          <dt>{t('commitment.area')}</dt>
+          <dd>{l(area.nameKo, area.nameEn)}</dd>
+        </div>
+        <div>
+          <dt>{t('commitment.lead')}</dt>
+          <dd>
+            <AgencyName agency={lead} /> {l(lead.nameKo, lead.nameEn)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('commitment.partners')}</dt>
+          <dd>
+            {partners.length === 0 ? (
+              t('commitment.noPartners')
+            ) : (
+              <ul className="plain-list">
+                {partners.map((p) => (
+                  <li key={p.code}>
+                    <AgencyName agency={p} /> {l(p.nameKo, p.nameEn)} ({t(`partnerRole.${p.role}`)})
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('commitment.due')}</dt>
+          <dd>
+            {l(due.label.ko, due.label.en)}
+            {due.start && due.end && (
+              <span className="muted"> ({t('commitment.dueRange', { start: date(due.start), end: date(due.end) })})</span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('commitment.target')}</dt>
+          <dd>{c.targetKo || c.targetEn ? l(c.targetKo ?? c.targetEn, c.targetEn ?? c.targetKo) : t('commitment.noTarget')}</dd>
+        </div>
+        <div>
+          <dt>{t('commitment.status')}</dt>
+          <dd>
+            <StatusBadge status={c.status} overdue={isOverdue(due, c.status, todayIso())} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('commitment.progress')}</dt>
+          <dd>
+            <ProgressBar value={c.progress} />
+          </dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="description-heading">
+        <h2 id="description-heading">{t('commitment.description')}</h2>
+        <p>{l(c.descriptionKo, c.descriptionEn)}</p>
+      </section>
+
+      <section aria-labelledby="source-heading">
+        <h2 id="source-heading">{t('commitment.sourceExcerpt')}</h2>
+        <figure className="source">
+          <blockquote lang="ko" className="source__excerpt">
+            {c.sourceExcerpt}
+          </blockquote>
+          {dialogue.sourceTitle && (
+            <figcaption className="muted">
+              {t('commitment.source')}:{' '}
+              {t('commitment.sourceCitation', {
+                publisher: dialogue.sourcePublisher ?? '',
+                title: dialogue.sourceTitle,
+              })}
+            </figcaption>
+          )}
+        </figure>
+      </section>
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">{t('commitment.history')}</h2>
+        <HistoryTimeline history={history} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,68 @@
+import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
+import type { CommitmentListItem } from '@/lib/commitments/queries';
+import { localized } from '@/lib/i18n/config';
+import { isOverdue } from '@/lib/periods/due-period';
+import { AgencyName } from './agency-name';
+import { DuePeriodLabel } from './due-period-label';
+import { ProgressBar } from './progress-bar';
+import { StatusBadge } from './status-badge';
+
+export function CommitmentsTable({ items, today }: { items: CommitmentListItem[]; today: string }) {
+  const t = useTranslations('commitments');
+  const locale = useLocale();
+  if (items.length === 0) return <p className="empty">{t('empty')}</p>;
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption className="visually-hidden">{t('tableCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('columns.code')}</th>
+            <th scope="col">{t('columns.area')}</th>
+            <th scope="col">{t('columns.title')}</th>
+            <th scope="col">{t('columns.lead')}</th>
+            <th scope="col">{t('columns.partners')}</th>
+            <th scope="col">{t('columns.due')}</th>
+            <th scope="col">{t('columns.status')}</th>
+            <th scope="col">{t('columns.progress')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((c) => (
+            <tr key={c.code}>
+              <td className="nowrap mono">{c.code}</td>
+              <td>{localized(locale, { ko: c.area.nameKo, en: c.area.nameEn })}</td>
+              <th scope="row" className="data-table__title">
+                <Link href={`/commitments/${encodeURIComponent(c.code)}`}>
+                  {localized(locale, { ko: c.titleKo, en: c.titleEn })}
+                </Link>
+              </th>
+              <td>
+                <AgencyName agency={c.lead} />
+              </td>
+              <td>
+                <ul className="inline-list">
+                  {c.partners.map((p) => (
+                    <li key={p.code}>
+                      <AgencyName agency={p} />
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td className="nowrap">
+                <DuePeriodLabel spec={c.dueSpec} />
+              </td>
+              <td>
+                <StatusBadge status={c.status} overdue={isOverdue({ end: c.dueEnd }, c.status, today)} />
+              </td>
+              <td>
+                <ProgressBar value={c.progress} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

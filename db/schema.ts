@@ -1,0 +1,242 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+import {
+  AGENCY_KINDS,
+  PARTNER_ROLES,
+  STATUSES,
+} from '@/lib/commitments/vocabulary';
+import { DUE_PRECISIONS } from '@/lib/periods/due-period';
+import { ROLES } from '@/lib/auth/roles';
+
+const createdAt = () =>
+  text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+const inList = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
+
+export const dialogues = sqliteTable('dialogues', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: text('code').notNull().unique(),
+  nameKo: text('name_ko').notNull(),
+  nameEn: text('name_en').notNull(),
+  heldOn: text('held_on').notNull(),
+  placeKo: text('place_ko').notNull(),
+  placeEn: text('place_en').notNull(),
+  coChairsKo: text('co_chairs_ko').notNull().default(''),
+  coChairsEn: text('co_chairs_en').notNull().default(''),
+  sourceTitle: text('source_title'),
+  sourcePublisher: text('source_publisher'),
+  sourceUrl: text('source_url'),
+  sourceFile: text('source_file'),
+  createdAt: createdAt(),
+});
+export type Dialogue = typeof dialogues.$inferSelect;
+export type NewDialogue = typeof dialogues.$inferInsert;
+
+export const areas = sqliteTable('areas', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: text('code').notNull().unique(),
+  nameKo: text('name_ko').notNull(),
+  nameEn: text('name_en').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+export type Area = typeof areas.$inferSelect;
+export type NewArea = typeof areas.$inferInsert;
+
+export const agencies = sqliteTable(
+  'agencies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull().unique(),
+    nameKo: text('name_ko').notNull(),
+    nameEn: text('name_en').notNull(),
+    country: text('country').notNull(),
+    kind: text('kind', { enum: AGENCY_KINDS }).notNull(),
+  },
+  (t) => [
+    index('agencies_country_idx').on(t.country),
+    check('agencies_kind_check', inList('kind', AGENCY_KINDS)),
+  ],
+);
+export type Agency = typeof agencies.$inferSelect;
+export type NewAgency = typeof agencies.$inferInsert;
+
+/** Agencies that took part in a dialogue's meeting itself. */
+export const dialogueParticipants = sqliteTable(
+  'dialogue_participants',
+  {
+    dialogueId: integer('dialogue_id')
+      .notNull()
+      .references(() => dialogues.id, { onDelete: 'cascade' }),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+  },
+  (t) => [primaryKey({ columns: [t.dialogueId, t.agencyId] })],
+);
+
+export const commitments = sqliteTable(
+  'commitments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull().unique(),
+    dialogueId: integer('dialogue_id')
+      .notNull()
+      .references(() => dialogues.id),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id),
+    titleKo: text('title_ko').notNull(),
+    titleEn: text('title_en').notNull(),
+    descriptionKo: text('description_ko').notNull().default(''),
+    descriptionEn: text('description_en').notNull().default(''),
+    leadAgencyId: integer('lead_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    /** Canonical due-period spec (lib/periods); start/end are derived from it for SQL filtering. */
+    dueSpec: text('due_spec').notNull().default('ongoing'),
+    duePrecision: text('due_precision', { enum: DUE_PRECISIONS }).notNull().default('none'),
+    dueStart: text('due_start'),
+    dueEnd: text('due_end'),
+    targetKo: text('target_ko'),
+    targetEn: text('target_en'),
+    sourceExcerpt: text('source_excerpt').notNull().default(''),
+    status: text('status', { enum: STATUSES }).notNull().default('not_started'),
+    progress: integer('progress').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    archivedAt: text('archived_at'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [
+    index('commitments_dialogue_idx').on(t.dialogueId),
+    index('commitments_area_idx').on(t.areaId),
+    index('commitments_lead_idx').on(t.leadAgencyId),
+    index('commitments_status_idx').on(t.status),
+    index('commitments_due_end_idx').on(t.dueEnd),
+    check('commitments_status_check', inList('status', STATUSES)),
+    check('commitments_progress_check', sql`${t.progress} between 0 and 100`),
+    check('commitments_version_check', sql`${t.version} >= 1`),
+  ],
+);
+export type Commitment = typeof commitments.$inferSelect;
+export type NewCommitment = typeof commitments.$inferInsert;
+
+export const commitmentPartners = sqliteTable(
+  'commitment_partners',
+  {
+    commitmentId: integer('commitment_id')
+      .notNull()
+      .references(() => commitments.id, { onDelete: 'cascade' }),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    role: text('role', { enum: PARTNER_ROLES }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.commitmentId, t.agencyId] }),
+    index('commitment_partners_agency_idx').on(t.agencyId),
+    check('commitment_partners_role_check', inList('role', PARTNER_ROLES)),
+  ],
+);
+export type CommitmentPartner = typeof commitmentPartners.$inferSelect;
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    agencyId: integer('agency_id').references(() => agencies.id),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' })
+      .notNull()
+      .default(false),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [
+    uniqueIndex('users_email_idx').on(sql`lower(${t.email})`),
+    check('users_role_check', inList('role', ROLES)),
+    check(
+      'users_official_agency_check',
+      sql`(${t.role} = 'official') = (${t.agencyId} is not null)`,
+    ),
+  ],
+);
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+/** Append-only history of status and progress changes (UPDATE/DELETE abort via triggers). */
+export const statusUpdates = sqliteTable(
+  'status_updates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    commitmentId: integer('commitment_id')
+      .notNull()
+      .references(() => commitments.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    previousStatus: text('previous_status', { enum: STATUSES }).notNull(),
+    newStatus: text('new_status', { enum: STATUSES }).notNull(),
+    previousProgress: integer('previous_progress').notNull(),
+    newProgress: integer('new_progress').notNull(),
+    note: text('note').notNull().default(''),
+    evidenceUrl: text('evidence_url'),
+    /** When the change happened in the world (ISO date); may precede recordedAt. */
+    effectiveDate: text('effective_date').notNull(),
+    recordedAt: text('recorded_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [
+    index('status_updates_commitment_idx').on(t.commitmentId, t.effectiveDate, t.id),
+    index('status_updates_effective_idx').on(t.effectiveDate),
+    check('status_updates_new_status_check', inList('new_status', STATUSES)),
+    check('status_updates_progress_check', sql`${t.newProgress} between 0 and 100`),
+  ],
+);
+export type StatusUpdate = typeof statusUpdates.$inferSelect;
+export type NewStatusUpdate = typeof statusUpdates.$inferInsert;
+
+/** Append-only audit trail (UPDATE/DELETE abort via triggers). */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    actorId: integer('actor_id').references(() => users.id),
+    actorEmail: text('actor_email'),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+    origin: text('origin'),
+    at: text('at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [
+    index('audit_events_target_idx').on(t.targetType, t.targetId),
+    index('audit_events_at_idx').on(t.at),
+  ],
+);
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type NewAuditEvent = typeof auditEvents.$inferInsert;

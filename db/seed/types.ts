@@ -1,0 +1,65 @@
+import type { AgencyKind, Country, PartnerRole } from '@/lib/commitments/vocabulary';
+
+/** Reference data for one dialogue, kept in the repository and imported by the seed. */
+export interface SeedAgency {
+  /** Usual English acronym in capitals, e.g. MSIT, NIST. Unique across all dialogues. */
+  code: string;
+  nameKo: string;
+  nameEn: string;
+  country: Country;
+  kind: AgencyKind;
+}
+
+export interface SeedArea {
+  /** Short upper-case code used inside commitment codes, e.g. SEMI, BIO. */
+  code: string;
+  nameKo: string;
+  nameEn: string;
+  sortOrder: number;
+}
+
+export interface SeedPartner {
+  agencyCode: string;
+  role: PartnerRole;
+}
+
+export interface SeedCommitment {
+  /** Stable human code, e.g. CET23-BIO-01. */
+  code: string;
+  areaCode: string;
+  titleKo: string;
+  titleEn: string;
+  descriptionKo: string;
+  descriptionEn: string;
+  leadAgencyCode: string;
+  partners: SeedPartner[];
+  /** Due-period spec understood by lib/periods (e.g. "2024", "early-2024", "ongoing"). */
+  due: string;
+  targetKo: string | null;
+  targetEn: string | null;
+  /** Verbatim Korean sentence(s) of the source the commitment came from. */
+  sourceExcerpt: string;
+}
+
+export interface SeedDialogue {
+  /** Stable code, e.g. KR-US-CET-2023. */
+  code: string;
+  nameKo: string;
+  nameEn: string;
+  /** ISO date the dialogue was held. */
+  heldOn: string;
+  placeKo: string;
+  placeEn: string;
+  coChairsKo: string;
+  coChairsEn: string;
+  sourceTitle: string;
+  sourcePublisher: string;
+  sourceUrl: string | null;
+  /** Path of the source file relative to the shared sources folder, when there is one. */
+  sourceFile: string | null;
+  /** Agencies that took part in the meeting itself (not only those named in commitments). */
+  participantAgencyCodes: string[];
+  agencies: SeedAgency[];
+  areas: SeedArea[];
+  commitments: SeedCommitment[];
+}

@@ -1,0 +1,31 @@
+/** Shared enumerations: the single source for DB columns, zod schemas and UI labels. */
+
+export const STATUSES = [
+  'not_started',
+  'in_progress',
+  'at_risk',
+  'delayed',
+  'completed',
+  'discontinued',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Statuses after which a commitment no longer counts as overdue. */
+export const CLOSED_STATUSES: readonly Status[] = ['completed', 'discontinued'];
+
+export const PARTNER_ROLES = ['co_lead', 'counterpart', 'participant'] as const;
+export type PartnerRole = (typeof PARTNER_ROLES)[number];
+
+export const AGENCY_KINDS = [
+  'ministry',
+  'agency',
+  'office',
+  'national_lab',
+  'institute',
+  'public_corporation',
+] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+/** ISO 3166-1 alpha-2 codes; extend as new dialogues bring new countries. */
+export const COUNTRIES = ['KR', 'US', 'IN', 'JP'] as const;
+export type Country = (typeof COUNTRIES)[number];

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Serves the production build on a fresh, migrated and seeded database for the e2e suite.
+set -euo pipefail
+db="${DATABASE_URL:?DATABASE_URL must name the e2e database file}"
+rm -f "$db" "$db-wal" "$db-shm"
+npm run --silent db:setup
+exec npx next start --hostname 127.0.0.1 --port "${E2E_PORT:-3100}"

@@ -1,0 +1,533 @@
+/*
+ * Source: 파이낸셜뉴스, 2023-12-09, "한미 기술대화..반도체 공급망대화·1000만불 바이오 지원·ESS 공동연구"
+ * (shared sources: 2023-12-09-korea-us-cet-dialogue-fnnews.ko.txt), extracted by hand.
+ * Agency assignments not named in the article (inferred):
+ *   BIO-04 OPPR; BAT-01 DOE; BAT-03 MOTIE, DOE; QNT-02 MSIT, NSF;
+ *   AI-01/02/03 all agencies (article says only "우리 정부" and "미 정부");
+ *   AI-05 MSIT, OSTP; ICT-01 MSIT, DOS; ICT-02 MSIT, DOC; TRI-01 NSO, NSC, NSCS.
+ */
+import type { SeedDialogue } from '../types';
+
+export const krUsCet2023: SeedDialogue = {
+  code: 'KR-US-CET-2023',
+  nameKo: '한미 차세대 핵심·신흥기술 대화',
+  nameEn: 'Korea–U.S. Next-Generation Critical and Emerging Technology Dialogue',
+  heldOn: '2023-12-09',
+  placeKo: '서울',
+  placeEn: 'Seoul',
+  coChairsKo: '조태용 국가안보실장 · 제이크 설리번 미 백악관 국가안보보좌관',
+  coChairsEn:
+    'Cho Tae-yong (Director of National Security, Republic of Korea) and Jake Sullivan (U.S. National Security Advisor)',
+  sourceTitle: '한미 기술대화..반도체 공급망대화·1000만불 바이오 지원·ESS 공동연구',
+  sourcePublisher: '파이낸셜뉴스 (Financial News)',
+  sourceUrl: null,
+  sourceFile: '2023-12-09-korea-us-cet-dialogue-fnnews.ko.txt',
+  participantAgencyCodes: [
+    'NSO',
+    'MSIT',
+    'MOFA',
+    'MOTIE',
+    'MOHW',
+    'NSC',
+    'DOS',
+    'DOE',
+    'NSF',
+    'OPPR',
+    'OSTP',
+  ],
+  agencies: [
+    {
+      code: 'NSO',
+      nameKo: '국가안보실',
+      nameEn: 'Office of National Security',
+      country: 'KR',
+      kind: 'office',
+    },
+    {
+      code: 'MSIT',
+      nameKo: '과학기술정보통신부',
+      nameEn: 'Ministry of Science and ICT',
+      country: 'KR',
+      kind: 'ministry',
+    },
+    {
+      code: 'MOFA',
+      nameKo: '외교부',
+      nameEn: 'Ministry of Foreign Affairs',
+      country: 'KR',
+      kind: 'ministry',
+    },
+    {
+      code: 'MOTIE',
+      nameKo: '산업통상자원부',
+      nameEn: 'Ministry of Trade, Industry and Energy',
+      country: 'KR',
+      kind: 'ministry',
+    },
+    {
+      code: 'MOHW',
+      nameKo: '보건복지부',
+      nameEn: 'Ministry of Health and Welfare',
+      country: 'KR',
+      kind: 'ministry',
+    },
+    {
+      code: 'KATS',
+      nameKo: '국가기술표준원',
+      nameEn: 'Korean Agency for Technology and Standards',
+      country: 'KR',
+      kind: 'agency',
+    },
+    {
+      code: 'KRISS',
+      nameKo: '한국표준과학연구원',
+      nameEn: 'Korea Research Institute of Standards and Science',
+      country: 'KR',
+      kind: 'institute',
+    },
+    {
+      code: 'KESCO',
+      nameKo: '한국전기안전공사',
+      nameEn: 'Korea Electrical Safety Corporation',
+      country: 'KR',
+      kind: 'public_corporation',
+    },
+    {
+      code: 'RIST',
+      nameKo: '포항산업과학연구원',
+      nameEn: 'Research Institute of Industrial Science & Technology',
+      country: 'KR',
+      kind: 'institute',
+    },
+    {
+      code: 'NSC',
+      nameKo: '미 국가안전보장회의',
+      nameEn: 'U.S. National Security Council',
+      country: 'US',
+      kind: 'office',
+    },
+    {
+      code: 'DOS',
+      nameKo: '미 국무부',
+      nameEn: 'U.S. Department of State',
+      country: 'US',
+      kind: 'ministry',
+    },
+    {
+      code: 'DOC',
+      nameKo: '미 상무부',
+      nameEn: 'U.S. Department of Commerce',
+      country: 'US',
+      kind: 'ministry',
+    },
+    {
+      code: 'DOE',
+      nameKo: '미 에너지부',
+      nameEn: 'U.S. Department of Energy',
+      country: 'US',
+      kind: 'ministry',
+    },
+    {
+      code: 'NSF',
+      nameKo: '미 국립과학재단',
+      nameEn: 'U.S. National Science Foundation',
+      country: 'US',
+      kind: 'agency',
+    },
+    {
+      code: 'NIH',
+      nameKo: '미 국립보건원',
+      nameEn: 'U.S. National Institutes of Health',
+      country: 'US',
+      kind: 'agency',
+    },
+    {
+      code: 'NIST',
+      nameKo: '미 국립표준기술연구소',
+      nameEn: 'U.S. National Institute of Standards and Technology',
+      country: 'US',
+      kind: 'agency',
+    },
+    {
+      code: 'OSTP',
+      nameKo: '미 백악관 과학기술정책실',
+      nameEn: 'White House Office of Science and Technology Policy',
+      country: 'US',
+      kind: 'office',
+    },
+    {
+      code: 'OPPR',
+      nameKo: '미 백악관 전염병 대비 및 대응 정책실',
+      nameEn: 'White House Office of Pandemic Preparedness and Response Policy',
+      country: 'US',
+      kind: 'office',
+    },
+    {
+      code: 'PNNL',
+      nameKo: '미 북서태평양국립연구소',
+      nameEn: 'Pacific Northwest National Laboratory',
+      country: 'US',
+      kind: 'national_lab',
+    },
+    {
+      code: 'SNL',
+      nameKo: '미 샌디아 국립연구소',
+      nameEn: 'Sandia National Laboratories',
+      country: 'US',
+      kind: 'national_lab',
+    },
+    {
+      code: 'NSCS',
+      nameKo: '인도 국가안보회의 사무국',
+      nameEn: 'National Security Council Secretariat of India',
+      country: 'IN',
+      kind: 'office',
+    },
+  ],
+  areas: [
+    { code: 'SEMI', nameKo: '반도체', nameEn: 'Semiconductors', sortOrder: 1 },
+    { code: 'BIO', nameKo: '바이오', nameEn: 'Biotechnology', sortOrder: 2 },
+    { code: 'BAT', nameKo: '배터리·ESS', nameEn: 'Batteries and energy storage', sortOrder: 3 },
+    { code: 'QNT', nameKo: '양자', nameEn: 'Quantum', sortOrder: 4 },
+    { code: 'AI', nameKo: '인공지능', nameEn: 'Artificial intelligence', sortOrder: 5 },
+    {
+      code: 'ICT',
+      nameKo: '정보통신기술',
+      nameEn: 'Information and communications technology',
+      sortOrder: 6,
+    },
+    { code: 'TRI', nameKo: '한미인 3자 대화', nameEn: 'Trilateral dialogue with India', sortOrder: 7 },
+  ],
+  commitments: [
+    {
+      code: 'CET23-SEMI-01',
+      areaCode: 'SEMI',
+      titleKo: '민관 반도체 연구개발기관 간 우수사례 공유',
+      titleEn: 'Share best practices among public and private semiconductor R&D institutions',
+      descriptionKo:
+        '산업부와 미 상무부가 주도하는 공급망·산업대화를 통해 양국 민관 반도체 연구개발기관 간 우수사례를 공유한다. 조만간 설립될 미 국립반도체기술센터(NSTC)와 한국의 첨단반도체기술센터(ASTC)도 협업 대상에 포함된다.',
+      descriptionEn:
+        'Through the Supply Chain and Industrial Dialogue led by MOTIE and the U.S. Department of Commerce, public and private semiconductor R&D institutions of both countries share best practices. The soon-to-be-established U.S. National Semiconductor Technology Center (NSTC) and Korea’s Advanced Semiconductor Technology Center (ASTC) are included.',
+      leadAgencyCode: 'MOTIE',
+      partners: [{ agencyCode: 'DOC', role: 'counterpart' }],
+      due: 'ongoing',
+      targetKo: null,
+      targetEn: null,
+      sourceExcerpt:
+        '우선 반도체의 경우 산업부와 미 상무부 주도 ‘공급망·산업대화’를 통해 민관 반도체 연구개발기관 간에 우수사례를 공유하고 연구개발 우선순위를 작성하는 등 협업 기반을 마련키로 했다. 협업 대상에는 조만간 설립될 미 국립반도체기술센터(NSTC)와 한국의 첨단반도체기술센터(ASTC)도 포함된다.',
+    },
+    {
+      code: 'CET23-SEMI-02',
+      areaCode: 'SEMI',
+      titleKo: '반도체 공동 연구개발 우선순위 작성',
+      titleEn: 'Draw up joint semiconductor R&D priorities',
+      descriptionKo:
+        '산업부와 미 상무부 주도의 공급망·산업대화를 통해 반도체 연구개발 우선순위를 작성하는 등 협업 기반을 마련한다.',
+      descriptionEn:
+        'Through the Supply Chain and Industrial Dialogue led by MOTIE and the U.S. Department of Commerce, the two sides draw up semiconductor R&D priorities as a basis for collaboration.',
+      leadAgencyCode: 'MOTIE',
+      partners: [{ agencyCode: 'DOC', role: 'counterpart' }],
+      due: 'ongoing',
+      targetKo: null,
+      targetEn: null,
+      sourceExcerpt:
+        '우선 반도체의 경우 산업부와 미 상무부 주도 ‘공급망·산업대화’를 통해 민관 반도체 연구개발기관 간에 우수사례를 공유하고 연구개발 우선순위를 작성하는 등 협업 기반을 마련키로 했다.',
+    },
+    {
+      code: 'CET23-BIO-01',
+      areaCode: 'BIO',
+      titleKo: '과기정통부–미 국립과학재단 바이오 연구개발 신규 협업',
+      titleEn: 'New MSIT–NSF biotechnology R&D collaboration',
+      descriptionKo:
+        '과기정통부와 미 국립과학재단이 1000만 달러 이상 규모의 공동연구 지원을 목적으로 한 연구개발 신규 협업을 내년에 개시한다.',
+      descriptionEn:
+        'MSIT and the U.S. National Science Foundation launch a new R&D collaboration in 2024 to support joint research worth at least USD 10 million.',
+      leadAgencyCode: 'MSIT',
+      partners: [{ agencyCode: 'NSF', role: 'counterpart' }],
+      due: '2024',
+      targetKo: '1000만 달러 이상',
+      targetEn: '≥ USD 10 million',
+      sourceExcerpt:
+        '바이오 분야는 내년에 1000만달러 이상 규모의 연구 협업 지원을 목적으로 한 과기부와 미 국립과학재단 간 연구개발 신규 협업을 개시한다.',
+    },
+    {
+      code: 'CET23-BIO-02',
+      areaCode: 'BIO',
+      titleKo: '복지부–NIH 바이오의학 연구 협력',
+      titleEn: 'MOHW–NIH biomedical research cooperation',
+      descriptionKo:
+        '보건복지부와 미 국립보건원(NIH)이 세포·유전자 치료 등 바이오의학 분야의 연구 협력을 확대한다.',
+      descriptionEn:
+        'The Ministry of Health and Welfare and the U.S. National Institutes of Health expand biomedical research cooperation, including cell and gene therapy.',
+      leadAgencyCode: 'MOHW',
+      partners: [{ agencyCode: 'NIH', role: 'counterpart' }],
+      due: 'ongoing',
+      targetKo: null,
+      targetEn: null,
+      sourceExcerpt:
+        '복지부와 미 국립보건원(NIH) 간에는 세포·유전자 치료 등 바이오의학 연구 협력은 물론 의사과학자(MD-PhD) 인재 교류도 확대한다.',
+    },
+    {
+      code: 'CET23-BIO-03',
+      areaCode: 'BIO',
+      titleKo: '의사과학자(MD-PhD) 인재 교류 확대',
+      titleEn: 'Expand physician-scientist (MD-PhD) talent exchange',
+      descriptionKo: '보건복지부와 미 국립보건원(NIH) 간 의사과학자(MD-PhD) 인재 교류를 확대한다.',
+      descriptionEn:
+        'The Ministry of Health and Welfare and the U.S. National Institutes of Health expand exchanges of physician-scientists (MD-PhD).',
+      leadAgencyCode: 'MOHW',
+      partners: [{ agencyCode: 'NIH', role: 'counterpart' }],
+      due: 'ongoing',
+      targetKo: null,
+      targetEn: null,
+      sourceExcerpt:
+        '복지부와 미 국립보건원(NIH) 간에는 세포·유전자 치료 등 바이오의학 연구 협력은 물론 의사과학자(MD-PhD) 인재 교류도 확대한다.',
+    },
+    {
+      code: 'CET23-BIO-04',
+      areaCode: 'BIO',
+      titleKo: '의약품 공급망 1.5트랙 채널 출범',
+      titleEn: 'Launch a Track 1.5 channel on pharmaceutical supply chains',
+      descriptionKo:
+        '의약품 공급망 강화를 위해 한미 양국 정부와 제약기업이 참여하는 1.5트랙 채널을 내년 중 출범시킨다.',
+      descriptionEn:
+        'To strengthen pharmaceutical supply chains, a Track 1.5 channel bringing together both governments and pharmaceutical companies is to be launched in 2024.',
+      leadAgencyCode: 'MOHW',
+      partners: [{ agencyCode: 'OPPR', role: 'counterpart' }],
+      due: '2024',
+      targetKo: null,
+      targetEn: null,
+      sourceExcerpt:
+        '의약품 공급망을 강화키 위한 한미 정부와 제약기업이 참여하는 1.5트랙 채널도 내년 중 출범시킨다는 계획이다.',
+    },
+    {
+      code: 'CET23-BAT-01',
+      areaCode: 'BAT',
+      titleKo: '유틸리티 규모 ESS 공동연구(PNNL–RIST 파트너십 포함)',
+      titleEn: 'Utility-scale ESS joint research, including the PNNL–RIST partnership',
+      descriptionKo:
+        '에너지 저장 시스템(ESS) 공동연구를 심화하고, 북서태평양국립연구소(PNNL)와 포항산업과학연구원(RIST) 간 파트너십을 포함해 유틸리티 규모 ESS 연구를 진행한다.',
+      descriptionEn:
+        'The two sides deepen joint research on energy storage systems (ESS), conducting utility-scale ESS research that includes the partnership between Pacific Northwest National Laboratory (PNNL) and RIST.',
+      leadAgencyCode: 'RIST',
+      partners: [
+        { agencyCode: 'PNNL', role: 'counterpart' },
+        { agencyCode: 'DOE', role: 'participant' },
+      ],
+      due: 'ongoing',
+      targetKo: null,
+      targetEn: null,
+      sourceExcerpt:
+        '배터리는 분야는 에너지 저장 시스템(ESS) 공동연구를 심화한다. 북서태평양국립연구소(PNNL)와 포항산업과학연구원(RIST) 간의 파트너십을 포함해 유틸리티 규모 ESS 연구를 진행한다.',
+    },
+    {
+      code: 'CET23-BAT-02',
+      areaCode: 'BAT',
+      titleKo: '샌디아 국립연구소–한국전기안전공사 ESS 안전 공동연구 MOU',
+      titleEn: 'Sandia–KESCO MOU on joint ESS safety research',
+      descriptionKo:
+        '배터리 안전 데이터베이스 구축과 국제표준 개발 등 ESS 안전기술 공동연구를 위해 미 샌디아 국립연구소와 한국전기안전공사(KESCO) 간 신규 MOU를 추진한다.',
+      descriptionEn:
+        'Sandia National Laboratories and the Korea Electrical Safety Corporation (KESCO) pursue a new MOU for joint research on ESS safety technology, including a battery safety database and international standards development.',
+      leadAgencyCode: 'KESCO',
+      partners: [{ agencyCode: 'SNL', role: 'counterpart' }],
+      due: 'ongoing',
+      targetKo: null,
+      targetEn: null,
+      sourceExcerpt:
+        '배터리 안전 데이터베이스(DB)와 국제표준 개발 등 ESS 안전기술 관련 공동연구도 추진키 위해 미 산디아 국립연구소와 한국전기안전공사(KESCO) 간 협력 구축 신규 MOU(양해각서)도 추진한다.',
+    },
+    {
+      code: 'CET23-BAT-03',
+      areaCode: 'BAT',
+      titleKo: '차세대 2차전지 공동연구 확대',
+      titleEn: 'Expand next-generation secondary battery research',
+      descriptionKo:
+        '리튬금속·전고체·나트륨이온 배터리와 그 외 청정에너지 관련 차세대 2차전지 연구를 미 국립연구소와 한국 연구기관 간에 확대한다.',
+      descriptionEn:
+        'U.S. national laboratories and Korean research institutes expand research on next-generation secondary batteries, including lithium-metal, all-solid-state and sodium-ion batteries and other clean-energy technologies.',
+      leadAgencyCode: 'MOTIE',
+      partners: [{ agencyCode: 'DOE', role: 'counterpart' }],
+      due: 'ongoing',
+      targetKo: null,
+      targetEn: null,
+      sourceExcerpt:
+        '또 리튬금속·전고체·나트륨이온 배터리와 그 외 청정에너지 관련 차세대 2차전지 연구도 미 국립연구소와 우리 연구기관 간에 확대한다.',
+    },
+    {
+      code: 'CET23-QNT-01',
+      areaCode: 'QNT',
+      titleKo: '표준연–NIST 차세대 양자컴퓨터 연구 협력 강화',
+      titleEn: 'KRISS–NIST cooperation on next-generation quantum computer research',
+      descriptionKo:
+        '한국표준과학연구원과 미 국립표준기술연구소(NIST)가 차세대 양자컴퓨터 연구 증진을 위한 협력을 강화한다.',
+      descriptionEn:
+        'The Korea Research Institute of Standards and Science and the U.S. National Institute of Standards and Technology strengthen cooperation to advance next-generation quantum computer research.',
+      leadAgencyCode: 'KRISS',
+      partners: [{ agencyCode: 'NIST', role: 'counterpart' }],
+      due: 'ongoing',
+      targetKo: null,
+      targetEn: null,
+      sourceExcerpt:
+        '양자기술 분야는 한국표준과학연구원과 미 국립표준기술연구소(NIST) 간에 차세대 양자컴퓨터 연구 증진 협력을 강화하고 양국의 산업계와 대학 간 협력도 늘리기로 했다.',
+    },
+    {
+      code: 'CET23-QNT-02',
+      areaCode: 'QNT',
+      titleKo: '양국 산업계·대학 간 양자 협력 확대',
+      titleEn: 'Expand quantum cooperation between industry and universities',
+      descriptionKo: '양자기술 분야에서 양국의 산업계와 대학 간 협력을 늘린다.',
+      descriptionEn:
+        'The two countries expand quantum technology cooperation between their industries and universities.',
+      leadAgencyCode: 'MSIT',
+      partners: [{ agencyCode: 'NSF', role: 'counterpart' }],
+      due: 'ongoing',
+      targetKo: null,
+      targetEn: null,
+      sourceExcerpt:
+        '양자기술 분야는 한국표준과학연구원과 미 국립표준기술연구소(NIST) 간에 차세대 양자컴퓨터 연구 증진 협력을 강화하고 양국의 산업계와 대학 간 협력도 늘리기로 했다.',
+    },
+    {
+      code: 'CET23-AI-01',
+      areaCode: 'AI',
+      titleKo: '한국 주최 미니 AI 화상정상회의 미국 협력',
+      titleEn: 'U.S. cooperation on the Korea-hosted mini virtual AI summit',
+      descriptionKo:
+        '내년에 한국 정부가 주최하는 미니 AI 화상정상회의에 미국 정부가 협력하여 AI 국제 거버넌스 프레임워크를 위한 협업을 심화한다.',
+      descriptionEn:
+        'The U.S. government cooperates on the mini virtual AI summit that the Korean government hosts in 2024, deepening collaboration toward an international AI governance framework.',
+      leadAgencyCode: 'MSIT',
+      partners: [
+        { agencyCode: 'MOFA', role: 'co_lead' },
+        { agencyCode: 'DOS', role: 'counterpart' },
+      ],
+      due: '2024',
+      targetKo: null,
+      targetEn: null,
+      sourceExcerpt:
+        'AI는 내년에 우리 정부가 주최하는 미니 AI 화상정상회의와 AI 글로벌 포럼, 인공지능의 책임 있는 군사적 이용에 과한 고위급회의(REAIM) 등에 미 정부가 협력키로 했다.',
+    },
+    {
+      code: 'CET23-AI-02',
+      areaCode: 'AI',
+      titleKo: 'AI 글로벌 포럼 미국 협력',
+      titleEn: 'U.S. cooperation on the AI Global Forum',
+      descriptionKo: '내년에 한국 정부가 주최하는 AI 글로벌 포럼에 미국 정부가 협력한다.',
+      descriptionEn:
+        'The U.S. government cooperates on the AI Global Forum that the Korean government hosts in 2024.',
+      leadAgencyCode: 'MSIT',
+      partners: [
+        { agencyCode: 'DOS', role: 'counterpart' },
+        { agencyCode: 'OSTP', role: 'participant' },
+      ],
+      due: '2024',
+      targetKo: null,
+      targetEn: null,
+      sourceExcerpt:
+        'AI는 내년에 우리 정부가 주최하는 미니 AI 화상정상회의와 AI 글로벌 포럼, 인공지능의 책임 있는 군사적 이용에 과한 고위급회의(REAIM) 등에 미 정부가 협력키로 했다.',
+    },
+    {
+      code: 'CET23-AI-03',
+      areaCode: 'AI',
+      titleKo: '군사 분야 인공지능의 책임 있는 이용에 관한 고위급회의(REAIM) 미국 협력',
+      titleEn:
+        'U.S. cooperation on the high-level meeting on Responsible AI in the Military Domain (REAIM)',
+      descriptionKo:
+        '내년에 한국 정부가 주최하는 인공지능의 책임 있는 군사적 이용에 관한 고위급회의(REAIM)에 미국 정부가 협력한다.',
+      descriptionEn:
+        'The U.S. government cooperates on the high-level meeting on Responsible AI in the Military Domain (REAIM) that the Korean government hosts in 2024.',
+      leadAgencyCode: 'MOFA',
+      partners: [{ agencyCode: 'DOS', role: 'counterpart' }],
+      due: '2024',
+      targetKo: null,
+      targetEn: null,
+      sourceExcerpt:
+        'AI는 내년에 우리 정부가 주최하는 미니 AI 화상정상회의와 AI 글로벌 포럼, 인공지능의 책임 있는 군사적 이용에 과한 고위급회의(REAIM) 등에 미 정부가 협력키로 했다.',
+    },
+    {
+      code: 'CET23-AI-04',
+      areaCode: 'AI',
+      titleKo: '국가기술표준원–NIST AI 국제표준 개발 MOU',
+      titleEn: 'KATS–NIST MOU on international AI standards',
+      descriptionKo:
+        'AI 국제표준 개발을 위해 국가기술표준원(KATS)과 미 국립표준기술연구소(NIST) 간 양해각서(MOU)를 체결한다.',
+      descriptionEn:
+        'The Korean Agency for Technology and Standards (KATS) and the U.S. National Institute of Standards and Technology (NIST) sign an MOU on developing international AI standards.',
+      leadAgencyCode: 'KATS',
+      partners: [{ agencyCode: 'NIST', role: 'counterpart' }],
+      due: 'ongoing',
+      targetKo: null,
+      targetEn: null,
+      sourceExcerpt:
+        '또 AI 국제표준 개발을 위해 국가기술표준원(KATS)과 NIST 간 MOU를 체결하고, AI 정책 상호운용성 촉진에 방점을 찍는 신규 인공지능 작업반도 출범시킨다.',
+    },
+    {
+      code: 'CET23-AI-05',
+      areaCode: 'AI',
+      titleKo: 'AI 정책 상호운용성 신규 작업반 출범',
+      titleEn: 'Launch a new AI working group on policy interoperability',
+      descriptionKo: 'AI 정책 상호운용성 촉진에 중점을 둔 신규 인공지능 작업반을 출범시킨다.',
+      descriptionEn:
+        'The two sides launch a new artificial intelligence working group focused on promoting AI policy interoperability.',
+      leadAgencyCode: 'MSIT',
+      partners: [{ agencyCode: 'OSTP', role: 'counterpart' }],
+      due: 'ongoing',
+      targetKo: null,
+      targetEn: null,
+      sourceExcerpt:
+        '또 AI 국제표준 개발을 위해 국가기술표준원(KATS)과 NIST 간 MOU를 체결하고, AI 정책 상호운용성 촉진에 방점을 찍는 신규 인공지능 작업반도 출범시킨다.',
+    },
+    {
+      code: 'CET23-ICT-01',
+      areaCode: 'ICT',
+      titleKo: '동남아 등 제3국 ICT 인프라 구축 협력',
+      titleEn: 'Cooperate on building ICT infrastructure in third countries',
+      descriptionKo: '동남아를 비롯한 제3국의 ICT 인프라 구축에 양국이 협력한다.',
+      descriptionEn:
+        'The two countries cooperate on building ICT infrastructure in third countries, including in Southeast Asia.',
+      leadAgencyCode: 'MSIT',
+      partners: [{ agencyCode: 'DOS', role: 'counterpart' }],
+      due: 'ongoing',
+      targetKo: null,
+      targetEn: null,
+      sourceExcerpt:
+        'ICT는 동남아를 비롯한 제3국에 인프라를 구축하는 데 협력키로 하고 5G(5세대 통신망)와 6G 국제표준 협력도 진행키로 했다.',
+    },
+    {
+      code: 'CET23-ICT-02',
+      areaCode: 'ICT',
+      titleKo: '5G·6G 국제표준 협력',
+      titleEn: 'Cooperate on 5G and 6G international standards',
+      descriptionKo: '5G(5세대 통신망)와 6G 국제표준 분야에서 양국이 협력한다.',
+      descriptionEn:
+        'The two countries cooperate on international standards for 5G and 6G mobile networks.',
+      leadAgencyCode: 'MSIT',
+      partners: [{ agencyCode: 'DOC', role: 'counterpart' }],
+      due: 'ongoing',
+      targetKo: null,
+      targetEn: null,
+      sourceExcerpt:
+        'ICT는 동남아를 비롯한 제3국에 인프라를 구축하는 데 협력키로 하고 5G(5세대 통신망)와 6G 국제표준 협력도 진행키로 했다.',
+    },
+    {
+      code: 'CET23-TRI-01',
+      areaCode: 'TRI',
+      titleKo: '한미인 3자 비공식 기술대화 개최',
+      titleEn: 'Hold an informal trilateral technology dialogue with India',
+      descriptionKo:
+        '기술 협력을 심화·확대하기 위해, 한국에 앞서 미국과 비공식 기술대화를 가졌던 인도가 참여하는 3자 비공식 대화를 내년 초에 개최한다.',
+      descriptionEn:
+        'To deepen and broaden technology cooperation, an informal trilateral dialogue is to be held in early 2024 with India, which had held an informal technology dialogue with the United States before Korea.',
+      leadAgencyCode: 'NSO',
+      partners: [
+        { agencyCode: 'NSC', role: 'counterpart' },
+        { agencyCode: 'NSCS', role: 'participant' },
+      ],
+      due: 'early-2024',
+      targetKo: null,
+      targetEn: null,
+      sourceExcerpt:
+        '이 같은 기술 협력을 심화·확대키 위해, 우리나라에 앞서 미국과 비공식적으로 기술대화를 가졌던 인도까지 참여한 3자 비공식 대화도 내년 초에 개최키로 했다.',
+    },
+  ],
+};

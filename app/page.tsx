@@ -1,5 +1,7 @@
 import { redirect } from 'next/navigation';
+import { requirePageActor } from '@/lib/auth/current-user';
 
-export default function Home() {
+export default async function Home() {
+  await requirePageActor();
   redirect('/commitments');
 }

@@ -240,3 +240,40 @@ export const auditEvents = sqliteTable(
 );
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type NewAuditEvent = typeof auditEvents.$inferInsert;
+
+/** Server-side session records: the JWT cookie only names one, so logout and disabling really end it. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    revokedAt: text('revoked_at'),
+    origin: text('origin'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+export type Session = typeof sessions.$inferSelect;
+
+/** Every sign-in attempt, for throttling by account and by client. */
+export const loginAttempts = sqliteTable(
+  'login_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    success: integer('success', { mode: 'boolean' }).notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('login_attempts_email_idx').on(t.email, t.at), index('login_attempts_ip_idx').on(t.ip, t.at)],
+);
+
+/** Installation-wide settings (generated auth secret, demo flag). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -3,5 +3,5 @@
 set -euo pipefail
 db="${DATABASE_URL:?DATABASE_URL must name the e2e database file}"
 rm -f "$db" "$db-wal" "$db-shm"
-npm run --silent db:setup
+npm run --silent db:migrate && npm run --silent db:seed -- --demo
 exec npx next start --hostname 127.0.0.1 --port "${E2E_PORT:-3100}"

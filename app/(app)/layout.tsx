@@ -1,14 +1,24 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { LanguageSwitcher } from '@/components/language-switcher';
+import { SignOutButton } from '@/components/sign-out-button';
+import { getCurrentActor } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/policy';
+import { isDemoInstallation } from '@/lib/settings/queries';
 
+/** Chrome of the signed-in area. Each page checks the session and permission itself. */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const t = await getTranslations();
+  const [t, actor] = [await getTranslations(), await getCurrentActor()];
   return (
     <>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
+      {isDemoInstallation() && (
+        <p className="demo-banner" role="note">
+          {t('auth.demoBanner')}
+        </p>
+      )}
       <header className="site-header">
         <div className="site-header__inner">
           <Link href="/commitments" className="site-header__brand">
@@ -16,8 +26,19 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </Link>
           <nav aria-label={t('app.mainNav')} className="site-header__nav">
             <Link href="/commitments">{t('nav.commitments')}</Link>
+            {can(actor, 'user.manage') && <Link href="/admin/users">{t('nav.users')}</Link>}
           </nav>
           <LanguageSwitcher />
+          {actor && (
+            <div className="user-bar" aria-label={t('auth.userMenu')} role="group">
+              <span className="user-bar__who">
+                {t('auth.signedInAs', { name: actor.email })} · {t(`roles.${actor.role}`)}
+                {actor.agencyCode && ` · ${actor.agencyCode}`}
+              </span>
+              <Link href="/account/password">{t('nav.account')}</Link>
+              <SignOutButton />
+            </div>
+          )}
         </div>
       </header>
       <main id="main" className="page">

@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { agencies, areas, commitmentPartners, commitments, dialogueParticipants, dialogues } from '@/db/schema';
-import { createTestDb } from '@/lib/testing/test-db';
+import { createTestDb, snapshotTables } from '@/lib/testing/test-db';
 import { krUsCet2023 } from './data/kr-us-cet-2023';
 import { seedReferenceData } from '.';
 
@@ -29,12 +29,6 @@ function commitmentWithAgencies(db: Db, code: string) {
   return { ...c, partners };
 }
 
-function dumpAll(db: Db): Record<string, unknown[]> {
-  const tables = db.$client
-    .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'`)
-    .all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, db.$client.prepare(`select * from "${name}" order by 1`).all()]));
-}
 
 describe('seed of the 2023 Korea–U.S. CET dialogue', () => {
   let db: Db;
@@ -117,10 +111,10 @@ describe('seed of the 2023 Korea–U.S. CET dialogue', () => {
   });
 
   it('changes nothing when run a second time', () => {
-    const before = dumpAll(db);
+    const before = snapshotTables(db);
     const counts = seedReferenceData(db);
     expect(counts).toEqual([{ agencies: 0, areas: 0, dialogues: 0, commitments: 0 }]);
-    expect(dumpAll(db)).toEqual(before);
+    expect(snapshotTables(db)).toEqual(before);
   });
 
   it('leaves progress recorded since the first run untouched', () => {

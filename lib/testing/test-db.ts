@@ -1,8 +1,34 @@
 import { migrateDatabase, openDatabase, type Db } from '@/db/client';
+import { seedReferenceData } from '@/db/seed';
+import { users, type NewUser } from '@/db/schema';
 
 /** A fresh in-memory database migrated with the real migrations. */
 export function createTestDb(): Db {
   const db = openDatabase(':memory:');
   migrateDatabase(db);
   return db;
+}
+
+/** A migrated, seeded database that getDb() also returns, for code that uses the default connection. */
+export function useSeededTestDb(): Db {
+  const db = createTestDb();
+  seedReferenceData(db);
+  (globalThis as unknown as { __appDb?: Db }).__appDb = db;
+  return db;
+}
+
+export function insertTestUser(db: Db, values: Omit<NewUser, 'name'> & { name?: string }) {
+  return db.insert(users).values({ name: values.email, ...values }).returning().get();
+}
+
+/** Every row of every table except those named, for "nothing was written" assertions. */
+export function snapshotTables(db: Db, except: string[] = []): Record<string, unknown[]> {
+  const names = (
+    db.$client
+      .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'`)
+      .all() as { name: string }[]
+  )
+    .map((t) => t.name)
+    .filter((n) => !except.includes(n));
+  return Object.fromEntries(names.map((n) => [n, db.$client.prepare(`select * from "${n}" order by 1`).all()]));
 }

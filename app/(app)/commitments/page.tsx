@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { CommitmentsTable } from '@/components/commitments-table';
+import { requirePagePermission } from '@/lib/auth/current-user';
 import { countDialogues, listCommitments } from '@/lib/commitments/queries';
 import { todayIso } from '@/lib/periods/dates';
 
@@ -10,6 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CommitmentsPage() {
+  await requirePagePermission('commitment.read');
   const t = await getTranslations('commitments');
   const items = listCommitments();
   return (

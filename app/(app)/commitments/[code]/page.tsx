@@ -6,7 +6,10 @@ import { AgencyName } from '@/components/agency-name';
 import { HistoryTimeline } from '@/components/history-timeline';
 import { ProgressBar } from '@/components/progress-bar';
 import { StatusBadge } from '@/components/status-badge';
+import { StatusUpdateForm } from '@/components/status-update-form';
+import { requirePagePermission } from '@/lib/auth/current-user';
 import { getCommitmentByCode } from '@/lib/commitments/queries';
+import { canUpdateCommitment } from '@/lib/commitments/update-status';
 import { localized } from '@/lib/i18n/config';
 import { todayIso } from '@/lib/periods/dates';
 import { isOverdue, parseDuePeriod } from '@/lib/periods/due-period';
@@ -22,6 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CommitmentPage({ params }: Props) {
   const code = decodeURIComponent((await params).code);
+  const actor = await requirePagePermission('commitment.read', undefined, code);
   const detail = getCommitmentByCode(code);
   if (!detail) notFound();
   const [t, locale, format] = [await getTranslations(), await getLocale(), await getFormatter()];
@@ -120,6 +124,19 @@ export default async function CommitmentPage({ params }: Props) {
           )}
         </figure>
       </section>
+
+      {canUpdateCommitment(actor, c.code) ? (
+        <section className="panel">
+          <StatusUpdateForm
+            code={c.code}
+            version={c.version}
+            status={c.status}
+            progress={c.progress}
+            today={todayIso()}
+            minDate={dialogue.heldOn}
+          />
+        </section>
+      ) : null}
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t('commitment.history')}</h2>

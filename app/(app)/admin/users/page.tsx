@@ -1,0 +1,64 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { CreateUserForm } from '@/components/admin/user-forms';
+import { listAgencies } from '@/lib/agencies/queries';
+import { requirePagePermission } from '@/lib/auth/current-user';
+import { listUsers } from '@/lib/users/queries';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('users'))('title') };
+}
+
+export default async function UsersPage() {
+  const actor = await requirePagePermission('user.manage');
+  const t = await getTranslations();
+  const users = listUsers();
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{t('users.title')}</h1>
+        <p className="muted">{t('users.intro')}</p>
+      </div>
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption className="visually-hidden">{t('users.listCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('users.email')}</th>
+              <th scope="col">{t('users.name')}</th>
+              <th scope="col">{t('users.role')}</th>
+              <th scope="col">{t('users.agency')}</th>
+              <th scope="col">{t('users.status')}</th>
+              <th scope="col">{t('users.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <th scope="row">
+                  {u.email} {u.id === actor.id && <span className="muted">{t('users.you')}</span>}
+                </th>
+                <td>{u.name}</td>
+                <td>{t(`roles.${u.role}`)}</td>
+                <td>{u.agencyCode ?? '—'}</td>
+                <td>
+                  {u.active ? t('users.active') : t('users.disabled')}
+                  {u.mustChangePassword && <span className="muted"> · {t('users.mustChange')}</span>}
+                </td>
+                <td>
+                  <Link href={`/admin/users/${u.id}`} aria-label={`${t('users.edit')}: ${u.email}`}>
+                    {t('users.edit')}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <section className="panel">
+        <CreateUserForm agencies={listAgencies()} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { LanguageSwitcher } from '@/components/language-switcher';
+import { LoginForm } from '@/components/login-form';
+import { getCurrentActor } from '@/lib/auth/current-user';
+import { isDemoInstallation } from '@/lib/settings/queries';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('auth'))('signInTitle') };
+}
+
+/** Only same-site paths: never an open redirect. */
+function safeCallback(value: string | string[] | undefined): string {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/';
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallback(params.callbackUrl);
+  if (await getCurrentActor()) redirect(callbackUrl);
+  const t = await getTranslations();
+  const error = Array.isArray(params.error) ? params.error[0] : params.error;
+  return (
+    <main id="main" className="login">
+      <div className="login__card">
+        <div className="login__top">
+          <p className="login__brand">{t('app.name')}</p>
+          <LanguageSwitcher />
+        </div>
+        <h1>{t('auth.signInTitle')}</h1>
+        <p className="muted">{t('auth.signInIntro')}</p>
+        <LoginForm callbackUrl={callbackUrl} initialError={error} />
+        {isDemoInstallation() && <p className="notice notice--info">{t('auth.demoAccounts')}</p>}
+      </div>
+    </main>
+  );
+}

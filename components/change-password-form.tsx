@@ -1,0 +1,31 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { changePassword } from '@/app/(app)/account/password/actions';
+import type { ActionState } from '@/lib/http/action-state';
+import { Field } from './forms/field';
+import { FormMessage } from './forms/form-message';
+
+export function ChangePasswordForm() {
+  const t = useTranslations('account');
+  const [state, action, pending] = useActionState<ActionState, FormData>(changePassword, { status: 'idle' });
+  const fields = [
+    ['currentPassword', 'current-password', undefined],
+    ['newPassword', 'new-password', t('passwordHint')],
+    ['confirmPassword', 'new-password', undefined],
+  ] as const;
+  return (
+    <form action={action} className="form form--narrow">
+      <FormMessage status={state.status} message={state.message} />
+      {fields.map(([name, autoComplete, hint]) => (
+        <Field key={name} name={name} label={t(name)} hint={hint} errors={state.fieldErrors?.[name]}>
+          {(p) => <input {...p} type="password" autoComplete={autoComplete} required />}
+        </Field>
+      ))}
+      <button type="submit" className="button" disabled={pending}>
+        {t('submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+
+type ErrorKey = 'throttled' | 'invalidCredentials' | 'failed';
+
+const ERROR_KEYS: Record<string, ErrorKey> = {
+  TooManyAttempts: 'throttled',
+  CredentialsSignin: 'invalidCredentials',
+};
+
+export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
+  const t = useTranslations('auth');
+  const [error, setError] = useState<ErrorKey | undefined>(initialError ? (ERROR_KEYS[initialError] ?? 'failed') : undefined);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setPending(true);
+    setError(undefined);
+    const result = await signIn('credentials', {
+      email: String(data.get('email') ?? ''),
+      password: String(data.get('password') ?? ''),
+      redirect: false,
+    }).catch(() => undefined);
+    if (result?.ok && !result.error) {
+      window.location.assign(callbackUrl);
+      return;
+    }
+    setPending(false);
+    setError(ERROR_KEYS[result?.error ?? ''] ?? 'failed');
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="form" noValidate>
+      {error && (
+        <p role="alert" className="notice notice--error">
+          {t(error)}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="email">{t('email')}</label>
+        <input id="email" name="email" type="email" autoComplete="username" required />
+      </div>
+      <div className="field">
+        <label htmlFor="password">{t('password')}</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required />
+      </div>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? t('submitting') : t('submit')}
+      </button>
+    </form>
+  );
+}

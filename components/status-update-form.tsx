@@ -1,0 +1,77 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { recordStatusUpdate } from '@/app/(app)/commitments/[code]/actions';
+import type { ActionState } from '@/lib/http/action-state';
+import { NOTE_MAX_LENGTH } from '@/lib/commitments/update-input';
+import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
+import { Field } from './forms/field';
+import { FormMessage } from './forms/form-message';
+
+interface Props {
+  code: string;
+  version: number;
+  status: Status;
+  progress: number;
+  today: string;
+  minDate: string;
+}
+
+interface CurrentState {
+  status: Status;
+  progress: number;
+  version: number;
+}
+
+export function StatusUpdateForm({ code, version, status, progress, today, minDate }: Props) {
+  const t = useTranslations();
+  const [state, action, pending] = useActionState<ActionState, FormData>(recordStatusUpdate, { status: 'idle' });
+  const current = state.current as CurrentState | undefined;
+  const v = state.status === 'error' ? state.values : undefined;
+  const messageValues = current
+    ? { status: t(`status.${current.status}`), progress: current.progress, version: current.version }
+    : undefined;
+  // After a conflict the form carries the latest version, so submitting again applies on top of it.
+  const baseVersion = current?.version ?? version;
+
+  return (
+    <form action={action} className="form" aria-labelledby="update-heading" key={state.status === 'success' ? baseVersion : 'edit'}>
+      <h2 id="update-heading">{t('update.title')}</h2>
+      <p className="muted">{t('update.intro')}</p>
+      <FormMessage status={state.status} message={state.message} values={messageValues} />
+      <input type="hidden" name="code" value={code} />
+      <input type="hidden" name="version" value={baseVersion} />
+      <div className="form__row">
+        <Field name="status" label={t('update.status')} errors={state.fieldErrors?.status}>
+          {(p) => (
+            <select {...p} defaultValue={v?.status ?? current?.status ?? status}>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="progress" label={t('update.progress')} errors={state.fieldErrors?.progress}>
+          {(p) => (
+            <input {...p} type="number" min={0} max={100} step={1} inputMode="numeric" defaultValue={v?.progress ?? current?.progress ?? progress} />
+          )}
+        </Field>
+        <Field name="effectiveDate" label={t('update.effectiveDate')} hint={t('update.effectiveHint')} errors={state.fieldErrors?.effectiveDate}>
+          {(p) => <input {...p} type="date" min={minDate} max={today} defaultValue={v?.effectiveDate ?? today} />}
+        </Field>
+      </div>
+      <Field name="note" label={t('update.note')} hint={t('update.noteHint')} errors={state.fieldErrors?.note}>
+        {(p) => <textarea {...p} rows={4} maxLength={NOTE_MAX_LENGTH} defaultValue={v?.note ?? ''} />}
+      </Field>
+      <Field name="evidenceUrl" label={t('update.evidenceUrl')} hint={t('update.evidenceHint')} errors={state.fieldErrors?.evidenceUrl}>
+        {(p) => <input {...p} type="url" inputMode="url" placeholder="https://" defaultValue={v?.evidenceUrl ?? ''} />}
+      </Field>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? t('update.submitting') : t('update.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,194 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Db } from '@/db/client';
+import { agencies, auditEvents, commitments, users } from '@/db/schema';
+import { hashPassword } from '@/lib/auth/password';
+import { insertTestUser, snapshotTables, useSeededTestDb } from '@/lib/testing/test-db';
+import { nextHeadersMock, requestState, sessionCookieFor, TEST_AUTH_SECRET } from '@/lib/testing/session';
+
+vi.mock('next/headers', () => nextHeadersMock);
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+process.env.NEXTAUTH_SECRET = TEST_AUTH_SECRET;
+
+const { recordStatusUpdate } = await import('@/app/(app)/commitments/[code]/actions');
+const { changePassword } = await import('@/app/(app)/account/password/actions');
+const userActions = await import('@/app/(app)/admin/users/actions');
+const { setLocale } = await import('@/app/actions/locale');
+const listRoute = await import('@/app/api/v1/commitments/route');
+const detailRoute = await import('@/app/api/v1/commitments/[code]/route');
+const updatesRoute = await import('@/app/api/v1/commitments/[code]/updates/route');
+const meRoute = await import('@/app/api/v1/me/route');
+
+const PASSWORD = 'matrix-password-4821';
+type Who = 'signedOut' | 'analyst' | 'ownOfficial' | 'otherOfficial' | 'admin';
+const EVERYONE: Who[] = ['signedOut', 'analyst', 'ownOfficial', 'otherOfficial', 'admin'];
+
+let db: Db;
+let hash: string;
+let ids: Record<Exclude<Who, 'signedOut'> | 'target', number>;
+
+function form(fields: Record<string, string | number>): FormData {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, String(v));
+  return f;
+}
+
+const idle = { status: 'idle' as const };
+const params = (code: string) => ({ params: Promise.resolve({ code }) });
+const validUpdate = { status: 'in_progress', progress: 25, note: 'Kick-off held', effectiveDate: '2024-03-01', version: 1 };
+
+/** Outcome of one call as the matrix sees it. */
+type Outcome = 'allowed' | 'unauthorized' | 'forbidden';
+
+async function fromAction(p: Promise<{ status: string; message?: string }>): Promise<Outcome> {
+  const r = await p;
+  if (r.status === 'success') return 'allowed';
+  if (r.message === 'forms.unauthorized') return 'unauthorized';
+  if (r.message === 'forms.forbidden') return 'forbidden';
+  throw new Error(`unexpected action result ${JSON.stringify(r)}`);
+}
+
+async function fromResponse(p: Promise<Response>): Promise<Outcome> {
+  const r = await p;
+  if (r.status < 300) return 'allowed';
+  if (r.status === 401) return 'unauthorized';
+  if (r.status === 403) return 'forbidden';
+  throw new Error(`unexpected status ${r.status}: ${await r.text()}`);
+}
+
+const jsonPost = (body: unknown) =>
+  new Request('http://test/api', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+interface Operation {
+  name: string;
+  allowed: Who[];
+  run: () => Promise<Outcome>;
+}
+
+const OPERATIONS: Operation[] = [
+  {
+    name: 'server action recordStatusUpdate',
+    allowed: ['ownOfficial', 'admin'],
+    run: () => fromAction(recordStatusUpdate(idle, form({ code: 'CET23-BIO-01', ...validUpdate }))),
+  },
+  {
+    name: 'POST /api/v1/commitments/{code}/updates',
+    allowed: ['ownOfficial', 'admin'],
+    run: () => fromResponse(updatesRoute.POST(jsonPost(validUpdate), params('CET23-BIO-01'))),
+  },
+  {
+    name: 'GET /api/v1/commitments',
+    allowed: ['analyst', 'ownOfficial', 'otherOfficial', 'admin'],
+    run: () => fromResponse(listRoute.GET(new Request('http://test/api/v1/commitments'), {})),
+  },
+  {
+    name: 'GET /api/v1/commitments/{code}',
+    allowed: ['analyst', 'ownOfficial', 'otherOfficial', 'admin'],
+    run: () => fromResponse(detailRoute.GET(new Request('http://test'), params('CET23-BIO-01'))),
+  },
+  {
+    name: 'GET /api/v1/me',
+    allowed: ['analyst', 'ownOfficial', 'otherOfficial', 'admin'],
+    run: () => fromResponse(meRoute.GET(new Request('http://test'), {})),
+  },
+  {
+    name: 'server action createUserAction',
+    allowed: ['admin'],
+    run: () =>
+      fromAction(userActions.createUserAction(idle, form({ email: 'new@example.org', name: 'New', role: 'analyst', agencyCode: '', password: 'a-new-password-77' }))),
+  },
+  {
+    name: 'server action updateAccessAction',
+    allowed: ['admin'],
+    run: () => fromAction(userActions.updateAccessAction(idle, form({ userId: ids.target, role: 'official', agencyCode: 'NIST' }))),
+  },
+  {
+    name: 'server action setActiveAction',
+    allowed: ['admin'],
+    run: () => fromAction(userActions.setActiveAction(idle, form({ userId: ids.target, active: 'false' }))),
+  },
+  {
+    name: 'server action resetPasswordAction',
+    allowed: ['admin'],
+    run: () => fromAction(userActions.resetPasswordAction(idle, form({ userId: ids.target, password: 'temporary-pass-9931' }))),
+  },
+  {
+    name: 'server action changePassword (own account)',
+    allowed: ['analyst', 'ownOfficial', 'otherOfficial', 'admin'],
+    run: () =>
+      fromAction(changePassword(idle, form({ currentPassword: PASSWORD, newPassword: 'a-brand-new-secret-5', confirmPassword: 'a-brand-new-secret-5' }))),
+  },
+];
+
+beforeAll(async () => {
+  hash = await hashPassword(PASSWORD);
+});
+
+beforeEach(() => {
+  db = useSeededTestDb();
+  const agencyId = (code: string) => db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, code)).get()!.id;
+  const make = (email: string, role: 'admin' | 'analyst' | 'official', agency?: string) =>
+    insertTestUser(db, { email, role, agencyId: agency ? agencyId(agency) : null, passwordHash: hash }).id;
+  ids = {
+    admin: make('admin@example.org', 'admin'),
+    analyst: make('analyst@example.org', 'analyst'),
+    ownOfficial: make('msit@example.org', 'official', 'MSIT'),
+    otherOfficial: make('kesco@example.org', 'official', 'KESCO'),
+    target: make('target@example.org', 'analyst'),
+  };
+  requestState.headers = new Headers({ 'x-forwarded-for': '203.0.113.9' });
+});
+
+async function signInAs(who: Who) {
+  requestState.cookie = who === 'signedOut' ? null : await sessionCookieFor(db, ids[who]);
+}
+
+describe.each(OPERATIONS)('$name', (op) => {
+  it.each(EVERYONE)('as %s', async (who) => {
+    await signInAs(who);
+    const auditBefore = db.select().from(auditEvents).all().length;
+    const before = snapshotTables(db, ['audit_events', 'sessions']);
+    const outcome = await op.run();
+
+    if (op.allowed.includes(who)) {
+      expect(outcome).toBe('allowed');
+      return;
+    }
+    expect(outcome).toBe(who === 'signedOut' ? 'unauthorized' : 'forbidden');
+    expect(snapshotTables(db, ['audit_events', 'sessions'])).toEqual(before);
+    const newAudit = db.select().from(auditEvents).all().slice(auditBefore);
+    expect(newAudit.map((e) => e.action)).toEqual(who === 'signedOut' ? [] : ['access.denied']);
+  });
+});
+
+describe('allowed writes really write', () => {
+  it('records the official’s update with history and audit', async () => {
+    await signInAs('ownOfficial');
+    expect(await OPERATIONS[0]!.run()).toBe('allowed');
+    const c = db.select().from(commitments).where(eq(commitments.code, 'CET23-BIO-01')).get()!;
+    expect([c.status, c.progress, c.version]).toEqual(['in_progress', 25, 2]);
+    expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'commitment.status_update')).all()).toHaveLength(1);
+  });
+
+  it('the language preference is public: it sets a cookie and writes no row', async () => {
+    await signInAs('signedOut');
+    const before = snapshotTables(db);
+    await setLocale(form({ locale: 'ko' }));
+    expect(requestState.setCookies.get('locale')).toBe('ko');
+    expect(snapshotTables(db)).toEqual(before);
+  });
+
+  it('a disabled user’s existing session stops working on the next request', async () => {
+    await signInAs('ownOfficial');
+    expect(await OPERATIONS[4]!.run()).toBe('allowed');
+    db.update(users).set({ active: false }).where(eq(users.id, ids.ownOfficial)).run();
+    expect(await OPERATIONS[4]!.run()).toBe('unauthorized');
+  });
+
+  it('an official moved to another agency loses the old agency’s rights at once', async () => {
+    await signInAs('ownOfficial');
+    const kesco = db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, 'KESCO')).get()!.id;
+    db.update(users).set({ agencyId: kesco }).where(eq(users.id, ids.ownOfficial)).run();
+    expect(await OPERATIONS[1]!.run()).toBe('forbidden');
+  });
+});

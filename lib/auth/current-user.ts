@@ -1,0 +1,64 @@
+import 'server-only';
+import { cookies, headers } from 'next/headers';
+import { forbidden, redirect } from 'next/navigation';
+import { decode } from 'next-auth/jwt';
+import { cache } from 'react';
+import { getDb } from '@/db/client';
+import type { Actor, RequestContext } from '@/lib/audit/record';
+import { ForbiddenError, UnauthorizedError } from '@/lib/errors';
+import { clientAddress } from '@/lib/http/origin';
+import { authorize } from './guard';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from './options';
+import type { Action, CommitmentScope } from './policy';
+import { getAuthSecret } from './secret';
+import { resolveSession } from './sessions';
+
+/** Header the proxy sets so a page can send a signed-out visitor back after login. */
+export const REQUEST_PATH_HEADER = 'x-request-path';
+
+/** The signed-in user of this request, re-read from the database (once per request), or null. */
+export const getCurrentActor = cache(async (): Promise<Actor | null> => {
+  const store = await cookies();
+  const token = store.get(SECURE_SESSION_COOKIE)?.value ?? store.get(SESSION_COOKIE)?.value;
+  if (!token) return null;
+  const jwt = await decode({ token, secret: getAuthSecret() }).catch(() => null);
+  if (!jwt?.sid) return null;
+  return resolveSession(getDb(), jwt.sid);
+});
+
+export const getRequestContext = cache(async (channel: 'ui' | 'api' = 'ui'): Promise<RequestContext> => {
+  return { origin: `${clientAddress(await headers())} (${channel})` };
+});
+
+function loginUrl(path: string | null): string {
+  const back = path && path.startsWith('/') && !path.startsWith('//') ? path : '/';
+  return `/login?callbackUrl=${encodeURIComponent(back)}`;
+}
+
+/** For pages: the signed-in user, or a redirect to login (and back) / to the password change. */
+export async function requirePageActor(options: { allowPasswordChange?: boolean } = {}): Promise<Actor> {
+  const actor = await getCurrentActor();
+  if (!actor) redirect(loginUrl((await headers()).get(REQUEST_PATH_HEADER)));
+  if (actor.mustChangePassword && !options.allowPasswordChange) redirect('/account/password');
+  return actor;
+}
+
+/** For pages: the signed-in user holding the permission; otherwise the 403 page (audited). */
+export async function requirePagePermission(action: Action, resource?: CommitmentScope, target?: string): Promise<Actor> {
+  const actor = await requirePageActor();
+  try {
+    authorize(getDb(), actor, action, resource, await getRequestContext(), target);
+  } catch (e) {
+    if (e instanceof ForbiddenError) forbidden();
+    throw e;
+  }
+  return actor;
+}
+
+/** For server actions and route handlers: the signed-in user or an UnauthorizedError. */
+export async function requireActor(channel: 'ui' | 'api' = 'ui'): Promise<{ actor: Actor; ctx: RequestContext }> {
+  const actor = await getCurrentActor();
+  if (!actor) throw new UnauthorizedError();
+  if (actor.mustChangePassword) throw new ForbiddenError('You must change your password before continuing');
+  return { actor, ctx: await getRequestContext(channel) };
+}

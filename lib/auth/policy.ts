@@ -1,0 +1,64 @@
+import type { Role } from './roles';
+
+/** The subject of a policy decision: only what the rules look at. */
+export interface PolicyUser {
+  role: Role;
+  agencyId: number | null;
+  active: boolean;
+}
+
+/** A commitment as the rules see it: which agencies are involved. */
+export interface CommitmentScope {
+  leadAgencyId: number;
+  partnerAgencyIds: readonly number[];
+}
+
+export type Action =
+  | 'commitment.read'
+  | 'commitment.updateStatus'
+  | 'commitment.reopen'
+  | 'commitment.manage'
+  | 'dashboard.view'
+  | 'report.export'
+  | 'user.manage'
+  | 'agency.manage'
+  | 'dialogue.manage'
+  | 'audit.read';
+
+type Rule = (user: PolicyUser, resource?: CommitmentScope) => boolean;
+
+const involves = (user: PolicyUser, c?: CommitmentScope): boolean =>
+  !!c && user.agencyId !== null && (c.leadAgencyId === user.agencyId || c.partnerAgencyIds.includes(user.agencyId));
+
+const RULES: Record<Role, Partial<Record<Action, Rule>>> = {
+  admin: {
+    'commitment.read': () => true,
+    'commitment.updateStatus': () => true,
+    'commitment.reopen': () => true,
+    'commitment.manage': () => true,
+    'dashboard.view': () => true,
+    'report.export': () => true,
+    'user.manage': () => true,
+    'agency.manage': () => true,
+    'dialogue.manage': () => true,
+    'audit.read': () => true,
+  },
+  official: {
+    'commitment.read': () => true,
+    'commitment.updateStatus': involves,
+    'dashboard.view': () => true,
+    'report.export': () => true,
+  },
+  analyst: {
+    'commitment.read': () => true,
+    'dashboard.view': () => true,
+    'report.export': () => true,
+  },
+};
+
+/** The single authority on who may do what. Anything not granted here is refused. */
+export function can(user: PolicyUser | null | undefined, action: Action, resource?: CommitmentScope): boolean {
+  if (!user || !user.active) return false;
+  const rule = RULES[user.role]?.[action];
+  return rule ? rule(user, resource) : false;
+}

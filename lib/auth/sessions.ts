@@ -1,0 +1,64 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { agencies, sessions, users } from '@/db/schema';
+import type { Actor } from '@/lib/audit/record';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS } from './session-policy';
+
+export function createSession(db: Db, userId: number, origin: string, now = new Date()): string {
+  const id = randomBytes(32).toString('base64url');
+  db.insert(sessions)
+    .values({
+      id,
+      userId,
+      lastSeenAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString(),
+      origin,
+    })
+    .run();
+  return id;
+}
+
+export function revokeSession(db: Db, id: string, now = new Date()): void {
+  db.update(sessions).set({ revokedAt: now.toISOString() }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt))).run();
+}
+
+/** Ends every session of a user (disabled, role or password changed). */
+export function revokeUserSessions(db: Pick<Db, 'update'>, userId: number, now = new Date()): void {
+  db.update(sessions)
+    .set({ revokedAt: now.toISOString() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .run();
+}
+
+/**
+ * The actor behind a session id, re-read from the database on every call: a revoked, expired
+ * or idle session, or a disabled user, yields null.
+ */
+export function resolveSession(db: Db, id: string, now = new Date()): Actor | null {
+  const row = db
+    .select({ session: sessions, user: users, agencyCode: agencies.code })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(eq(sessions.id, id))
+    .get();
+  if (!row || row.session.revokedAt || !row.user.active) return null;
+  const t = now.getTime();
+  if (t >= Date.parse(row.session.expiresAt)) return null;
+  if (t - Date.parse(row.session.lastSeenAt) >= SESSION_IDLE_MS) return null;
+  if (t - Date.parse(row.session.lastSeenAt) >= SESSION_TOUCH_MS) {
+    db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id)).run();
+  }
+  const { user } = row;
+  return {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    agencyId: user.agencyId,
+    agencyCode: row.agencyCode,
+    active: user.active,
+    mustChangePassword: user.mustChangePassword,
+  };
+}

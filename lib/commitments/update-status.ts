@@ -1,0 +1,122 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { getDb, type Db } from '@/db/client';
+import { commitments, dialogues, statusUpdates } from '@/db/schema';
+import { recordAudit, type Actor, type RequestContext } from '@/lib/audit/record';
+import { authorize } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/policy';
+import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '@/lib/errors';
+import { todayIso } from '@/lib/periods/dates';
+import { fieldErrorsOf } from '@/lib/validation/common';
+import { loadCommitmentScope } from './scope';
+import { STATUSES_REQUIRING_NOTE, StatusUpdateInput } from './update-input';
+import { CLOSED_STATUSES, type Status } from './vocabulary';
+
+export interface CommitmentState {
+  code: string;
+  status: Status;
+  progress: number;
+  version: number;
+  updatedAt: string;
+}
+
+const stateColumns = {
+  code: commitments.code,
+  status: commitments.status,
+  progress: commitments.progress,
+  version: commitments.version,
+  updatedAt: commitments.updatedAt,
+};
+
+export function getCommitmentState(db: Db, code: string): CommitmentState | undefined {
+  return db.select(stateColumns).from(commitments).where(eq(commitments.code, code)).get();
+}
+
+/**
+ * Records a status/progress update for the form and the API alike:
+ * authorize → validate → one immediate transaction (version check, commitment, history, audit).
+ * @throws NotFoundError, ForbiddenError, ValidationError, ConflictError (with the current state)
+ */
+export function updateCommitmentStatus(
+  db: Db,
+  actor: Actor,
+  code: string,
+  rawInput: unknown,
+  ctx: RequestContext,
+  today: string = todayIso(),
+): CommitmentState {
+  const scope = loadCommitmentScope(db, code);
+  if (!scope) throw new NotFoundError(`No commitment has the code ${code}`);
+  authorize(db, actor, 'commitment.updateStatus', scope, ctx, code);
+
+  const parsed = StatusUpdateInput.safeParse(rawInput);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+
+  const current = db
+    .select({ ...stateColumns, id: commitments.id, heldOn: dialogues.heldOn })
+    .from(commitments)
+    .innerJoin(dialogues, eq(dialogues.id, commitments.dialogueId))
+    .where(eq(commitments.code, code))
+    .get()!;
+  const errors: FieldErrors = {};
+  const statusChanges = input.status !== current.status;
+  if (input.effectiveDate > today) errors.effectiveDate = ['date_in_future'];
+  if (input.effectiveDate < current.heldOn) errors.effectiveDate = ['date_before_dialogue'];
+  if (input.status === 'completed' && input.progress !== 100) errors.progress = ['completed_needs_100'];
+  if (statusChanges && STATUSES_REQUIRING_NOTE.includes(input.status) && input.note.trim() === '') {
+    errors.note = ['note_required'];
+  }
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  if (statusChanges && CLOSED_STATUSES.includes(current.status)) {
+    authorize(db, actor, 'commitment.reopen', scope, ctx, code);
+  }
+
+  return db.transaction(
+    (tx) => {
+      const before = tx.select(stateColumns).from(commitments).where(eq(commitments.id, current.id)).get()!;
+      if (before.version !== input.version) {
+        throw new ConflictError('The commitment was changed by someone else since you loaded it', before);
+      }
+      const now = new Date().toISOString();
+      const after = tx
+        .update(commitments)
+        .set({ status: input.status, progress: input.progress, version: before.version + 1, updatedAt: now })
+        .where(and(eq(commitments.id, current.id), eq(commitments.version, input.version)))
+        .returning(stateColumns)
+        .get();
+      if (!after) throw new ConflictError('The commitment was changed by someone else since you loaded it', before);
+      tx.insert(statusUpdates)
+        .values({
+          commitmentId: current.id,
+          authorId: actor.id,
+          previousStatus: before.status,
+          newStatus: input.status,
+          previousProgress: before.progress,
+          newProgress: input.progress,
+          note: input.note,
+          evidenceUrl: input.evidenceUrl ?? null,
+          effectiveDate: input.effectiveDate,
+          recordedAt: now,
+        })
+        .run();
+      recordAudit(tx, {
+        actor,
+        action: 'commitment.status_update',
+        targetType: 'commitment',
+        targetId: code,
+        before,
+        after: { ...after, note: input.note, evidenceUrl: input.evidenceUrl ?? null, effectiveDate: input.effectiveDate },
+        origin: ctx.origin,
+      });
+      return after;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Whether the actor may record updates on this commitment (for showing the form). */
+export function canUpdateCommitment(actor: Actor, code: string, db: Db = getDb()): boolean {
+  const scope = loadCommitmentScope(db, code);
+  return !!scope && can(actor, 'commitment.updateStatus', scope);
+}

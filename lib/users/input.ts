@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { ROLES } from '@/lib/auth/roles';
+import { NewPasswordInput } from '@/lib/auth/password';
+import { missingOr, plainText } from '@/lib/validation/common';
+
+const email = z
+  .string({ error: missingOr('invalid_email') })
+  .trim()
+  .max(320, { message: 'too_long' })
+  .pipe(z.email({ message: 'invalid_email' }));
+
+const access = {
+  role: z.enum(ROLES, { error: missingOr('invalid_role') }),
+  agencyCode: z.string().trim().max(20).optional().transform((v) => (v ? v.toUpperCase() : undefined)),
+};
+
+/** Officials belong to exactly one agency; other roles to none. */
+function agencyMatchesRole(v: { role: string; agencyCode?: string }, ctx: z.RefinementCtx) {
+  if (v.role === 'official' && !v.agencyCode) ctx.addIssue({ code: 'custom', path: ['agencyCode'], message: 'agency_required' });
+  if (v.role !== 'official' && v.agencyCode) ctx.addIssue({ code: 'custom', path: ['agencyCode'], message: 'agency_only_for_officials' });
+}
+
+export const CreateUserInput = z
+  .object({ email, name: plainText(200).trim().min(1, { message: 'required' }), ...access, password: NewPasswordInput })
+  .superRefine(agencyMatchesRole);
+export type CreateUserInput = z.infer<typeof CreateUserInput>;
+
+export const UpdateUserAccessInput = z.object(access).superRefine(agencyMatchesRole);
+
+export const ResetPasswordInput = z.object({ password: NewPasswordInput });
+
+export const ChangeOwnPasswordInput = z
+  .object({
+    currentPassword: z.string({ error: missingOr('required') }).min(1, { message: 'required' }).max(1024),
+    newPassword: NewPasswordInput,
+    confirmPassword: z.string({ error: missingOr('required') }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'passwords_differ' })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ['newPassword'], message: 'password_unchanged' });

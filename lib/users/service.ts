@@ -1,0 +1,123 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { agencies, users, type User } from '@/db/schema';
+import { recordAudit, type Actor, type RequestContext } from '@/lib/audit/record';
+import { authorize } from '@/lib/auth/guard';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { revokeUserSessions } from '@/lib/auth/sessions';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { fieldErrorsOf } from '@/lib/validation/common';
+import { ChangeOwnPasswordInput, CreateUserInput, ResetPasswordInput, UpdateUserAccessInput } from './input';
+
+/** What the audit trail keeps of a user: never the hash. */
+function publicView(u: User) {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, agencyId: u.agencyId, active: u.active, mustChangePassword: u.mustChangePassword };
+}
+
+function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, raw: unknown): T {
+  const r = schema.safeParse(raw);
+  if (!r.success) throw new ValidationError(fieldErrorsOf(r.error));
+  return r.data;
+}
+
+function agencyIdFor(db: Db, code: string | undefined): number | null {
+  if (!code) return null;
+  const row = db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, code)).get();
+  if (!row) throw new ValidationError({ agencyCode: ['unknown_agency'] });
+  return row.id;
+}
+
+function loadUser(db: Db, id: number): User {
+  const u = db.select().from(users).where(eq(users.id, id)).get();
+  if (!u) throw new NotFoundError('No such user');
+  return u;
+}
+
+function emailTaken(db: Db, email: string): boolean {
+  return !!db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase())).get();
+}
+
+/**
+ * Inserts a user with an already-validated input; no permission check. For the admin service
+ * below, the `user:create` command and the demo seed.
+ */
+export async function insertUser(
+  db: Db,
+  input: CreateUserInput,
+  options: { mustChangePassword: boolean; actor: Actor | null; origin: string },
+): Promise<User> {
+  const agencyId = agencyIdFor(db, input.agencyCode);
+  if (emailTaken(db, input.email)) throw new ValidationError({ email: ['email_taken'] });
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction((tx) => {
+    const user = tx
+      .insert(users)
+      .values({ email: input.email, name: input.name, role: input.role, agencyId, passwordHash, mustChangePassword: options.mustChangePassword })
+      .returning()
+      .get();
+    recordAudit(tx, { actor: options.actor, action: 'user.create', targetType: 'user', targetId: user.id, after: publicView(user), origin: options.origin });
+    return user;
+  });
+}
+
+/** Admin creates a user with a temporary password, to be changed at first sign-in. */
+export async function createUser(db: Db, actor: Actor, raw: unknown, ctx: RequestContext): Promise<User> {
+  authorize(db, actor, 'user.manage', undefined, ctx, 'user');
+  return insertUser(db, parse(CreateUserInput, raw), { mustChangePassword: true, actor, origin: ctx.origin });
+}
+
+/** Enables or disables an account; disabling ends its sessions at once. */
+export function setUserActive(db: Db, actor: Actor, userId: number, active: boolean, ctx: RequestContext): User {
+  authorize(db, actor, 'user.manage', undefined, ctx, String(userId));
+  const before = loadUser(db, userId);
+  if (before.id === actor.id && !active) throw new ValidationError({ active: ['cannot_disable_self'] });
+  return db.transaction((tx) => {
+    const after = tx.update(users).set({ active, updatedAt: new Date().toISOString() }).where(eq(users.id, userId)).returning().get()!;
+    if (!active) revokeUserSessions(tx, userId);
+    recordAudit(tx, { actor, action: active ? 'user.enable' : 'user.disable', targetType: 'user', targetId: userId, before: publicView(before), after: publicView(after), origin: ctx.origin });
+    return after;
+  });
+}
+
+/** Changes role and agency; the new rights apply from the user's next request. */
+export function updateUserAccess(db: Db, actor: Actor, userId: number, raw: unknown, ctx: RequestContext): User {
+  authorize(db, actor, 'user.manage', undefined, ctx, String(userId));
+  const input = parse(UpdateUserAccessInput, raw);
+  const before = loadUser(db, userId);
+  if (before.id === actor.id && input.role !== before.role) throw new ValidationError({ role: ['cannot_change_own_role'] });
+  const agencyId = agencyIdFor(db, input.agencyCode);
+  return db.transaction((tx) => {
+    const after = tx.update(users).set({ role: input.role, agencyId, updatedAt: new Date().toISOString() }).where(eq(users.id, userId)).returning().get()!;
+    recordAudit(tx, { actor, action: 'user.update_access', targetType: 'user', targetId: userId, before: publicView(before), after: publicView(after), origin: ctx.origin });
+    return after;
+  });
+}
+
+/** Admin sets a temporary password; the user must change it at next sign-in; sessions end. */
+export async function resetUserPassword(db: Db, actor: Actor, userId: number, raw: unknown, ctx: RequestContext): Promise<User> {
+  authorize(db, actor, 'user.manage', undefined, ctx, String(userId));
+  const input = parse(ResetPasswordInput, raw);
+  const before = loadUser(db, userId);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction((tx) => {
+    const after = tx.update(users).set({ passwordHash, mustChangePassword: true, updatedAt: new Date().toISOString() }).where(eq(users.id, userId)).returning().get()!;
+    revokeUserSessions(tx, userId);
+    recordAudit(tx, { actor, action: 'user.reset_password', targetType: 'user', targetId: userId, before: publicView(before), after: publicView(after), origin: ctx.origin });
+    return after;
+  });
+}
+
+/** Any signed-in user changes their own password (required after a reset). */
+export async function changeOwnPassword(db: Db, actor: Actor, raw: unknown, ctx: RequestContext): Promise<void> {
+  const input = parse(ChangeOwnPasswordInput, raw);
+  const user = loadUser(db, actor.id);
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new ValidationError({ currentPassword: ['wrong_password'] });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  db.transaction((tx) => {
+    tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: new Date().toISOString() }).where(eq(users.id, actor.id)).run();
+    recordAudit(tx, { actor, action: 'user.change_password', targetType: 'user', targetId: actor.id, origin: ctx.origin });
+  });
+}

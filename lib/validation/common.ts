@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { isIsoDate } from '@/lib/periods/dates';
+
+/** A type-level message that tells a missing value from one of the wrong type. */
+export const missingOr =
+  (message: string) =>
+  (issue: { input?: unknown }): string =>
+    issue.input === undefined || issue.input === null ? 'required' : message;
+
+/** C0/C1 control characters other than tab, line feed and carriage return. */
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+export const plainText = (max: number) =>
+  z
+    .string({ error: missingOr('not_a_string') })
+    .max(max, { message: 'too_long' })
+    .refine((s) => !CONTROL_CHARS.test(s), { message: 'control_characters' });
+
+export const isoDateString = z.string({ error: missingOr('invalid_date') }).refine(isIsoDate, { message: 'invalid_date' });
+
+export const httpUrl = z
+  .string({ error: 'invalid_url' })
+  .max(2000, { message: 'too_long' })
+  .refine(
+    (s) => {
+      try {
+        const u = new URL(s);
+        return (u.protocol === 'http:' || u.protocol === 'https:') && !!u.hostname;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'invalid_url' },
+  );
+
+/** Flattens zod issues into field → messages, the shape forms and the API both return. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_form';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

@@ -1,7 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { krUsCet2023 } from '../db/seed/data/kr-us-cet-2023';
+import { signIn } from './helpers';
 
 test.describe('commitments', () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, 'analyst@demo.example');
+  });
+
   test('the list shows every seeded commitment with its lead agency and status', async ({ page }) => {
     await page.goto('/commitments');
     await expect(page.getByRole('heading', { level: 1, name: 'Commitments' })).toBeVisible();

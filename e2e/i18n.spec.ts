@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { krUsCet2023 } from '../db/seed/data/kr-us-cet-2023';
+import { signIn } from './helpers';
 
 async function switchTo(page: Page, language: '한국어' | 'English') {
   await page.getByRole('button', { name: language }).click();
@@ -17,6 +18,10 @@ async function renderedFonts(page: Page, selector: string): Promise<string[]> {
 }
 
 test.describe('languages', () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, 'analyst@demo.example');
+  });
+
   test('switching to Korean changes the UI language and is remembered', async ({ page }) => {
     await page.goto('/commitments');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -1,0 +1,17 @@
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD || 'demo-password-2023';
+
+/** Signs in through the login page, as a person would, and waits to leave it. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, path = '/commitments') {
+  if (!page.url().includes('/login')) await page.goto(path);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** The form's own alert (Next.js also keeps an empty route-announcer alert on every page). */
+export function formAlert(page: Page) {
+  return page.getByRole('alert').filter({ hasText: /\S/ });
+}

@@ -1,0 +1,112 @@
+import { eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { agencies, auditEvents, commitments, statusUpdates } from '@/db/schema';
+import type { Actor } from '@/lib/audit/record';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
+import { insertTestUser, snapshotTables, useSeededTestDb } from '@/lib/testing/test-db';
+import { updateCommitmentStatus } from './update-status';
+
+const TODAY = '2025-06-30';
+const ctx = { origin: 'test' };
+let db: Db;
+let official: Actor;
+let admin: Actor;
+
+function actorFor(email: string, role: Actor['role'], agencyCode: string | null): Actor {
+  const agencyId = agencyCode ? db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, agencyCode)).get()!.id : null;
+  const u = insertTestUser(db, { email, role, agencyId, passwordHash: 'x' });
+  return { id: u.id, email, role, agencyId, agencyCode, active: true, mustChangePassword: false };
+}
+
+const base = { status: 'in_progress', progress: 10, note: '', effectiveDate: '2024-01-10', version: 1 };
+const update = (input: Record<string, unknown>, who: Actor = official, code = 'CET23-BIO-01') =>
+  updateCommitmentStatus(db, who, code, { ...base, ...input }, ctx, TODAY);
+
+function expectFieldError(fn: () => unknown, field: string, code: string) {
+  const before = snapshotTables(db);
+  try {
+    fn();
+    expect.unreachable('should have thrown');
+  } catch (e) {
+    expect(e).toBeInstanceOf(ValidationError);
+    expect((e as ValidationError).fieldErrors[field]).toContain(code);
+  }
+  expect(snapshotTables(db)).toEqual(before);
+}
+
+beforeEach(() => {
+  db = useSeededTestDb();
+  official = actorFor('msit@example.org', 'official', 'MSIT');
+  admin = actorFor('admin@example.org', 'admin', null);
+});
+
+describe('updateCommitmentStatus', () => {
+  it('updates the commitment, appends history and audit in one go, and bumps the version', () => {
+    const state = update({ progress: 30, note: 'Call for proposals issued', evidenceUrl: 'https://example.org/call' });
+    expect(state).toMatchObject({ status: 'in_progress', progress: 30, version: 2 });
+    const history = db.select().from(statusUpdates).all();
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ previousStatus: 'not_started', newStatus: 'in_progress', previousProgress: 0, newProgress: 30, effectiveDate: '2024-01-10', evidenceUrl: 'https://example.org/call' });
+    expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'commitment.status_update')).all()).toHaveLength(1);
+  });
+
+  it('refuses a stale version and writes nothing, returning the current state', () => {
+    update({});
+    const before = snapshotTables(db);
+    try {
+      update({ progress: 50 });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConflictError);
+      expect((e as ConflictError).current).toMatchObject({ version: 2, progress: 10 });
+    }
+    expect(snapshotTables(db)).toEqual(before);
+  });
+
+  it('refuses another agency’s official and an unknown code', () => {
+    const kesco = actorFor('kesco@example.org', 'official', 'KESCO');
+    expect(() => update({}, kesco)).toThrow(ForbiddenError);
+    expect(() => update({}, official, 'CET23-XXX-99')).toThrow(NotFoundError);
+  });
+
+  it('lets a partner agency’s official update', () => {
+    const nsf = actorFor('nsf@example.org', 'official', 'NSF');
+    expect(update({}, nsf).version).toBe(2);
+  });
+
+  it.each([
+    ['missing status', { status: undefined }, 'status', 'required'],
+    ['unknown status', { status: 'done' }, 'status', 'invalid_status'],
+    ['progress as text', { progress: '50' }, 'progress', 'not_a_number'],
+    ['fractional progress', { progress: 12.5 }, 'progress', 'not_an_integer'],
+    ['progress above 100', { progress: 101 }, 'progress', 'out_of_range'],
+    ['negative progress', { progress: -1 }, 'progress', 'out_of_range'],
+    ['a future date', { effectiveDate: '2025-07-01' }, 'effectiveDate', 'date_in_future'],
+    ['a date before the dialogue', { effectiveDate: '2023-12-08' }, 'effectiveDate', 'date_before_dialogue'],
+    ['an impossible date', { effectiveDate: '2024-02-30' }, 'effectiveDate', 'invalid_date'],
+    ['a javascript: evidence link', { evidenceUrl: 'javascript:alert(1)' }, 'evidenceUrl', 'invalid_url'],
+    ['an ftp evidence link', { evidenceUrl: 'ftp://example.org/x' }, 'evidenceUrl', 'invalid_url'],
+    ['a note over 5,000 characters', { note: 'x'.repeat(5001) }, 'note', 'too_long'],
+    ['control characters in the note', { note: 'bad\u0007bell' }, 'note', 'control_characters'],
+    ['completed below 100 %', { status: 'completed', progress: 90 }, 'progress', 'completed_needs_100'],
+    ['delayed without a note', { status: 'delayed' }, 'note', 'note_required'],
+    ['at risk with a blank note', { status: 'at_risk', note: '   ' }, 'note', 'note_required'],
+    ['a missing version', { version: undefined }, 'version', 'required'],
+  ])('refuses %s and writes nothing', (_label, input, field, code) => {
+    expectFieldError(() => update(input), field, code);
+  });
+
+  it('keeps HTML in a note as plain text', () => {
+    update({ note: '<script>alert(1)</script>' });
+    expect(db.select().from(statusUpdates).get()!.note).toBe('<script>alert(1)</script>');
+  });
+
+  it('lets only an admin reopen a completed commitment', () => {
+    update({ status: 'completed', progress: 100 });
+    expect(() => update({ status: 'in_progress', progress: 80, version: 2 })).toThrow(ForbiddenError);
+    expect(update({ status: 'in_progress', progress: 80, version: 2 }, admin).status).toBe('in_progress');
+    const c = db.select().from(commitments).where(eq(commitments.code, 'CET23-BIO-01')).get()!;
+    expect(c.version).toBe(3);
+  });
+});

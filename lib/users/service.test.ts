@@ -1,0 +1,82 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { auditEvents, sessions, users } from '@/db/schema';
+import type { Actor } from '@/lib/audit/record';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { createSession, resolveSession } from '@/lib/auth/sessions';
+import { ValidationError } from '@/lib/errors';
+import { insertTestUser, useSeededTestDb } from '@/lib/testing/test-db';
+import { changeOwnPassword, createUser, resetUserPassword, setUserActive, updateUserAccess } from './service';
+
+const ctx = { origin: 'test' };
+let db: Db;
+let admin: Actor;
+let targetId: number;
+let hash: string;
+
+beforeAll(async () => {
+  hash = await hashPassword('original-password-1');
+});
+beforeEach(() => {
+  db = useSeededTestDb();
+  const a = insertTestUser(db, { email: 'admin@example.org', role: 'admin', passwordHash: hash });
+  admin = { id: a.id, email: a.email, role: 'admin', agencyId: null, agencyCode: null, active: true, mustChangePassword: false };
+  targetId = insertTestUser(db, { email: 'target@example.org', role: 'analyst', passwordHash: hash }).id;
+});
+
+const fieldErrors = async (p: Promise<unknown> | (() => unknown)) => {
+  try {
+    await (typeof p === 'function' ? p() : p);
+  } catch (e) {
+    if (e instanceof ValidationError) return e.fieldErrors;
+    throw e;
+  }
+  return null;
+};
+
+describe('user administration', () => {
+  it('creates an official with a temporary password they must change', async () => {
+    const u = await createUser(db, admin, { email: 'New@Example.org', name: 'New', role: 'official', agencyCode: 'msit', password: 'temporary-pass-2024' }, ctx);
+    expect(u).toMatchObject({ role: 'official', mustChangePassword: true, active: true });
+    expect(u.passwordHash).toMatch(/^\$argon2id\$/);
+    const audit = db.select().from(auditEvents).where(eq(auditEvents.action, 'user.create')).get()!;
+    expect(JSON.stringify(audit.after)).not.toContain('passwordHash');
+  });
+
+  it('refuses an official without an agency, an analyst with one, duplicates and weak passwords', async () => {
+    const base = { email: 'x@example.org', name: 'X', password: 'temporary-pass-2024' };
+    expect(await fieldErrors(createUser(db, admin, { ...base, role: 'official' }, ctx))).toEqual({ agencyCode: ['agency_required'] });
+    expect(await fieldErrors(createUser(db, admin, { ...base, role: 'analyst', agencyCode: 'MSIT' }, ctx))).toEqual({ agencyCode: ['agency_only_for_officials'] });
+    expect(await fieldErrors(createUser(db, admin, { ...base, email: 'TARGET@example.org', role: 'analyst' }, ctx))).toEqual({ email: ['email_taken'] });
+    expect(await fieldErrors(createUser(db, admin, { ...base, role: 'analyst', password: 'password1234' }, ctx))).toEqual({ password: ['password_too_common'] });
+    expect(await fieldErrors(createUser(db, admin, { ...base, role: 'official', agencyCode: 'ZZZ' }, ctx))).toEqual({ agencyCode: ['unknown_agency'] });
+    expect(db.select().from(users).all()).toHaveLength(2);
+  });
+
+  it('disabling ends the user’s sessions; an admin cannot disable themself', async () => {
+    const sid = createSession(db, targetId, 'test');
+    setUserActive(db, admin, targetId, false, ctx);
+    expect(resolveSession(db, sid)).toBeNull();
+    expect(await fieldErrors(() => setUserActive(db, admin, admin.id, false, ctx))).toEqual({ active: ['cannot_disable_self'] });
+  });
+
+  it('changes role and agency, but not the admin’s own role', async () => {
+    expect(updateUserAccess(db, admin, targetId, { role: 'official', agencyCode: 'NIST' }, ctx).role).toBe('official');
+    expect(await fieldErrors(() => updateUserAccess(db, admin, admin.id, { role: 'analyst' }, ctx))).toEqual({ role: ['cannot_change_own_role'] });
+  });
+
+  it('a reset forces a password change and ends sessions; changing it clears the flag', async () => {
+    const sid = createSession(db, targetId, 'test');
+    await resetUserPassword(db, admin, targetId, { password: 'temporary-pass-5555' }, ctx);
+    expect(resolveSession(db, sid)).toBeNull();
+    const target: Actor = { id: targetId, email: 'target@example.org', role: 'analyst', agencyId: null, agencyCode: null, active: true, mustChangePassword: true };
+    expect(await fieldErrors(changeOwnPassword(db, target, { currentPassword: 'wrong', newPassword: 'my-own-secret-99', confirmPassword: 'my-own-secret-99' }, ctx))).toEqual({ currentPassword: ['wrong_password'] });
+    expect(await fieldErrors(changeOwnPassword(db, target, { currentPassword: 'temporary-pass-5555', newPassword: 'my-own-secret-99', confirmPassword: 'different-9999' }, ctx))).toEqual({ confirmPassword: ['passwords_differ'] });
+    await changeOwnPassword(db, target, { currentPassword: 'temporary-pass-5555', newPassword: 'my-own-secret-99', confirmPassword: 'my-own-secret-99' }, ctx);
+    const u = db.select().from(users).where(eq(users.id, targetId)).get()!;
+    expect(u.mustChangePassword).toBe(false);
+    expect(await verifyPassword(u.passwordHash, 'my-own-secret-99')).toBe(true);
+    expect(db.select().from(sessions).where(eq(sessions.userId, targetId)).all().every((s) => s.revokedAt)).toBe(true);
+  });
+});

@@ -36,7 +36,8 @@ export function StatusUpdateForm({ code, version, status, progress, today, minDa
   const baseVersion = current?.version ?? version;
 
   return (
-    <form action={action} className="form" aria-labelledby="update-heading" key={state.status === 'success' ? baseVersion : 'edit'}>
+    // Remounting on each outcome makes the fields show what was typed (after an error) or fresh defaults.
+    <form action={action} className="form" aria-labelledby="update-heading" key={v ? JSON.stringify(v) : `v${baseVersion}`}>
       <h2 id="update-heading">{t('update.title')}</h2>
       <p className="muted">{t('update.intro')}</p>
       <FormMessage status={state.status} message={state.message} values={messageValues} />

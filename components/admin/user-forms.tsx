@@ -51,7 +51,7 @@ export function CreateUserForm({ agencies }: { agencies: AgencyOption[] }) {
   const [state, action, pending] = useActionState(createUserAction, IDLE);
   const v = state.status === 'error' ? state.values : undefined;
   return (
-    <form action={action} className="form" aria-labelledby="create-user-heading">
+    <form action={action} className="form" aria-labelledby="create-user-heading" key={JSON.stringify(state)}>
       <h2 id="create-user-heading">{t('createTitle')}</h2>
       <FormMessage status={state.status} message={state.message} values={state.values} />
       <div className="form__row">
@@ -79,7 +79,7 @@ export function AccessForm({ user, agencies }: { user: UserRow; agencies: Agency
   const t = useTranslations('users');
   const [state, action, pending] = useActionState(updateAccessAction, IDLE);
   return (
-    <form action={action} className="form" aria-labelledby="access-heading">
+    <form action={action} className="form" aria-labelledby="access-heading" key={JSON.stringify(state)}>
       <h2 id="access-heading">{t('accessTitle')}</h2>
       <FormMessage status={state.status} message={state.message} />
       <input type="hidden" name="userId" value={user.id} />

@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, countDistinct, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, inArray, isNotNull, isNull, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db } from '@/db/client';
 import {
@@ -11,7 +11,10 @@ import {
   statusUpdates,
   users,
 } from '@/db/schema';
-import type { PartnerRole } from './vocabulary';
+import { todayIso } from '@/lib/periods/dates';
+import { parseQuarter, quarterRange } from '@/lib/periods/quarters';
+import type { CommitmentFilter } from './filters';
+import { CLOSED_STATUSES, STATUSES, type PartnerRole } from './vocabulary';
 
 export interface AgencyRef {
   code: string;
@@ -66,20 +69,74 @@ const listColumns = {
   lead: { code: lead.code, nameKo: lead.nameKo, nameEn: lead.nameEn, country: lead.country },
 };
 
-export type CommitmentListItem = Awaited<ReturnType<typeof listCommitments>>[number];
+export type CommitmentListItem = ReturnType<typeof searchCommitments>['items'][number];
 
-/** Every commitment not archived, ordered by area and code, with its lead and partner agencies. */
-export function listCommitments(db: Db = getDb()) {
+const idOf = (table: typeof dialogues | typeof areas | typeof agencies, code: string) =>
+  sql`(select ${table.id} from ${table} where ${table.code} = ${code})`;
+
+/** Escapes LIKE wildcards so a search for "10%" means the characters, not a pattern. */
+const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** SQL conditions for a filter; shared by the list and the dashboard so their numbers agree. */
+export function filterConditions(f: Partial<CommitmentFilter>, today: string): SQL[] {
+  const where: SQL[] = [];
+  if (!f.archived) where.push(isNull(commitments.archivedAt));
+  if (f.dialogue) where.push(eq(commitments.dialogueId, idOf(dialogues, f.dialogue)));
+  if (f.area) where.push(eq(commitments.areaId, idOf(areas, f.area)));
+  if (f.agency) {
+    const agencyId = idOf(agencies, f.agency);
+    const partner = sql`select 1 from ${commitmentPartners} where ${commitmentPartners.commitmentId} = ${commitments.id} and ${commitmentPartners.agencyId} = ${agencyId}`;
+    where.push(or(eq(commitments.leadAgencyId, agencyId), sql`exists (${partner})`)!);
+  }
+  if (f.country) where.push(sql`${commitments.leadAgencyId} in (select ${agencies.id} from ${agencies} where ${agencies.country} = ${f.country})`);
+  if (f.status?.length) where.push(inArray(commitments.status, f.status));
+  if (f.due) {
+    const q = parseQuarter(f.due);
+    const range = q ? quarterRange(q) : { start: `${f.due}-01-01`, end: `${f.due}-12-31` };
+    where.push(sql`${commitments.dueEnd} between ${range.start} and ${range.end}`);
+  }
+  if (f.overdue) where.push(and(isNotNull(commitments.dueEnd), lt(commitments.dueEnd, today), notInArray(commitments.status, [...CLOSED_STATUSES]))!);
+  if (f.q) {
+    const pattern = likeContains(f.q);
+    where.push(sql`(${commitments.code} like ${pattern} escape '\\' or ${commitments.titleKo} like ${pattern} escape '\\' or ${commitments.titleEn} like ${pattern} escape '\\')`);
+  }
+  return where;
+}
+
+const statusRank = sql`case ${commitments.status} ${sql.join(STATUSES.map((s, i) => sql`when ${s} then ${i}`), sql` `)} end`;
+
+function orderFor(f: Pick<CommitmentFilter, 'sort' | 'dir'>): SQL[] {
+  const dir = f.dir === 'desc' ? desc : asc;
+  switch (f.sort) {
+    case 'due':
+      return [sql`${commitments.dueEnd} is null`, dir(commitments.dueEnd), asc(commitments.code)];
+    case 'status':
+      return [dir(statusRank), asc(commitments.code)];
+    case 'progress':
+      return [dir(commitments.progress), asc(commitments.code)];
+    case 'updated':
+      return [dir(commitments.updatedAt), asc(commitments.code)];
+    default:
+      return [dir(commitments.code)];
+  }
+}
+
+/** One page of commitments matching the filter, with lead and partners, and the total count. */
+export function searchCommitments(f: CommitmentFilter, today: string = todayIso(), db: Db = getDb()) {
+  const where = and(...filterConditions(f, today));
+  const total = db.select({ n: count() }).from(commitments).where(where).get()?.n ?? 0;
   const rows = db
-    .select(listColumns)
+    .select({ ...listColumns, archivedAt: commitments.archivedAt })
     .from(commitments)
     .innerJoin(areas, eq(areas.id, commitments.areaId))
     .innerJoin(lead, eq(lead.id, commitments.leadAgencyId))
-    .where(isNull(commitments.archivedAt))
-    .orderBy(asc(areas.sortOrder), asc(commitments.code))
+    .where(where)
+    .orderBy(...orderFor(f))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
     .all();
   const partners = partnersOf(db, rows.map((r) => r.id));
-  return rows.map((r) => ({ ...r, partners: partners.get(r.id) ?? [] }));
+  return { items: rows.map((r) => ({ ...r, partners: partners.get(r.id) ?? [] })), total };
 }
 
 export function countDialogues(db: Db = getDb()): number {

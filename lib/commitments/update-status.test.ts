@@ -110,3 +110,33 @@ describe('updateCommitmentStatus', () => {
     expect(c.version).toBe(3);
   });
 });
+
+describe('history by effective date', () => {
+  it('places a back-dated entry in the past without overriding a later one', async () => {
+    const { statusAsOf } = await import('./history');
+    update({ status: 'in_progress', progress: 30, effectiveDate: '2024-03-01' });
+    const state = update({ status: 'at_risk', progress: 10, note: 'Budget hold in February', effectiveDate: '2024-02-01', version: 2 });
+    expect(state).toMatchObject({ status: 'in_progress', progress: 30, version: 3 });
+    expect(statusAsOf('CET23-BIO-01', '2024-01-15', db)).toEqual({ status: 'not_started', progress: 0 });
+    expect(statusAsOf('CET23-BIO-01', '2024-02-15', db)).toEqual({ status: 'at_risk', progress: 10 });
+    expect(statusAsOf('CET23-BIO-01', '2024-03-01', db)).toEqual({ status: 'in_progress', progress: 30 });
+    expect(statusAsOf('CET23-BIO-01', TODAY, db)).toEqual({ status: 'in_progress', progress: 30 });
+  });
+
+  it('orders entries of the same effective date by when they were recorded', async () => {
+    const { statusAsOf } = await import('./history');
+    update({ status: 'in_progress', progress: 30, effectiveDate: '2024-03-01' });
+    update({ status: 'in_progress', progress: 45, effectiveDate: '2024-03-01', version: 2 });
+    expect(statusAsOf('CET23-BIO-01', '2024-03-01', db)).toEqual({ status: 'in_progress', progress: 45 });
+  });
+
+  it('tells a user who lost a race what the winner recorded', () => {
+    update({ status: 'in_progress', progress: 30, note: 'Won the race' });
+    try {
+      update({ progress: 50 });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ConflictError).current).toMatchObject({ version: 2, lastUpdate: { note: 'Won the race', agency: 'MSIT', progress: 30 } });
+    }
+  });
+});

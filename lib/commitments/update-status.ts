@@ -8,6 +8,7 @@ import { can } from '@/lib/auth/policy';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '@/lib/errors';
 import { todayIso } from '@/lib/periods/dates';
 import { fieldErrorsOf } from '@/lib/validation/common';
+import { lastRecordedUpdate, latestEffectiveState, stateAt } from './history';
 import { loadCommitmentScope } from './scope';
 import { STATUSES_REQUIRING_NOTE, StatusUpdateInput } from './update-input';
 import { CLOSED_STATUSES, type Status } from './vocabulary';
@@ -76,23 +77,21 @@ export function updateCommitmentStatus(
     (tx) => {
       const before = tx.select(stateColumns).from(commitments).where(eq(commitments.id, current.id)).get()!;
       if (before.version !== input.version) {
-        throw new ConflictError('The commitment was changed by someone else since you loaded it', before);
+        throw new ConflictError('The commitment was changed by someone else since you loaded it', {
+          ...before,
+          lastUpdate: lastRecordedUpdate(tx, current.id),
+        });
       }
       const now = new Date().toISOString();
-      const after = tx
-        .update(commitments)
-        .set({ status: input.status, progress: input.progress, version: before.version + 1, updatedAt: now })
-        .where(and(eq(commitments.id, current.id), eq(commitments.version, input.version)))
-        .returning(stateColumns)
-        .get();
-      if (!after) throw new ConflictError('The commitment was changed by someone else since you loaded it', before);
+      // "Previous" is the state just before this entry in world order, so the timeline reads coherently.
+      const previous = stateAt(tx, { id: current.id, ...before }, input.effectiveDate);
       tx.insert(statusUpdates)
         .values({
           commitmentId: current.id,
           authorId: actor.id,
-          previousStatus: before.status,
+          previousStatus: previous.status,
           newStatus: input.status,
-          previousProgress: before.progress,
+          previousProgress: previous.progress,
           newProgress: input.progress,
           note: input.note,
           evidenceUrl: input.evidenceUrl ?? null,
@@ -100,6 +99,15 @@ export function updateCommitmentStatus(
           recordedAt: now,
         })
         .run();
+      // A back-dated entry must not override a later one: the current state is the latest in world order.
+      const latest = latestEffectiveState(tx, current.id)!;
+      const after = tx
+        .update(commitments)
+        .set({ status: latest.status, progress: latest.progress, version: before.version + 1, updatedAt: now })
+        .where(and(eq(commitments.id, current.id), eq(commitments.version, input.version)))
+        .returning(stateColumns)
+        .get();
+      if (!after) throw new ConflictError('The commitment was changed by someone else since you loaded it', before);
       recordAudit(tx, {
         actor,
         action: 'commitment.status_update',

@@ -3,10 +3,10 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { CommitmentListItem } from '@/lib/commitments/queries';
 import { localized } from '@/lib/i18n/config';
 import { isOverdue } from '@/lib/periods/due-period';
-import { AgencyName } from './agency-name';
-import { DuePeriodLabel } from './due-period-label';
-import { ProgressBar } from './progress-bar';
-import { StatusBadge } from './status-badge';
+import { AgencyName } from '../agency-name';
+import { DuePeriodLabel } from '../due-period-label';
+import { ProgressBar } from '../progress-bar';
+import { StatusBadge } from '../status-badge';
 
 export function CommitmentsTable({ items, today }: { items: CommitmentListItem[]; today: string }) {
   const t = useTranslations('commitments');

@@ -1,0 +1,121 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { CommitmentFilter } from '@/lib/commitments/filters';
+import type { FilterOptions } from '@/lib/commitments/filter-options';
+import { STATUSES } from '@/lib/commitments/vocabulary';
+import { localized } from '@/lib/i18n/config';
+
+/** A plain GET form: the filter lives in the URL, so a view can be bookmarked and shared. */
+export async function FilterForm({ filter, options, myAgency }: { filter: CommitmentFilter; options: FilterOptions; myAgency: string | null }) {
+  const [t, locale] = [await getTranslations(), await getLocale()];
+  const name = (x: { nameKo: string; nameEn: string }) => localized(locale, { ko: x.nameKo, en: x.nameEn });
+  return (
+    <form method="get" action="/commitments" className="filters" role="search" aria-label={t('filters.title')}>
+      <div className="filters__grid">
+        <div className="field filters__search">
+          <label htmlFor="filter-q">{t('filters.q')}</label>
+          <input id="filter-q" name="q" type="search" defaultValue={filter.q ?? ''} placeholder={t('filters.qPlaceholder')} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-dialogue">{t('filters.dialogue')}</label>
+          <select id="filter-dialogue" name="dialogue" defaultValue={filter.dialogue ?? ''}>
+            <option value="">{t('filters.any')}</option>
+            {options.dialogues.map((d) => (
+              <option key={d.code} value={d.code}>
+                {name(d)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-area">{t('filters.area')}</label>
+          <select id="filter-area" name="area" defaultValue={filter.area ?? ''}>
+            <option value="">{t('filters.any')}</option>
+            {options.areas.map((a) => (
+              <option key={a.code} value={a.code}>
+                {name(a)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-agency">{t('filters.agency')}</label>
+          <select id="filter-agency" name="agency" defaultValue={filter.agency ?? ''}>
+            <option value="">{t('filters.any')}</option>
+            {options.agencies.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.code} — {name(a)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-country">{t('filters.country')}</label>
+          <select id="filter-country" name="country" defaultValue={filter.country ?? ''}>
+            <option value="">{t('filters.any')}</option>
+            {options.countries.map((c) => (
+              <option key={c} value={c}>
+                {t.has(`country.${c}` as never) ? t(`country.${c}` as never) : c}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-due">{t('filters.due')}</label>
+          <select id="filter-due" name="due" defaultValue={filter.due ?? ''}>
+            <option value="">{t('filters.any')}</option>
+            {options.duePeriods.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-sort">{t('filters.sortBy')}</label>
+          <select id="filter-sort" name="sort" defaultValue={filter.sort}>
+            {(['code', 'due', 'status', 'progress', 'updated'] as const).map((k) => (
+              <option key={k} value={k}>
+                {t(`filters.sort.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-dir">{t('filters.direction')}</label>
+          <select id="filter-dir" name="dir" defaultValue={filter.dir}>
+            <option value="asc">{t('filters.asc')}</option>
+            <option value="desc">{t('filters.desc')}</option>
+          </select>
+        </div>
+      </div>
+      <fieldset className="filters__statuses">
+        <legend>{t('filters.status')}</legend>
+        {STATUSES.map((s) => (
+          <label key={s} className="checkbox">
+            <input type="checkbox" name="status" value={s} defaultChecked={filter.status?.includes(s) ?? false} /> {t(`status.${s}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="filters__actions">
+        <label className="checkbox">
+          <input type="checkbox" name="overdue" value="1" defaultChecked={!!filter.overdue} /> {t('filters.overdue')}
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" name="archived" value="1" defaultChecked={!!filter.archived} /> {t('filters.archived')}
+        </label>
+        <button type="submit" className="button">
+          {t('filters.apply')}
+        </button>
+        <Link href="/commitments" className="button button--secondary">
+          {t('filters.clear')}
+        </Link>
+        {myAgency && (
+          <Link href={`/commitments?agency=${encodeURIComponent(myAgency)}`} className="button button--secondary">
+            {t('filters.myAgency', { agency: myAgency })}
+          </Link>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { parseQuarter } from '@/lib/periods/quarters';
+import { STATUSES } from './vocabulary';
+
+export const SORT_KEYS = ['code', 'due', 'status', 'progress', 'updated'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+export const DEFAULT_PAGE_SIZE = 25;
+
+const code = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, { message: 'invalid_code' });
+const flag = z.enum(['1', 'true', '0', 'false']).transform((v) => v === '1' || v === 'true');
+
+/** A year ("2024") or a quarter ("2024-Q1"): the period a commitment falls due in. */
+const duePeriod = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((v) => /^\d{4}$/.test(v) || parseQuarter(v) !== null, { message: 'invalid_period' });
+
+/** Filters shared by the commitments page, the JSON API and (later) the dashboard. */
+export const CommitmentFilterInput = z.object({
+  dialogue: code.toUpperCase().optional(),
+  area: code.toUpperCase().optional(),
+  agency: code.toUpperCase().optional(),
+  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { message: 'invalid_country' }).optional(),
+  status: z.array(z.enum(STATUSES, { message: 'invalid_status' })).optional(),
+  due: duePeriod.optional(),
+  overdue: flag.optional(),
+  archived: flag.optional(),
+  q: z.string().trim().max(200, { message: 'too_long' }).optional(),
+  sort: z.enum(SORT_KEYS, { message: 'invalid_sort' }).default('code'),
+  dir: z.enum(['asc', 'desc'], { message: 'invalid_dir' }).default('asc'),
+  page: z.coerce.number({ message: 'not_a_number' }).int().min(1).max(100_000).default(1),
+  pageSize: z.coerce
+    .number({ message: 'not_a_number' })
+    .int()
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), { message: 'invalid_page_size' })
+    .default(DEFAULT_PAGE_SIZE),
+});
+export type CommitmentFilter = z.infer<typeof CommitmentFilterInput>;
+
+type Params = URLSearchParams | Record<string, string | string[] | undefined>;
+
+/** Query parameters → raw object for the schema: empty values dropped, `status` may repeat or be comma-separated. */
+export function filterParams(params: Params): Record<string, unknown> {
+  const entries: [string, string][] =
+    params instanceof URLSearchParams
+      ? [...params.entries()]
+      : Object.entries(params).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : v === undefined ? [] : [[k, v] as [string, string]]));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of entries) {
+    if (v.trim() === '') continue;
+    if (k === 'status') out.status = [...((out.status as string[]) ?? []), ...v.split(',').map((s) => s.trim()).filter(Boolean)];
+    else out[k] = v;
+  }
+  return out;
+}
+
+/** Lenient parse for pages: invalid parameters are dropped rather than failing the page. */
+export function parseFiltersLeniently(params: Params): CommitmentFilter {
+  const raw = filterParams(params);
+  const result = CommitmentFilterInput.safeParse(raw);
+  if (result.success) return result.data;
+  const bad = new Set(result.error.issues.map((i) => String(i.path[0])));
+  return CommitmentFilterInput.parse(Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.has(k))));
+}
+
+/** The filter back to a query string, leaving out defaults, so URLs stay short and shareable. */
+export function filterQueryString(f: Partial<CommitmentFilter>, overrides: Partial<CommitmentFilter> = {}): string {
+  const merged = { ...f, ...overrides };
+  const p = new URLSearchParams();
+  for (const key of ['dialogue', 'area', 'agency', 'country', 'due', 'q'] as const) {
+    const v = merged[key];
+    if (v) p.set(key, v);
+  }
+  for (const s of merged.status ?? []) p.append('status', s);
+  if (merged.overdue) p.set('overdue', '1');
+  if (merged.archived) p.set('archived', '1');
+  if (merged.sort && merged.sort !== 'code') p.set('sort', merged.sort);
+  if (merged.dir && merged.dir !== 'asc') p.set('dir', merged.dir);
+  if (merged.page && merged.page > 1) p.set('page', String(merged.page));
+  if (merged.pageSize && merged.pageSize !== DEFAULT_PAGE_SIZE) p.set('pageSize', String(merged.pageSize));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}

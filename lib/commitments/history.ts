@@ -1,0 +1,77 @@
+import 'server-only';
+import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import { getDb, type Db } from '@/db/client';
+import { agencies, commitments, statusUpdates, users } from '@/db/schema';
+import type { Status } from './vocabulary';
+
+type Reader = Pick<Db, 'select'>;
+
+export interface StatusPoint {
+  status: Status;
+  progress: number;
+}
+
+/** Entries in world order: by effective date, then by the order they were recorded. */
+const worldOrder = [desc(statusUpdates.effectiveDate), desc(statusUpdates.id)];
+
+/** The state after the latest entry effective on or before `date`, or null if none is. */
+export function latestEffectiveState(db: Reader, commitmentId: number, date?: string): StatusPoint | null {
+  const row = db
+    .select({ status: statusUpdates.newStatus, progress: statusUpdates.newProgress })
+    .from(statusUpdates)
+    .where(date ? and(eq(statusUpdates.commitmentId, commitmentId), lte(statusUpdates.effectiveDate, date)) : eq(statusUpdates.commitmentId, commitmentId))
+    .orderBy(...worldOrder)
+    .limit(1)
+    .get();
+  return row ?? null;
+}
+
+/** The state before any history: what the first recorded entry started from. */
+function initialState(db: Reader, commitmentId: number): StatusPoint | null {
+  return (
+    db
+      .select({ status: statusUpdates.previousStatus, progress: statusUpdates.previousProgress })
+      .from(statusUpdates)
+      .where(eq(statusUpdates.commitmentId, commitmentId))
+      .orderBy(asc(statusUpdates.id))
+      .limit(1)
+      .get() ?? null
+  );
+}
+
+/**
+ * The state at the end of `date` in world order (effective date, then recording order), so
+ * back-dated entries land where they belong; before any entry, the initial state.
+ */
+export function stateAt(db: Reader, commitment: { id: number; status: Status; progress: number }, date: string): StatusPoint {
+  return latestEffectiveState(db, commitment.id, date) ?? initialState(db, commitment.id) ?? { status: commitment.status, progress: commitment.progress };
+}
+
+/** A commitment's status and progress as they stood at the end of `date`; null for an unknown code. */
+export function statusAsOf(code: string, date: string, db: Db = getDb()): StatusPoint | null {
+  const c = db.select({ id: commitments.id, status: commitments.status, progress: commitments.progress }).from(commitments).where(eq(commitments.code, code)).get();
+  return c ? stateAt(db, c, date) : null;
+}
+
+/** The most recently recorded entry, for telling a user what changed while they were editing. */
+export function lastRecordedUpdate(db: Reader, commitmentId: number) {
+  return (
+    db
+      .select({
+        author: users.name,
+        agency: agencies.code,
+        status: statusUpdates.newStatus,
+        progress: statusUpdates.newProgress,
+        note: statusUpdates.note,
+        effectiveDate: statusUpdates.effectiveDate,
+        recordedAt: statusUpdates.recordedAt,
+      })
+      .from(statusUpdates)
+      .innerJoin(users, eq(users.id, statusUpdates.authorId))
+      .leftJoin(agencies, eq(agencies.id, users.agencyId))
+      .where(eq(statusUpdates.commitmentId, commitmentId))
+      .orderBy(desc(statusUpdates.id))
+      .limit(1)
+      .get() ?? null
+  );
+}

@@ -13,7 +13,7 @@ export function HistoryTimeline({ history }: { history: CommitmentDetail['histor
         <li key={h.id} className="timeline__item">
           <p className="timeline__meta">
             <strong>{t('effective', { date: h.effectiveDate })}</strong> ·{' '}
-            {t('recordedBy', { name: h.authorName, date: format.dateTime(new Date(h.recordedAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
+            {t('recordedBy', { name: h.authorAgency ? `${h.authorName} (${h.authorAgency})` : h.authorName, date: format.dateTime(new Date(h.recordedAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
           </p>
           <p className="timeline__change">
             <StatusBadge status={h.previousStatus} /> {h.previousProgress}% → <StatusBadge status={h.newStatus} />{' '}

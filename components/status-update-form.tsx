@@ -22,6 +22,7 @@ interface CurrentState {
   status: Status;
   progress: number;
   version: number;
+  lastUpdate?: { author: string; agency: string | null; status: Status; progress: number; note: string; recordedAt: string } | null;
 }
 
 export function StatusUpdateForm({ code, version, status, progress, today, minDate }: Props) {
@@ -41,6 +42,16 @@ export function StatusUpdateForm({ code, version, status, progress, today, minDa
       <h2 id="update-heading">{t('update.title')}</h2>
       <p className="muted">{t('update.intro')}</p>
       <FormMessage status={state.status} message={state.message} values={messageValues} />
+      {current?.lastUpdate && (
+        <p className="notice notice--info">
+          {t('update.lastUpdate', {
+            author: current.lastUpdate.agency ? `${current.lastUpdate.author} (${current.lastUpdate.agency})` : current.lastUpdate.author,
+            status: t(`status.${current.lastUpdate.status}`),
+            progress: current.lastUpdate.progress,
+            note: current.lastUpdate.note || '—',
+          })}
+        </p>
+      )}
       <input type="hidden" name="code" value={code} />
       <input type="hidden" name="version" value={baseVersion} />
       <div className="form__row">

@@ -171,9 +171,11 @@ export function getCommitmentByCode(code: string, db: Db = getDb()) {
       effectiveDate: statusUpdates.effectiveDate,
       recordedAt: statusUpdates.recordedAt,
       authorName: users.name,
+      authorAgency: agencies.code,
     })
     .from(statusUpdates)
     .innerJoin(users, eq(users.id, statusUpdates.authorId))
+    .leftJoin(agencies, eq(agencies.id, users.agencyId))
     .where(eq(statusUpdates.commitmentId, row.commitment.id))
     .orderBy(desc(statusUpdates.effectiveDate), desc(statusUpdates.id))
     .all();

@@ -8,14 +8,16 @@ import { ProgressBar } from '@/components/progress-bar';
 import { StatusBadge } from '@/components/status-badge';
 import { StatusUpdateForm } from '@/components/status-update-form';
 import { requirePagePermission } from '@/lib/auth/current-user';
+import { statusAsOf } from '@/lib/commitments/history';
 import { getCommitmentByCode } from '@/lib/commitments/queries';
 import { canUpdateCommitment } from '@/lib/commitments/update-status';
 import { localized } from '@/lib/i18n/config';
-import { todayIso } from '@/lib/periods/dates';
+import { isIsoDate, todayIso } from '@/lib/periods/dates';
 import { isOverdue, parseDuePeriod } from '@/lib/periods/due-period';
 
 interface Props {
   params: Promise<{ code: string }>;
+  searchParams: Promise<{ asOf?: string | string[] }>;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -23,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: decodeURIComponent(code) };
 }
 
-export default async function CommitmentPage({ params }: Props) {
+export default async function CommitmentPage({ params, searchParams }: Props) {
   const code = decodeURIComponent((await params).code);
   const actor = await requirePagePermission('commitment.read', undefined, code);
   const detail = getCommitmentByCode(code);
@@ -32,6 +34,9 @@ export default async function CommitmentPage({ params }: Props) {
   const { commitment: c, dialogue, area, lead, partners, history } = detail;
   const l = <T,>(ko: T, en: T) => localized(locale, { ko, en });
   const due = parseDuePeriod(c.dueSpec);
+  const asOfParam = (await searchParams).asOf;
+  const asOf = typeof asOfParam === 'string' && isIsoDate(asOfParam) ? asOfParam : null;
+  const asOfState = asOf ? statusAsOf(c.code, asOf) : null;
   const date = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'long' });
 
   return (
@@ -140,6 +145,18 @@ export default async function CommitmentPage({ params }: Props) {
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t('commitment.history')}</h2>
+        <form method="get" className="as-of" aria-label={t('update.asOfTitle')}>
+          <label htmlFor="as-of">{t('update.asOfTitle')}</label>
+          <input id="as-of" name="asOf" type="date" min={dialogue.heldOn} defaultValue={asOf ?? todayIso()} />
+          <button type="submit" className="button button--secondary">
+            {t('update.asOfSubmit')}
+          </button>
+        </form>
+        {asOf && asOfState && (
+          <p className="notice notice--info" role="status">
+            {t('update.asOfResult', { date: date(asOf), status: t(`status.${asOfState.status}`), progress: asOfState.progress })}
+          </p>
+        )}
         <HistoryTimeline history={history} />
       </section>
     </article>

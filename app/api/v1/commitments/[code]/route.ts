@@ -1,18 +1,23 @@
 import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current-user';
 import { authorize } from '@/lib/auth/guard';
+import { statusAsOf } from '@/lib/commitments/history';
 import { getCommitmentByCode } from '@/lib/commitments/queries';
-import { NotFoundError } from '@/lib/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { isIsoDate } from '@/lib/periods/dates';
 import { apiRoute, json } from '@/lib/http/api';
 
 type Ctx = { params: Promise<{ code: string }> };
 
-export const GET = apiRoute(async (_request: Request, { params }: Ctx) => {
+/** One commitment with partners and history; `?asOf=YYYY-MM-DD` adds its status on that date. */
+export const GET = apiRoute(async (request: Request, { params }: Ctx) => {
   const { actor, ctx } = await requireActor('api');
   const { code } = await params;
   authorize(getDb(), actor, 'commitment.read', undefined, ctx, code);
   const detail = getCommitmentByCode(code);
   if (!detail) throw new NotFoundError(`No commitment has the code ${code}`);
+  const asOf = new URL(request.url).searchParams.get('asOf');
+  if (asOf !== null && !isIsoDate(asOf)) throw new ValidationError({ asOf: ['invalid_date'] });
   const { commitment, ...rest } = detail;
-  return json({ ...commitment, ...rest });
+  return json({ ...commitment, ...rest, ...(asOf ? { asOf: { date: asOf, ...statusAsOf(code, asOf) } } : {}) });
 });

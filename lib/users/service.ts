@@ -7,7 +7,7 @@ import { authorize } from '@/lib/auth/guard';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { revokeUserSessions } from '@/lib/auth/sessions';
 import { NotFoundError, ValidationError } from '@/lib/errors';
-import { fieldErrorsOf } from '@/lib/validation/common';
+import { parseInput } from '@/lib/validation/common';
 import { ChangeOwnPasswordInput, CreateUserInput, ResetPasswordInput, UpdateUserAccessInput } from './input';
 
 /** What the audit trail keeps of a user: never the hash. */
@@ -15,11 +15,6 @@ function publicView(u: User) {
   return { id: u.id, email: u.email, name: u.name, role: u.role, agencyId: u.agencyId, active: u.active, mustChangePassword: u.mustChangePassword };
 }
 
-function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, raw: unknown): T {
-  const r = schema.safeParse(raw);
-  if (!r.success) throw new ValidationError(fieldErrorsOf(r.error));
-  return r.data;
-}
 
 function agencyIdFor(db: Db, code: string | undefined): number | null {
   if (!code) return null;
@@ -64,7 +59,7 @@ export async function insertUser(
 /** Admin creates a user with a temporary password, to be changed at first sign-in. */
 export async function createUser(db: Db, actor: Actor, raw: unknown, ctx: RequestContext): Promise<User> {
   authorize(db, actor, 'user.manage', undefined, ctx, 'user');
-  return insertUser(db, parse(CreateUserInput, raw), { mustChangePassword: true, actor, origin: ctx.origin });
+  return insertUser(db, parseInput(CreateUserInput, raw), { mustChangePassword: true, actor, origin: ctx.origin });
 }
 
 /** Enables or disables an account; disabling ends its sessions at once. */
@@ -83,7 +78,7 @@ export function setUserActive(db: Db, actor: Actor, userId: number, active: bool
 /** Changes role and agency; the new rights apply from the user's next request. */
 export function updateUserAccess(db: Db, actor: Actor, userId: number, raw: unknown, ctx: RequestContext): User {
   authorize(db, actor, 'user.manage', undefined, ctx, String(userId));
-  const input = parse(UpdateUserAccessInput, raw);
+  const input = parseInput(UpdateUserAccessInput, raw);
   const before = loadUser(db, userId);
   if (before.id === actor.id && input.role !== before.role) throw new ValidationError({ role: ['cannot_change_own_role'] });
   const agencyId = agencyIdFor(db, input.agencyCode);
@@ -97,7 +92,7 @@ export function updateUserAccess(db: Db, actor: Actor, userId: number, raw: unkn
 /** Admin sets a temporary password; the user must change it at next sign-in; sessions end. */
 export async function resetUserPassword(db: Db, actor: Actor, userId: number, raw: unknown, ctx: RequestContext): Promise<User> {
   authorize(db, actor, 'user.manage', undefined, ctx, String(userId));
-  const input = parse(ResetPasswordInput, raw);
+  const input = parseInput(ResetPasswordInput, raw);
   const before = loadUser(db, userId);
   const passwordHash = await hashPassword(input.password);
   return db.transaction((tx) => {
@@ -110,7 +105,7 @@ export async function resetUserPassword(db: Db, actor: Actor, userId: number, ra
 
 /** Any signed-in user changes their own password (required after a reset). */
 export async function changeOwnPassword(db: Db, actor: Actor, raw: unknown, ctx: RequestContext): Promise<void> {
-  const input = parse(ChangeOwnPasswordInput, raw);
+  const input = parseInput(ChangeOwnPasswordInput, raw);
   const user = loadUser(db, actor.id);
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new ValidationError({ currentPassword: ['wrong_password'] });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ValidationError } from '@/lib/errors';
 import { isIsoDate } from '@/lib/periods/dates';
 
 /** A type-level message that tells a missing value from one of the wrong type. */
@@ -41,4 +42,11 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
     (out[key] ??= []).push(issue.message);
   }
   return out;
+}
+
+/** Parses input with a schema or throws ValidationError with per-field messages. */
+export function parseInput<T>(schema: z.ZodType<T>, raw: unknown): T {
+  const r = schema.safeParse(raw);
+  if (!r.success) throw new ValidationError(fieldErrorsOf(r.error));
+  return r.data;
 }

@@ -1,0 +1,142 @@
+import { eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { agencies, commitmentPartners, commitments, dialogues } from '@/db/schema';
+import type { Actor } from '@/lib/audit/record';
+import { searchCommitments } from '@/lib/commitments/queries';
+import { parseFiltersLeniently } from '@/lib/commitments/filters';
+import { ConflictError, ValidationError } from '@/lib/errors';
+import { insertTestUser, snapshotTables, useSeededTestDb } from '@/lib/testing/test-db';
+import { createCommitment, setCommitmentArchived, updateCommitment } from './commitment-service';
+import { importCommitments, ImportRejectedError, previewCommitmentImport } from './csv-import';
+import { saveAgency, saveDialogue } from './reference-service';
+
+const ctx = { origin: 'test' };
+let db: Db;
+let admin: Actor;
+
+beforeEach(() => {
+  db = useSeededTestDb();
+  const u = insertTestUser(db, { email: 'admin@example.org', role: 'admin', passwordHash: 'x' });
+  admin = { id: u.id, email: u.email, role: 'admin', agencyId: null, agencyCode: null, active: true, mustChangePassword: false };
+});
+
+const newCommitment = {
+  code: 'cet23-bio-09',
+  dialogueCode: 'KR-US-CET-2023',
+  areaCode: 'BIO',
+  titleKo: '새 합의',
+  titleEn: 'New commitment',
+  leadAgencyCode: 'MOHW',
+  partners: 'NIH:counterpart; DOE',
+  due: '2025-H1',
+  targetEn: '3 joint calls',
+};
+
+function fieldErrors(fn: () => unknown) {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ValidationError) return e.fieldErrors;
+    throw e;
+  }
+  return null;
+}
+
+describe('dialogues and agencies', () => {
+  it('creates a dialogue and an agency, and refuses duplicate codes', () => {
+    const d = saveDialogue(db, admin, null, { code: 'kr-jp-2025', nameKo: '한일 대화', nameEn: 'Korea–Japan dialogue', heldOn: '2025-03-04', placeKo: '도쿄', placeEn: 'Tokyo', sourceUrl: 'https://example.org/x' }, ctx);
+    expect(d.code).toBe('KR-JP-2025');
+    expect(fieldErrors(() => saveDialogue(db, admin, null, { ...d, sourceUrl: '' }, ctx))).toEqual({ code: ['code_taken'] });
+    const a = saveAgency(db, admin, null, { code: 'meti', nameKo: '경제산업성', nameEn: 'Ministry of Economy, Trade and Industry', country: 'jp', kind: 'ministry' }, ctx);
+    expect([a.code, a.country]).toEqual(['METI', 'JP']);
+    expect(fieldErrors(() => saveAgency(db, admin, a.id, { code: 'MSIT', nameKo: 'x', nameEn: 'x', country: 'KR', kind: 'ministry' }, ctx))).toEqual({ code: ['code_taken'] });
+  });
+
+  it('edits an agency in place', () => {
+    const msit = db.select().from(agencies).where(eq(agencies.code, 'MSIT')).get()!;
+    saveAgency(db, admin, msit.id, { ...msit, nameEn: 'Ministry of Science and ICT (MSIT)' }, ctx);
+    expect(db.select().from(agencies).where(eq(agencies.id, msit.id)).get()!.nameEn).toBe('Ministry of Science and ICT (MSIT)');
+  });
+
+  it('refuses a bad date, country and kind', () => {
+    expect(fieldErrors(() => saveDialogue(db, admin, null, { code: 'X', nameKo: 'x', nameEn: 'x', heldOn: '2025-02-30', placeKo: 'x', placeEn: 'x' }, ctx))).toEqual({ heldOn: ['invalid_date'] });
+    expect(fieldErrors(() => saveAgency(db, admin, null, { code: 'X', nameKo: 'x', nameEn: 'x', country: 'KOR', kind: 'club' }, ctx))).toEqual({ country: ['invalid_country'], kind: ['invalid_kind'] });
+  });
+});
+
+describe('commitments', () => {
+  it('creates one with partners and a derived due period', () => {
+    const c = createCommitment(db, admin, newCommitment, ctx);
+    expect(c).toMatchObject({ code: 'CET23-BIO-09', status: 'not_started', dueSpec: '2025-H1', dueEnd: '2025-06-30', targetEn: '3 joint calls' });
+    expect(db.select().from(commitmentPartners).where(eq(commitmentPartners.commitmentId, c.id)).all().map((p) => p.role).sort()).toEqual(['counterpart', 'participant']);
+  });
+
+  it('refuses unknown references, a lead listed as partner, bad due periods and taken codes', () => {
+    expect(fieldErrors(() => createCommitment(db, admin, { ...newCommitment, areaCode: 'SPACE', leadAgencyCode: 'NASA' }, ctx))).toEqual({ areaCode: ['unknown_area'], leadAgencyCode: ['unknown_agency'] });
+    expect(fieldErrors(() => createCommitment(db, admin, { ...newCommitment, partners: 'MOHW:co_lead' }, ctx))).toEqual({ partners: ['lead_is_partner'] });
+    expect(fieldErrors(() => createCommitment(db, admin, { ...newCommitment, due: 'next spring' }, ctx))).toEqual({ due: ['invalid_due'] });
+    expect(fieldErrors(() => createCommitment(db, admin, { ...newCommitment, code: 'CET23-BIO-01' }, ctx))).toEqual({ code: ['code_taken'] });
+  });
+
+  it('edits all descriptive fields under version control', () => {
+    const c = db.select().from(commitments).where(eq(commitments.code, 'CET23-QNT-02')).get()!;
+    const raw = { ...newCommitment, code: 'CET23-QNT-02', areaCode: 'QNT', titleEn: 'Quantum industry–university cooperation', partners: 'NSF:counterpart' };
+    const after = updateCommitment(db, admin, c.id, raw, 1, ctx);
+    expect(after).toMatchObject({ titleEn: 'Quantum industry–university cooperation', version: 2, status: c.status });
+    expect(() => updateCommitment(db, admin, c.id, raw, 1, ctx)).toThrow(ConflictError);
+  });
+
+  it('archives: hidden from the default list, kept and restorable', () => {
+    setCommitmentArchived(db, admin, 'CET23-ICT-01', true, ctx);
+    const codes = () => searchCommitments(parseFiltersLeniently({ pageSize: '100' }), '2026-01-01', db).items.map((c) => c.code);
+    expect(codes()).not.toContain('CET23-ICT-01');
+    expect(db.select().from(commitments).where(eq(commitments.code, 'CET23-ICT-01')).get()).toBeTruthy();
+    setCommitmentArchived(db, admin, 'CET23-ICT-01', false, ctx);
+    expect(codes()).toContain('CET23-ICT-01');
+  });
+});
+
+const HEADER = 'code,dialogue,area,title_ko,title_en,lead_agency,partners,due,target_en';
+
+describe('CSV import', () => {
+  it('previews every row’s errors without writing, then refuses the whole file', () => {
+    const csv = [
+      HEADER,
+      'CET23-AI-09,KR-US-CET-2023,AI,AI 안전 연구소 협력,AI safety institutes cooperation,MSIT,NIST:counterpart,2025-Q2,',
+      'CET23-AI-10,KR-US-CET-2023,AI,두 번째,Second,MSIT,,sometime,',
+      'CET23-BIO-01,KR-US-CET-2023,BIO,중복,Duplicate,MSIT,,2025,',
+      'CET23-AI-09,KR-US-CET-2023,ZZZ,중복,Duplicate in file,XX,,2025,',
+    ].join('\n');
+    const before = snapshotTables(db);
+    const preview = previewCommitmentImport(db, admin, csv, ctx);
+    expect(preview).toMatchObject({ valid: 1, invalid: 3, fileErrors: [] });
+    expect(preview.rows.map((r) => [r.line, r.errors])).toEqual([
+      [2, {}],
+      [3, { due: ['invalid_due'] }],
+      [4, { code: ['code_taken'] }],
+      [5, { area: ['unknown_area'], lead_agency: ['unknown_agency'], code: ['duplicate_in_file'] }],
+    ]);
+    expect(() => importCommitments(db, admin, csv, ctx)).toThrow(ImportRejectedError);
+    expect(snapshotTables(db)).toEqual(before);
+  });
+
+  it('imports a clean file in one go', () => {
+    const csv = `${HEADER}\nCET23-AI-09,KR-US-CET-2023,AI,AI 안전 연구소 협력,AI safety institutes cooperation,MSIT,"NIST:counterpart; OSTP",2025-Q2,2 workshops\nCET23-AI-10,kr-us-cet-2023,ai,"쉼표, 포함","Comma, inside",msit,,,`;
+    expect(importCommitments(db, admin, csv, ctx)).toEqual({ imported: 2 });
+    const c = db.select().from(commitments).where(eq(commitments.code, 'CET23-AI-10')).get()!;
+    expect([c.titleEn, c.dueSpec]).toEqual(['Comma, inside', 'ongoing']);
+  });
+
+  it('reports file-level problems', () => {
+    expect(previewCommitmentImport(db, admin, 'code,title_en\nX,Y', ctx).fileErrors).toEqual(
+      expect.arrayContaining(['missing_column:dialogue', 'missing_column:area', 'missing_column:lead_agency']),
+    );
+    expect(previewCommitmentImport(db, admin, `${HEADER}\n"unterminated`, ctx).fileErrors).toEqual(['malformed_csv']);
+    expect(previewCommitmentImport(db, admin, '', ctx).fileErrors).toEqual(['empty_file']);
+  });
+
+  it('leaves the existing dialogue untouched', () => {
+    expect(db.select().from(dialogues).all()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,119 @@
+import 'server-only';
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { agencies, areas, commitmentPartners, commitments, dialogues } from '@/db/schema';
+import { recordAudit, type Actor, type RequestContext } from '@/lib/audit/record';
+import { authorize } from '@/lib/auth/guard';
+import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '@/lib/errors';
+import { parseDuePeriod } from '@/lib/periods/due-period';
+import { parseInput } from '@/lib/validation/common';
+import { CommitmentInput } from './inputs';
+
+type Reader = Pick<Db, 'select'>;
+
+/** Resolves the codes a commitment refers to; unknown ones become field errors. */
+export function resolveReferences(db: Reader, input: CommitmentInput) {
+  const errors: FieldErrors = {};
+  const dialogue = db.select({ id: dialogues.id }).from(dialogues).where(eq(dialogues.code, input.dialogueCode)).get();
+  const area = db.select({ id: areas.id }).from(areas).where(eq(areas.code, input.areaCode)).get();
+  const wanted = [input.leadAgencyCode, ...input.partners.map((p) => p.agencyCode)];
+  const found = new Map(db.select({ id: agencies.id, code: agencies.code }).from(agencies).where(inArray(agencies.code, wanted)).all().map((a) => [a.code, a.id]));
+  if (!dialogue) errors.dialogueCode = ['unknown_dialogue'];
+  if (!area) errors.areaCode = ['unknown_area'];
+  if (!found.has(input.leadAgencyCode)) errors.leadAgencyCode = ['unknown_agency'];
+  if (input.partners.some((p) => !found.has(p.agencyCode))) errors.partners = ['unknown_agency'];
+  if (Object.keys(errors).length) return { errors } as const;
+  const due = parseDuePeriod(input.due);
+  return {
+    errors: null,
+    row: {
+      code: input.code,
+      dialogueId: dialogue!.id,
+      areaId: area!.id,
+      titleKo: input.titleKo,
+      titleEn: input.titleEn,
+      descriptionKo: input.descriptionKo,
+      descriptionEn: input.descriptionEn,
+      leadAgencyId: found.get(input.leadAgencyCode)!,
+      dueSpec: due.spec,
+      duePrecision: due.precision,
+      dueStart: due.start,
+      dueEnd: due.end,
+      targetKo: input.targetKo,
+      targetEn: input.targetEn,
+      sourceExcerpt: input.sourceExcerpt,
+    },
+    partners: input.partners.map((p) => ({ agencyId: found.get(p.agencyCode)!, role: p.role })),
+  } as const;
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Inserts a validated, resolved commitment with its partners and an audit row; for the form and the CSV import. */
+export function insertCommitment(tx: Tx, actor: Actor, resolved: Extract<ReturnType<typeof resolveReferences>, { errors: null }>, origin: string) {
+  const created = tx.insert(commitments).values(resolved.row).returning().get();
+  for (const p of resolved.partners) tx.insert(commitmentPartners).values({ commitmentId: created.id, ...p }).run();
+  recordAudit(tx, { actor, action: 'commitment.create', targetType: 'commitment', targetId: created.code, after: { ...created, partners: resolved.partners }, origin });
+  return created;
+}
+
+function codeTaken(db: Reader, code: string, exceptId?: number): boolean {
+  return !!db.select({ id: commitments.id }).from(commitments).where(exceptId ? and(eq(commitments.code, code), ne(commitments.id, exceptId)) : eq(commitments.code, code)).get();
+}
+
+/** Admin creates a commitment (status not started). */
+export function createCommitment(db: Db, actor: Actor, raw: unknown, ctx: RequestContext) {
+  authorize(db, actor, 'commitment.manage', undefined, ctx, 'new');
+  const input = parseInput(CommitmentInput, raw);
+  const resolved = resolveReferences(db, input);
+  if (resolved.errors) throw new ValidationError(resolved.errors);
+  if (codeTaken(db, input.code)) throw new ValidationError({ code: ['code_taken'] });
+  return db.transaction((tx) => insertCommitment(tx, actor, resolved, ctx.origin), { behavior: 'immediate' });
+}
+
+/**
+ * Admin edits every descriptive field (both languages, agencies, due period); status and
+ * progress change only through status updates. Guarded by the version the admin saw.
+ */
+export function updateCommitment(db: Db, actor: Actor, id: number, raw: unknown, version: number, ctx: RequestContext) {
+  authorize(db, actor, 'commitment.manage', undefined, ctx, String(id));
+  const input = parseInput(CommitmentInput, raw);
+  const resolved = resolveReferences(db, input);
+  if (resolved.errors) throw new ValidationError(resolved.errors);
+  if (codeTaken(db, input.code, id)) throw new ValidationError({ code: ['code_taken'] });
+  return db.transaction(
+    (tx) => {
+      const before = tx.select().from(commitments).where(eq(commitments.id, id)).get();
+      if (!before) throw new NotFoundError('No such commitment');
+      if (before.version !== version) throw new ConflictError('The commitment was changed by someone else since you loaded it', { version: before.version });
+      const after = tx
+        .update(commitments)
+        .set({ ...resolved.row, version: before.version + 1, updatedAt: new Date().toISOString() })
+        .where(eq(commitments.id, id))
+        .returning()
+        .get()!;
+      tx.delete(commitmentPartners).where(eq(commitmentPartners.commitmentId, id)).run();
+      for (const p of resolved.partners) tx.insert(commitmentPartners).values({ commitmentId: id, ...p }).run();
+      recordAudit(tx, { actor, action: 'commitment.update', targetType: 'commitment', targetId: after.code, before, after: { ...after, partners: resolved.partners }, origin: ctx.origin });
+      return after;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Archives (hides from default lists, keeps in history and reports) or restores a commitment. */
+export function setCommitmentArchived(db: Db, actor: Actor, code: string, archived: boolean, ctx: RequestContext) {
+  authorize(db, actor, 'commitment.manage', undefined, ctx, code);
+  return db.transaction((tx) => {
+    const before = tx.select().from(commitments).where(eq(commitments.code, code)).get();
+    if (!before) throw new NotFoundError(`No commitment has the code ${code}`);
+    const after = tx
+      .update(commitments)
+      .set({ archivedAt: archived ? (before.archivedAt ?? new Date().toISOString()) : null, version: before.version + 1 })
+      .where(eq(commitments.id, before.id))
+      .returning()
+      .get()!;
+    recordAudit(tx, { actor, action: archived ? 'commitment.archive' : 'commitment.restore', targetType: 'commitment', targetId: code, before: { archivedAt: before.archivedAt }, after: { archivedAt: after.archivedAt }, origin: ctx.origin });
+    return after;
+  });
+}

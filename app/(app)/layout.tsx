@@ -26,6 +26,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </Link>
           <nav aria-label={t('app.mainNav')} className="site-header__nav">
             <Link href="/commitments">{t('nav.commitments')}</Link>
+            {can(actor, 'commitment.manage') && <Link href="/admin/commitments/new">{t('admin.newCommitment')}</Link>}
+            {can(actor, 'dialogue.manage') && <Link href="/admin/dialogues">{t('admin.dialogues')}</Link>}
+            {can(actor, 'agency.manage') && <Link href="/admin/agencies">{t('admin.agencies')}</Link>}
+            {can(actor, 'commitment.manage') && <Link href="/admin/import">{t('admin.import')}</Link>}
             {can(actor, 'user.manage') && <Link href="/admin/users">{t('nav.users')}</Link>}
           </nav>
           <LanguageSwitcher />

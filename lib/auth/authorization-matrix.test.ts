@@ -14,12 +14,14 @@ const { recordStatusUpdate } = await import('@/app/(app)/commitments/[code]/acti
 const { changePassword } = await import('@/app/(app)/account/password/actions');
 const userActions = await import('@/app/(app)/admin/users/actions');
 const { setLocale } = await import('@/app/actions/locale');
+const adminActions = await import('@/app/(app)/admin/actions');
 const listRoute = await import('@/app/api/v1/commitments/route');
 const detailRoute = await import('@/app/api/v1/commitments/[code]/route');
 const updatesRoute = await import('@/app/api/v1/commitments/[code]/updates/route');
 const meRoute = await import('@/app/api/v1/me/route');
 
 const PASSWORD = 'matrix-password-4821';
+const IMPORT_CSV = 'code,dialogue,area,title_ko,title_en,lead_agency\nCET23-AI-11,KR-US-CET-2023,AI,가져온 항목,Imported,MSIT';
 type Who = 'signedOut' | 'analyst' | 'ownOfficial' | 'otherOfficial' | 'admin';
 const EVERYONE: Who[] = ['signedOut', 'analyst', 'ownOfficial', 'otherOfficial', 'admin'];
 
@@ -40,9 +42,12 @@ const validUpdate = { status: 'in_progress', progress: 25, note: 'Kick-off held'
 /** Outcome of one call as the matrix sees it. */
 type Outcome = 'allowed' | 'unauthorized' | 'forbidden';
 
-async function fromAction(p: Promise<{ status: string; message?: string }>): Promise<Outcome> {
-  const r = await p;
-  if (r.status === 'success') return 'allowed';
+async function fromAction(p: Promise<{ status: string; message?: string; preview?: unknown }>): Promise<Outcome> {
+  const r = await p.catch((e: { digest?: string }) => {
+    if (e.digest?.startsWith('NEXT_REDIRECT')) return { status: 'success' };
+    throw e;
+  });
+  if (r.status === 'success' || (r.status === 'idle' && r.preview)) return 'allowed';
   if (r.message === 'forms.unauthorized') return 'unauthorized';
   if (r.message === 'forms.forbidden') return 'forbidden';
   throw new Error(`unexpected action result ${JSON.stringify(r)}`);
@@ -117,6 +122,39 @@ const OPERATIONS: Operation[] = [
     allowed: ['analyst', 'ownOfficial', 'otherOfficial', 'admin'],
     run: () =>
       fromAction(changePassword(idle, form({ currentPassword: PASSWORD, newPassword: 'a-brand-new-secret-5', confirmPassword: 'a-brand-new-secret-5' }))),
+  },
+  {
+    name: 'server action saveDialogueAction',
+    allowed: ['admin'],
+    run: () => fromAction(adminActions.saveDialogueAction(idle, form({ code: 'KR-JP-2025', nameKo: '한일', nameEn: 'Korea–Japan', heldOn: '2025-03-04', placeKo: '도쿄', placeEn: 'Tokyo' }))),
+  },
+  {
+    name: 'server action saveAgencyAction',
+    allowed: ['admin'],
+    run: () => fromAction(adminActions.saveAgencyAction(idle, form({ code: 'METI', nameKo: '경제산업성', nameEn: 'METI', country: 'JP', kind: 'ministry' }))),
+  },
+  {
+    name: 'server action saveCommitmentAction',
+    allowed: ['admin'],
+    run: () =>
+      fromAction(
+        adminActions.saveCommitmentAction(idle, form({ code: 'CET23-AI-09', dialogueCode: 'KR-US-CET-2023', areaCode: 'AI', titleKo: '새', titleEn: 'New', leadAgencyCode: 'MSIT', partners: '', due: '2025' })),
+      ),
+  },
+  {
+    name: 'server action archiveCommitmentAction',
+    allowed: ['admin'],
+    run: () => fromAction(adminActions.archiveCommitmentAction(idle, form({ code: 'CET23-BIO-01', archived: 'true' }))),
+  },
+  {
+    name: 'server action importAction (dry run)',
+    allowed: ['admin'],
+    run: () => fromAction(adminActions.importAction(idle, form({ mode: 'preview', csv: IMPORT_CSV }))),
+  },
+  {
+    name: 'server action importAction (import)',
+    allowed: ['admin'],
+    run: () => fromAction(adminActions.importAction(idle, form({ mode: 'import', csv: IMPORT_CSV }))),
   },
 ];
 

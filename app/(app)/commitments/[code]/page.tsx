@@ -8,6 +8,7 @@ import { ProgressBar } from '@/components/progress-bar';
 import { StatusBadge } from '@/components/status-badge';
 import { StatusUpdateForm } from '@/components/status-update-form';
 import { requirePagePermission } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/policy';
 import { statusAsOf } from '@/lib/commitments/history';
 import { getCommitmentByCode } from '@/lib/commitments/queries';
 import { canUpdateCommitment } from '@/lib/commitments/update-status';
@@ -45,7 +46,16 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         <Link href="/commitments">← {t('commitment.back')}</Link>
       </p>
       <header className="page-heading">
-        <p className="mono muted">{c.code}</p>
+        <p className="mono muted">
+          {c.code}
+          {c.archivedAt && <span className="badge badge--archived">{t('admin.archivedNotice')}</span>}
+          {can(actor, 'commitment.manage') && (
+            <>
+              {' · '}
+              <Link href={`/admin/commitments/${encodeURIComponent(c.code)}`}>{t('admin.editCommitment')}</Link>
+            </>
+          )}
+        </p>
         <h1>{l(c.titleKo, c.titleEn)}</h1>
         <p className="muted">
           {l(dialogue.nameKo, dialogue.nameEn)} ·{' '}

@@ -1,0 +1,61 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { saveAgencyAction } from '@/app/(app)/admin/actions';
+import { agencyFields } from '@/components/admin/field-specs';
+import { EntityForm } from '@/components/forms/entity-form';
+import { listAgenciesWithCounts } from '@/lib/admin/queries';
+import { requirePagePermission } from '@/lib/auth/current-user';
+import { localized } from '@/lib/i18n/config';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin'))('agencies') };
+}
+
+export default async function AgenciesPage() {
+  await requirePagePermission('agency.manage');
+  const [t, all, locale] = [await getTranslations('admin'), await getTranslations(), await getLocale()];
+  const rows = listAgenciesWithCounts();
+  const countries = [...new Set(rows.map((r) => r.country))].sort();
+  return (
+    <>
+      <h1>{t('agencies')}</h1>
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption className="visually-hidden">{t('agencies')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('code')}</th>
+              <th scope="col">{t('nameEn')}</th>
+              <th scope="col">{t('country')}</th>
+              <th scope="col">{t('kind')}</th>
+              <th scope="col">{t('commitmentsCount')}</th>
+              <th scope="col">{t('edit')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((a) => (
+              <tr key={a.id}>
+                <td className="mono">{a.code}</td>
+                <th scope="row">{localized(locale, { ko: a.nameKo, en: a.nameEn })}</th>
+                <td>{a.country}</td>
+                <td>{all(`agencyKind.${a.kind}`)}</td>
+                <td>
+                  <Link href={`/commitments?agency=${encodeURIComponent(a.code)}`}>{a.led}</Link>
+                </td>
+                <td>
+                  <Link href={`/admin/agencies/${a.id}`} aria-label={`${t('edit')}: ${a.code}`}>
+                    {t('edit')}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <section className="panel">
+        <EntityForm action={saveAgencyAction} fields={await agencyFields(countries)} heading={t('createAgency')} submitLabel={t('create')} values={{ kind: 'ministry' }} />
+      </section>
+    </>
+  );
+}

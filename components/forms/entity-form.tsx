@@ -1,0 +1,68 @@
+'use client';
+
+import { useActionState } from 'react';
+import type { ActionState } from '@/lib/http/action-state';
+import { Field } from './field';
+import { FormMessage } from './form-message';
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  type?: 'text' | 'textarea' | 'date' | 'url' | 'select';
+  hint?: string;
+  required?: boolean;
+  options?: { value: string; label: string }[];
+  /** Spans the full row of the grid. */
+  wide?: boolean;
+}
+
+interface Props {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  fields: FieldSpec[];
+  values?: Record<string, string>;
+  hidden?: Record<string, string>;
+  heading: string;
+  submitLabel: string;
+}
+
+/** A labelled form for reference data, driven by a field list; keeps input after errors. */
+export function EntityForm({ action, fields, values = {}, hidden = {}, heading, submitLabel }: Props) {
+  const [state, formAction, pending] = useActionState(action, { status: 'idle' });
+  const current = state.status === 'error' ? { ...values, ...state.values } : values;
+  const id = heading.replace(/\W+/g, '-').toLowerCase();
+  return (
+    <form action={formAction} className="form" aria-labelledby={id} key={JSON.stringify(state)}>
+      <h2 id={id}>{heading}</h2>
+      <FormMessage status={state.status} message={state.message} values={state.values} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <div className="form__grid">
+        {fields.map((f) => (
+          <div key={f.name} className={f.wide || f.type === 'textarea' ? 'form__wide' : undefined}>
+            <Field name={f.name} label={f.label} hint={f.hint} errors={state.fieldErrors?.[f.name]}>
+              {(p) =>
+                f.type === 'textarea' ? (
+                  <textarea {...p} rows={3} defaultValue={current[f.name] ?? ''} required={f.required} />
+                ) : f.type === 'select' ? (
+                  <select {...p} defaultValue={current[f.name] ?? ''} required={f.required}>
+                    {f.options?.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <input {...p} type={f.type ?? 'text'} defaultValue={current[f.name] ?? ''} required={f.required} />
+                )
+              }
+            </Field>
+          </div>
+        ))}
+      </div>
+      <button type="submit" className="button" disabled={pending}>
+        {submitLabel}
+      </button>
+    </form>
+  );
+}

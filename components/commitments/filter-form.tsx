@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { CommitmentFilter } from '@/lib/commitments/filters';
+import { filterQueryString, type CommitmentFilter } from '@/lib/commitments/filters';
 import type { FilterOptions } from '@/lib/commitments/filter-options';
 import { STATUSES } from '@/lib/commitments/vocabulary';
 import { localized } from '@/lib/i18n/config';
@@ -10,7 +10,8 @@ export async function FilterForm({ filter, options, myAgency }: { filter: Commit
   const [t, locale] = [await getTranslations(), await getLocale()];
   const name = (x: { nameKo: string; nameEn: string }) => localized(locale, { ko: x.nameKo, en: x.nameEn });
   return (
-    <form method="get" action="/commitments" className="filters" role="search" aria-label={t('filters.title')}>
+    // Keyed by the filter: a client-side navigation must remount the controls to show new defaults.
+    <form key={filterQueryString(filter)} method="get" action="/commitments" className="filters" role="search" aria-label={t('filters.title')}>
       <div className="filters__grid">
         <div className="field filters__search">
           <label htmlFor="filter-q">{t('filters.q')}</label>

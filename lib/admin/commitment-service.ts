@@ -6,8 +6,8 @@ import { recordAudit, type Actor, type RequestContext } from '@/lib/audit/record
 import { authorize } from '@/lib/auth/guard';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '@/lib/errors';
 import { parseDuePeriod } from '@/lib/periods/due-period';
-import { parseInput } from '@/lib/validation/common';
-import { CommitmentInput } from './inputs';
+import { fieldErrorsOf } from '@/lib/validation/common';
+import { CommitmentInput, PartnersField } from './inputs';
 
 type Reader = Pick<Db, 'select'>;
 
@@ -18,9 +18,9 @@ export function resolveReferences(db: Reader, input: CommitmentInput) {
   const area = db.select({ id: areas.id }).from(areas).where(eq(areas.code, input.areaCode)).get();
   const wanted = [input.leadAgencyCode, ...input.partners.map((p) => p.agencyCode)];
   const found = new Map(db.select({ id: agencies.id, code: agencies.code }).from(agencies).where(inArray(agencies.code, wanted)).all().map((a) => [a.code, a.id]));
-  if (!dialogue) errors.dialogueCode = ['unknown_dialogue'];
-  if (!area) errors.areaCode = ['unknown_area'];
-  if (!found.has(input.leadAgencyCode)) errors.leadAgencyCode = ['unknown_agency'];
+  if (!dialogue && input.dialogueCode) errors.dialogueCode = ['unknown_dialogue'];
+  if (!area && input.areaCode) errors.areaCode = ['unknown_area'];
+  if (!found.has(input.leadAgencyCode) && input.leadAgencyCode) errors.leadAgencyCode = ['unknown_agency'];
   if (input.partners.some((p) => !found.has(p.agencyCode))) errors.partners = ['unknown_agency'];
   if (Object.keys(errors).length) return { errors } as const;
   const due = parseDuePeriod(input.due);
@@ -47,6 +47,27 @@ export function resolveReferences(db: Reader, input: CommitmentInput) {
   } as const;
 }
 
+/** The codes of an input that failed the schema, read as leniently as possible. */
+function looseCodes(raw: unknown): CommitmentInput {
+  const v = (raw ?? {}) as Record<string, unknown>;
+  const up = (x: unknown) => (typeof x === 'string' ? x.trim().toUpperCase() : '');
+  const partners = PartnersField.safeParse(v.partners ?? '');
+  return { dialogueCode: up(v.dialogueCode), areaCode: up(v.areaCode), leadAgencyCode: up(v.leadAgencyCode), partners: partners.success ? partners.data : [], due: 'ongoing' } as CommitmentInput;
+}
+
+/**
+ * Schema, references and code uniqueness in one pass, so every problem is reported at once.
+ * `exceptId` is the commitment being edited (its own code is not a clash).
+ */
+export function checkCommitment(db: Reader, raw: unknown, exceptId?: number) {
+  const parsed = CommitmentInput.safeParse(raw);
+  const resolved = resolveReferences(db, parsed.success ? parsed.data : looseCodes(raw));
+  const errors: FieldErrors = { ...(resolved.errors ?? {}), ...(parsed.success ? {} : fieldErrorsOf(parsed.error)) };
+  if (parsed.success && codeTaken(db, parsed.data.code, exceptId)) errors.code = ['code_taken'];
+  if (!parsed.success || resolved.errors || Object.keys(errors).length) return { errors, resolved: null } as const;
+  return { errors: null, resolved } as const;
+}
+
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Inserts a validated, resolved commitment with its partners and an audit row; for the form and the CSV import. */
@@ -64,10 +85,8 @@ function codeTaken(db: Reader, code: string, exceptId?: number): boolean {
 /** Admin creates a commitment (status not started). */
 export function createCommitment(db: Db, actor: Actor, raw: unknown, ctx: RequestContext) {
   authorize(db, actor, 'commitment.manage', undefined, ctx, 'new');
-  const input = parseInput(CommitmentInput, raw);
-  const resolved = resolveReferences(db, input);
-  if (resolved.errors) throw new ValidationError(resolved.errors);
-  if (codeTaken(db, input.code)) throw new ValidationError({ code: ['code_taken'] });
+  const { errors, resolved } = checkCommitment(db, raw);
+  if (errors) throw new ValidationError(errors);
   return db.transaction((tx) => insertCommitment(tx, actor, resolved, ctx.origin), { behavior: 'immediate' });
 }
 
@@ -77,10 +96,8 @@ export function createCommitment(db: Db, actor: Actor, raw: unknown, ctx: Reques
  */
 export function updateCommitment(db: Db, actor: Actor, id: number, raw: unknown, version: number, ctx: RequestContext) {
   authorize(db, actor, 'commitment.manage', undefined, ctx, String(id));
-  const input = parseInput(CommitmentInput, raw);
-  const resolved = resolveReferences(db, input);
-  if (resolved.errors) throw new ValidationError(resolved.errors);
-  if (codeTaken(db, input.code, id)) throw new ValidationError({ code: ['code_taken'] });
+  const { errors, resolved } = checkCommitment(db, raw, id);
+  if (errors) throw new ValidationError(errors);
   return db.transaction(
     (tx) => {
       const before = tx.select().from(commitments).where(eq(commitments.id, id)).get();

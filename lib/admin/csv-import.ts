@@ -1,14 +1,10 @@
 import 'server-only';
 import { parse } from 'csv-parse/sync';
-import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { commitments } from '@/db/schema';
 import { recordAudit, type Actor, type RequestContext } from '@/lib/audit/record';
 import { authorize } from '@/lib/auth/guard';
 import { ValidationError, type FieldErrors } from '@/lib/errors';
-import { fieldErrorsOf } from '@/lib/validation/common';
-import { insertCommitment, resolveReferences } from './commitment-service';
-import { CommitmentInput } from './inputs';
+import { checkCommitment, insertCommitment } from './commitment-service';
 
 /** CSV header → CommitmentInput field. `partners` reads like "NSF:counterpart; DOE:participant". */
 export const CSV_COLUMNS = {
@@ -69,18 +65,15 @@ function checkRows(db: Pick<Db, 'select'>, records: Record<string, string>[]) {
   const seen = new Set<string>();
   return records.map((record, i) => {
     const raw = Object.fromEntries(Object.entries(CSV_COLUMNS).map(([col, field]) => [field, record[col] ?? '']));
-    const parsed = CommitmentInput.safeParse(raw);
     const byColumn = (errors: FieldErrors): FieldErrors =>
       Object.fromEntries(Object.entries(errors).map(([field, list]) => [COLUMN_OF[field] ?? field, list]));
     const code = String(raw.code).trim().toUpperCase();
-    if (!parsed.success) return { line: i + 2, code, errors: byColumn(fieldErrorsOf(parsed.error)), resolved: null };
-    const resolved = resolveReferences(db, parsed.data);
-    const errors: FieldErrors = resolved.errors ? { ...resolved.errors } : {};
-    if (seen.has(parsed.data.code)) errors.code = ['duplicate_in_file'];
-    else if (db.select({ id: commitments.id }).from(commitments).where(eq(commitments.code, parsed.data.code)).get()) errors.code = ['code_taken'];
-    seen.add(parsed.data.code);
+    const checked = checkCommitment(db, raw);
+    const errors: FieldErrors = { ...(checked.errors ?? {}) };
+    if (code && seen.has(code)) errors.code = ['duplicate_in_file'];
+    seen.add(code);
     const ok = Object.keys(errors).length === 0;
-    return { line: i + 2, code, errors: byColumn(errors), resolved: ok && !resolved.errors ? resolved : null };
+    return { line: i + 2, code, errors: byColumn(errors), resolved: ok ? checked.resolved : null };
   });
 }
 

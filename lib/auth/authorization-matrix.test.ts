@@ -42,8 +42,10 @@ const validUpdate = { status: 'in_progress', progress: 25, note: 'Kick-off held'
 /** Outcome of one call as the matrix sees it. */
 type Outcome = 'allowed' | 'unauthorized' | 'forbidden';
 
-async function fromAction(p: Promise<{ status: string; message?: string; preview?: unknown }>): Promise<Outcome> {
-  const r = await p.catch((e: { digest?: string }) => {
+type ActionResult = { status: string; message?: string; preview?: unknown };
+
+async function fromAction(p: Promise<ActionResult>): Promise<Outcome> {
+  const r = await p.catch((e: { digest?: string }): ActionResult => {
     if (e.digest?.startsWith('NEXT_REDIRECT')) return { status: 'success' };
     throw e;
   });

@@ -50,25 +50,18 @@ export function updateCommitmentStatus(
   if (!scope) throw new NotFoundError(`No commitment has the code ${code}`);
   authorize(db, actor, 'commitment.updateStatus', scope, ctx, code);
 
-  const parsed = StatusUpdateInput.safeParse(rawInput);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
-  const input = parsed.data;
-
   const current = db
     .select({ ...stateColumns, id: commitments.id, heldOn: dialogues.heldOn })
     .from(commitments)
     .innerJoin(dialogues, eq(dialogues.id, commitments.dialogueId))
     .where(eq(commitments.code, code))
     .get()!;
-  const errors: FieldErrors = {};
+  const parsed = StatusUpdateInput.safeParse(rawInput);
+  // Rule errors are reported together with type errors, so a form shows every problem at once.
+  const errors: FieldErrors = { ...ruleErrors(rawInput, current, today), ...(parsed.success ? {} : fieldErrorsOf(parsed.error)) };
+  if (!parsed.success || Object.keys(errors).length) throw new ValidationError(errors);
+  const input = parsed.data;
   const statusChanges = input.status !== current.status;
-  if (input.effectiveDate > today) errors.effectiveDate = ['date_in_future'];
-  if (input.effectiveDate < current.heldOn) errors.effectiveDate = ['date_before_dialogue'];
-  if (input.status === 'completed' && input.progress !== 100) errors.progress = ['completed_needs_100'];
-  if (statusChanges && STATUSES_REQUIRING_NOTE.includes(input.status) && input.note.trim() === '') {
-    errors.note = ['note_required'];
-  }
-  if (Object.keys(errors).length) throw new ValidationError(errors);
   if (statusChanges && CLOSED_STATUSES.includes(current.status)) {
     authorize(db, actor, 'commitment.reopen', scope, ctx, code);
   }
@@ -121,6 +114,18 @@ export function updateCommitmentStatus(
     },
     { behavior: 'immediate' },
   );
+}
+
+/** Business rules on whichever fields have the right type; the schema reports the rest. */
+function ruleErrors(raw: unknown, current: { status: Status; heldOn: string }, today: string): FieldErrors {
+  const v = (raw ?? {}) as Record<string, unknown>;
+  const errors: FieldErrors = {};
+  if (typeof v.effectiveDate === 'string' && v.effectiveDate > today) errors.effectiveDate = ['date_in_future'];
+  if (typeof v.effectiveDate === 'string' && v.effectiveDate < current.heldOn) errors.effectiveDate = ['date_before_dialogue'];
+  if (v.status === 'completed' && typeof v.progress === 'number' && v.progress !== 100) errors.progress = ['completed_needs_100'];
+  const note = typeof v.note === 'string' ? v.note : '';
+  if (v.status !== current.status && STATUSES_REQUIRING_NOTE.includes(v.status as Status) && note.trim() === '') errors.note = ['note_required'];
+  return errors;
 }
 
 /** Whether the actor may record updates on this commitment (for showing the form). */

@@ -155,7 +155,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t('commitment.history')}</h2>
-        <form method="get" className="as-of" aria-label={t('update.asOfTitle')}>
+        <form method="get" className="as-of" key={asOf ?? 'today'}>
           <label htmlFor="as-of">{t('update.asOfTitle')}</label>
           <input id="as-of" name="asOf" type="date" min={dialogue.heldOn} defaultValue={asOf ?? todayIso()} />
           <button type="submit" className="button button--secondary">

@@ -1,0 +1,103 @@
+import { SORT_KEYS, PAGE_SIZES } from '@/lib/commitments/filters';
+import { STATUSES } from '@/lib/commitments/vocabulary';
+
+const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+const query = (name: string, description: string, schema: object = { type: 'string' }) => ({ in: 'query', name, description, schema });
+
+/** The JSON API, described for scripts and other systems; served at /api/v1/openapi.json. */
+export const OPENAPI_DOCUMENT = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Commitment Monitor API',
+    version: '1.0.0',
+    description:
+      'Every endpoint needs a session cookie: GET /api/auth/csrf, then POST /api/auth/callback/credentials (form fields csrfToken, email, password) with a cookie jar.',
+  },
+  servers: [{ url: '/' }],
+  components: {
+    securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token' } },
+    schemas: {
+      Error: {
+        type: 'object',
+        required: ['error'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['code', 'message'],
+            properties: {
+              code: { type: 'string', enum: ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'validation_failed', 'internal_error'] },
+              message: { type: 'string' },
+              fieldErrors: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
+              current: { $ref: '#/components/schemas/CommitmentState' },
+            },
+          },
+        },
+      },
+      Status: { type: 'string', enum: [...STATUSES] },
+      CommitmentState: {
+        type: 'object',
+        properties: { code: { type: 'string' }, status: { $ref: '#/components/schemas/Status' }, progress: { type: 'integer' }, version: { type: 'integer' }, updatedAt: { type: 'string', format: 'date-time' } },
+      },
+      StatusUpdate: {
+        type: 'object',
+        required: ['status', 'progress', 'effectiveDate', 'version'],
+        properties: {
+          status: { $ref: '#/components/schemas/Status' },
+          progress: { type: 'integer', minimum: 0, maximum: 100, description: 'completed requires 100' },
+          note: { type: 'string', maxLength: 5000, description: 'Required when the status changes to at_risk, delayed or discontinued' },
+          evidenceUrl: { type: ['string', 'null'], format: 'uri', description: 'http or https only' },
+          effectiveDate: { type: 'string', format: 'date', description: 'Not in the future, not before the dialogue' },
+          version: { type: 'integer', minimum: 1, description: 'The version you read; a stale one gets 409' },
+        },
+      },
+    },
+  },
+  security: [{ session: [] }],
+  paths: {
+    '/api/v1/me': { get: { summary: 'The signed-in user', responses: { 200: { description: 'id, email, role, agency' }, 401: error('Signed out') } } },
+    '/api/v1/commitments': {
+      get: {
+        summary: 'Commitments matching the filters, one page at a time',
+        parameters: [
+          query('dialogue', 'Dialogue code'),
+          query('area', 'Area code'),
+          query('agency', 'Agency code, as lead or partner'),
+          query('country', 'Lead agency’s country (ISO alpha-2)'),
+          query('status', 'Status; repeat or comma-separate for several', { type: 'array', items: { $ref: '#/components/schemas/Status' } }),
+          query('due', 'Falls due in a year (2024) or quarter (2024-Q1)'),
+          query('overdue', 'Only overdue commitments', { type: 'boolean' }),
+          query('archived', 'Include archived commitments', { type: 'boolean' }),
+          query('q', 'Text in the code or either title'),
+          query('sort', 'Sort key', { type: 'string', enum: [...SORT_KEYS] }),
+          query('dir', 'Sort direction', { type: 'string', enum: ['asc', 'desc'] }),
+          query('page', 'Page number from 1', { type: 'integer', minimum: 1 }),
+          query('pageSize', 'Page size', { type: 'integer', enum: [...PAGE_SIZES] }),
+        ],
+        responses: { 200: { description: '{ items, total, page, pageSize }' }, 401: error('Signed out'), 422: error('Invalid filter') },
+      },
+    },
+    '/api/v1/commitments/{code}': {
+      get: {
+        summary: 'One commitment with partners and full history',
+        parameters: [{ in: 'path', name: 'code', required: true, schema: { type: 'string' } }, query('asOf', 'Also return the status on this date', { type: 'string', format: 'date' })],
+        responses: { 200: { description: 'The commitment' }, 401: error('Signed out'), 404: error('Unknown code'), 422: error('Invalid asOf') },
+      },
+    },
+    '/api/v1/commitments/{code}/updates': {
+      post: {
+        summary: 'Record a status and progress update',
+        parameters: [{ in: 'path', name: 'code', required: true, schema: { type: 'string' } }],
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/StatusUpdate' } } } },
+        responses: {
+          201: { description: 'The new state', content: { 'application/json': { schema: { $ref: '#/components/schemas/CommitmentState' } } } },
+          400: error('Malformed JSON'),
+          401: error('Signed out'),
+          403: error('Not an official of an involved agency, nor an admin'),
+          404: error('Unknown code'),
+          409: error('Version conflict; `current` holds the state now'),
+          422: error('Invalid values; `fieldErrors` says which'),
+        },
+      },
+    },
+  },
+} as const;

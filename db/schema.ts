@@ -277,3 +277,31 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * The history in world order as state changes: for each status update, the state it moved from
+ * (its predecessor by effective date, then recording order) and to. Derived from status_updates
+ * and kept right by the update service when a back-dated entry slots in, so dashboards can count
+ * any past date as "now minus the changes since".
+ */
+export const statusTransitions = sqliteTable(
+  'status_transitions',
+  {
+    updateId: integer('update_id')
+      .primaryKey()
+      .references(() => statusUpdates.id),
+    commitmentId: integer('commitment_id')
+      .notNull()
+      .references(() => commitments.id),
+    effectiveDate: text('effective_date').notNull(),
+    fromStatus: text('from_status', { enum: STATUSES }).notNull(),
+    toStatus: text('to_status', { enum: STATUSES }).notNull(),
+    fromProgress: integer('from_progress').notNull(),
+    toProgress: integer('to_progress').notNull(),
+  },
+  (t) => [
+    index('status_transitions_commitment_idx').on(t.commitmentId, t.effectiveDate, t.updateId),
+    index('status_transitions_effective_idx').on(t.effectiveDate, t.commitmentId, t.fromStatus, t.toStatus, t.fromProgress, t.toProgress),
+  ],
+);
+export type StatusTransition = typeof statusTransitions.$inferSelect;

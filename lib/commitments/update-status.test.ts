@@ -140,3 +140,38 @@ describe('history by effective date', () => {
     }
   });
 });
+
+describe('status transitions', () => {
+  it('stay equal to the history replayed in world order, whatever order entries are recorded in', () => {
+    const dates = ['2024-05-01', '2024-02-01', '2024-08-15', '2024-02-01', '2024-01-10', '2025-03-03', '2024-08-15'];
+    const statuses = ['in_progress', 'at_risk', 'delayed', 'in_progress', 'in_progress', 'completed', 'at_risk'] as const;
+    dates.forEach((effectiveDate, i) => {
+      const status = statuses[i]!;
+      const current = db.select().from(commitments).where(eq(commitments.code, 'CET23-BIO-01')).get()!;
+      update(
+        { status, progress: status === 'completed' ? 100 : 10 * (i + 1), note: `entry ${i}`, effectiveDate, version: current.version },
+        admin,
+      );
+    });
+    const replayed = db.$client
+      .prepare(
+        `select id as updateId, effective_date as effectiveDate,
+           coalesce(lag(new_status) over w, (select previous_status from status_updates f where f.commitment_id = su.commitment_id order by f.id limit 1)) as fromStatus,
+           new_status as toStatus,
+           coalesce(lag(new_progress) over w, (select previous_progress from status_updates f where f.commitment_id = su.commitment_id order by f.id limit 1)) as fromProgress,
+           new_progress as toProgress
+         from status_updates su window w as (partition by commitment_id order by effective_date, id) order by effective_date, id`,
+      )
+      .all();
+    const stored = db.$client
+      .prepare(
+        `select update_id as updateId, effective_date as effectiveDate, from_status as fromStatus, to_status as toStatus,
+           from_progress as fromProgress, to_progress as toProgress from status_transitions order by effective_date, update_id`,
+      )
+      .all();
+    expect(stored).toEqual(replayed);
+    const last = stored.at(-1) as { toStatus: string; toProgress: number };
+    const c = db.select().from(commitments).where(eq(commitments.code, 'CET23-BIO-01')).get()!;
+    expect([c.status, c.progress]).toEqual([last.toStatus, last.toProgress]);
+  });
+});

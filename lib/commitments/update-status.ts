@@ -10,6 +10,7 @@ import { todayIso } from '@/lib/periods/dates';
 import { fieldErrorsOf } from '@/lib/validation/common';
 import { lastRecordedUpdate, latestEffectiveState, stateAt } from './history';
 import { loadCommitmentScope } from './scope';
+import { recordTransition } from './transitions';
 import { STATUSES_REQUIRING_NOTE, StatusUpdateInput } from './update-input';
 import { CLOSED_STATUSES, type Status } from './vocabulary';
 
@@ -78,7 +79,8 @@ export function updateCommitmentStatus(
       const now = new Date().toISOString();
       // "Previous" is the state just before this entry in world order, so the timeline reads coherently.
       const previous = stateAt(tx, { id: current.id, ...before }, input.effectiveDate);
-      tx.insert(statusUpdates)
+      const entry = tx
+        .insert(statusUpdates)
         .values({
           commitmentId: current.id,
           authorId: actor.id,
@@ -91,7 +93,15 @@ export function updateCommitmentStatus(
           effectiveDate: input.effectiveDate,
           recordedAt: now,
         })
-        .run();
+        .returning({ id: statusUpdates.id })
+        .get();
+      recordTransition(tx, {
+        updateId: entry.id,
+        commitmentId: current.id,
+        effectiveDate: input.effectiveDate,
+        from: previous,
+        to: { status: input.status, progress: input.progress },
+      });
       // A back-dated entry must not override a later one: the current state is the latest in world order.
       const latest = latestEffectiveState(tx, current.id)!;
       const after = tx

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '@/lib/periods/dates';
 import { parseQuarter } from '@/lib/periods/quarters';
 import { STATUSES } from './vocabulary';
 
@@ -22,10 +23,15 @@ export const CommitmentFilterInput = z.object({
   dialogue: code.toUpperCase().optional(),
   area: code.toUpperCase().optional(),
   agency: code.toUpperCase().optional(),
+  /** Lead agency only (the dashboard's per-agency counts drill down with this). */
+  lead: code.toUpperCase().optional(),
   country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { message: 'invalid_country' }).optional(),
   status: z.array(z.enum(STATUSES, { message: 'invalid_status' })).optional(),
   due: duePeriod.optional(),
+  /** true: only overdue; false: only not overdue. */
   overdue: flag.optional(),
+  /** Status and overdue are judged as they stood at the end of this date (history by effective date). */
+  asOf: z.string().trim().refine(isIsoDate, { message: 'invalid_date' }).optional(),
   archived: flag.optional(),
   q: z.string().trim().max(200, { message: 'too_long' }).optional(),
   sort: z.enum(SORT_KEYS, { message: 'invalid_sort' }).default('code'),
@@ -69,12 +75,12 @@ export function parseFiltersLeniently(params: Params): CommitmentFilter {
 export function filterQueryString(f: Partial<CommitmentFilter>, overrides: Partial<CommitmentFilter> = {}): string {
   const merged = { ...f, ...overrides };
   const p = new URLSearchParams();
-  for (const key of ['dialogue', 'area', 'agency', 'country', 'due', 'q'] as const) {
+  for (const key of ['dialogue', 'area', 'agency', 'lead', 'country', 'due', 'q', 'asOf'] as const) {
     const v = merged[key];
     if (v) p.set(key, v);
   }
   for (const s of merged.status ?? []) p.append('status', s);
-  if (merged.overdue) p.set('overdue', '1');
+  if (merged.overdue !== undefined) p.set('overdue', merged.overdue ? '1' : '0');
   if (merged.archived) p.set('archived', '1');
   if (merged.sort && merged.sort !== 'code') p.set('sort', merged.sort);
   if (merged.dir && merged.dir !== 'asc') p.set('dir', merged.dir);

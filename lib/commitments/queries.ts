@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, countDistinct, desc, eq, inArray, isNotNull, isNull, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db } from '@/db/client';
 import {
@@ -8,6 +8,7 @@ import {
   commitmentPartners,
   commitments,
   dialogues,
+  statusTransitions,
   statusUpdates,
   users,
 } from '@/db/schema';
@@ -77,8 +78,20 @@ const idOf = (table: typeof dialogues | typeof areas | typeof agencies, code: st
 /** Escapes LIKE wildcards so a search for "10%" means the characters, not a pattern. */
 const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** SQL conditions for a filter; shared by the list and the dashboard so their numbers agree. */
-export function filterConditions(f: Partial<CommitmentFilter>, today: string): SQL[] {
+/**
+ * A commitment's status at the end of `date`: the latest transition in world order, else the state
+ * before its first transition, else its stored status (it has no history).
+ */
+export function statusAtSql(date: string): SQL {
+  const t = statusTransitions;
+  return sql`coalesce(
+    (select ${t.toStatus} from ${t} where ${t.commitmentId} = ${commitments.id} and ${t.effectiveDate} <= ${date} order by ${t.effectiveDate} desc, ${t.updateId} desc limit 1),
+    (select ${t.fromStatus} from ${t} where ${t.commitmentId} = ${commitments.id} order by ${t.effectiveDate}, ${t.updateId} limit 1),
+    ${commitments.status})`;
+}
+
+/** Conditions on who/what a commitment is (not its state): shared by the list and the dashboard. */
+export function scopeConditions(f: Partial<CommitmentFilter>): SQL[] {
   const where: SQL[] = [];
   if (!f.archived) where.push(isNull(commitments.archivedAt));
   if (f.dialogue) where.push(eq(commitments.dialogueId, idOf(dialogues, f.dialogue)));
@@ -88,14 +101,27 @@ export function filterConditions(f: Partial<CommitmentFilter>, today: string): S
     const partner = sql`select 1 from ${commitmentPartners} where ${commitmentPartners.commitmentId} = ${commitments.id} and ${commitmentPartners.agencyId} = ${agencyId}`;
     where.push(or(eq(commitments.leadAgencyId, agencyId), sql`exists (${partner})`)!);
   }
+  if (f.lead) where.push(eq(commitments.leadAgencyId, idOf(agencies, f.lead)));
   if (f.country) where.push(sql`${commitments.leadAgencyId} in (select ${agencies.id} from ${agencies} where ${agencies.country} = ${f.country})`);
-  if (f.status?.length) where.push(inArray(commitments.status, f.status));
+  return where;
+}
+
+/** Every condition of a filter; status and overdue are judged at `asOf` when it lies in the past. */
+export function filterConditions(f: Partial<CommitmentFilter>, today: string): SQL[] {
+  const where = scopeConditions(f);
+  const date = f.asOf && f.asOf < today ? f.asOf : null;
+  const status = date ? statusAtSql(date) : sql`${commitments.status}`;
+  const overdueOn = date ?? today;
+  if (f.status?.length) where.push(sql`${status} in (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})`);
   if (f.due) {
     const q = parseQuarter(f.due);
     const range = q ? quarterRange(q) : { start: `${f.due}-01-01`, end: `${f.due}-12-31` };
     where.push(sql`${commitments.dueEnd} between ${range.start} and ${range.end}`);
   }
-  if (f.overdue) where.push(and(isNotNull(commitments.dueEnd), lt(commitments.dueEnd, today), notInArray(commitments.status, [...CLOSED_STATUSES]))!);
+  const closed = sql.join(CLOSED_STATUSES.map((s) => sql`${s}`), sql`, `);
+  const overdue = sql`(${commitments.dueEnd} is not null and ${commitments.dueEnd} < ${overdueOn} and ${status} not in (${closed}))`;
+  if (f.overdue === true) where.push(overdue);
+  if (f.overdue === false) where.push(sql`not ${overdue}`);
   if (f.q) {
     const pattern = likeContains(f.q);
     where.push(sql`(${commitments.code} like ${pattern} escape '\\' or ${commitments.titleKo} like ${pattern} escape '\\' or ${commitments.titleEn} like ${pattern} escape '\\')`);
@@ -139,9 +165,6 @@ export function searchCommitments(f: CommitmentFilter, today: string = todayIso(
   return { items: rows.map((r) => ({ ...r, partners: partners.get(r.id) ?? [] })), total };
 }
 
-export function countDialogues(db: Db = getDb()): number {
-  return db.select({ n: countDistinct(commitments.dialogueId) }).from(commitments).get()?.n ?? 0;
-}
 
 /** One commitment with its dialogue, area, agencies and full history (newest first), or null. */
 export function getCommitmentByCode(code: string, db: Db = getDb()) {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { statusTransitions } from '@/db/schema';
 import type { StatusPoint } from './history';
@@ -39,17 +39,4 @@ export function recordTransition(
       .where(eq(statusTransitions.updateId, successor.updateId))
       .run();
   }
-}
-
-/** Latest state in world order on or before a date, from the transitions (null before any). */
-export function transitionStateAt(db: Pick<Db, 'select'>, commitmentId: number, date: string): StatusPoint | null {
-  return (
-    db
-      .select({ status: statusTransitions.toStatus, progress: statusTransitions.toProgress })
-      .from(statusTransitions)
-      .where(and(eq(statusTransitions.commitmentId, commitmentId), lte(statusTransitions.effectiveDate, date)))
-      .orderBy(desc(statusTransitions.effectiveDate), desc(statusTransitions.updateId))
-      .limit(1)
-      .get() ?? null
-  );
 }

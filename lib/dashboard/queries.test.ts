@@ -1,0 +1,123 @@
+import { eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { agencies, commitments } from '@/db/schema';
+import type { Actor } from '@/lib/audit/record';
+import { parseFiltersLeniently } from '@/lib/commitments/filters';
+import { searchCommitments } from '@/lib/commitments/queries';
+import { updateCommitmentStatus } from '@/lib/commitments/update-status';
+import { STATUSES } from '@/lib/commitments/vocabulary';
+import { insertTestUser, useSeededTestDb } from '@/lib/testing/test-db';
+import { getDashboard } from './queries';
+
+const TODAY = '2025-06-30';
+let db: Db;
+
+/**
+ * Hand-made history for the four BIO commitments (BIO-01 and BIO-04 due 2024, the others ongoing).
+ * BIO-02's delayed entry is recorded last but takes effect first.
+ */
+beforeEach(() => {
+  db = useSeededTestDb();
+  const u = insertTestUser(db, { email: 'admin@example.org', role: 'admin', passwordHash: 'x' });
+  const admin: Actor = { id: u.id, email: u.email, role: 'admin', agencyId: null, agencyCode: null, active: true, mustChangePassword: false };
+  const record = (code: string, status: string, progress: number, effectiveDate: string) => {
+    const version = db.select().from(commitments).where(eq(commitments.code, code)).get()!.version;
+    updateCommitmentStatus(db, admin, code, { status, progress, note: 'hand-made', effectiveDate, version }, { origin: 'test' }, TODAY);
+  };
+  record('CET23-BIO-01', 'in_progress', 20, '2024-02-10');
+  record('CET23-BIO-01', 'completed', 100, '2024-11-30');
+  record('CET23-BIO-04', 'at_risk', 30, '2024-05-05');
+  record('CET23-BIO-02', 'in_progress', 50, '2024-03-15');
+  record('CET23-BIO-02', 'delayed', 10, '2024-01-20');
+});
+
+const bio = { area: 'BIO' };
+const counts = (c: Record<string, number>) => Object.fromEntries(Object.entries(c).filter(([, n]) => n !== 0));
+
+describe('dashboard figures on a hand-made history', () => {
+  it('at the end of 2024 Q1, with the change since the end of 2023', () => {
+    const d = getDashboard(bio, '2024-03-31', TODAY, db);
+    expect(counts(d.headline.counts)).toEqual({ in_progress: 2, not_started: 2 });
+    expect(d.headline).toMatchObject({ total: 4, overdue: 0, meanProgress: 17.5 });
+    expect(d.previousQuarterEnd).toBe('2023-12-31');
+    expect(counts(d.previous.counts)).toEqual({ not_started: 4 });
+  });
+
+  it('mid-February 2024, when the back-dated delay was in force', () => {
+    const d = getDashboard(bio, '2024-02-29', TODAY, db);
+    expect(counts(d.headline.counts)).toEqual({ in_progress: 1, delayed: 1, not_started: 2 });
+    expect(d.headline.meanProgress).toBe(7.5);
+    expect(d.attention.map((a) => a.code)).toEqual(['CET23-BIO-02']);
+  });
+
+  it('at the end of 2025 Q1: completions, overdue, due timeline and agencies', () => {
+    const d = getDashboard(bio, '2025-03-31', TODAY, db);
+    expect(counts(d.headline.counts)).toEqual({ completed: 1, in_progress: 1, at_risk: 1, not_started: 1 });
+    expect(d.headline).toMatchObject({ overdue: 1, meanProgress: 45 });
+    expect(d.previous.overdue).toBe(0);
+    expect(d.dueTimeline).toEqual([{ quarter: '2024-Q4', completed: 1, discontinued: 0, overdue: 1, onCourse: 0 }]);
+    expect(d.agencies.map(({ code, led, completed, overdue }) => ({ code, led, completed, overdue })).sort((a, b) => a.code.localeCompare(b.code))).toEqual([
+      { code: 'MOHW', led: 3, completed: 0, overdue: 1 },
+      { code: 'MSIT', led: 1, completed: 1, overdue: 0 },
+    ]);
+    expect(d.areas).toHaveLength(1);
+    expect(d.attention.map((a) => [a.code, a.overdue])).toContainEqual(['CET23-BIO-04', true]);
+  });
+
+  it('reconstructs month-end counts when the range is short', () => {
+    const d = getDashboard(bio, '2024-06-30', TODAY, db);
+    expect(d.series.map((p) => p.period)).toEqual(['2023-12', '2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06']);
+    expect(d.series.map((p) => counts(p.counts))).toEqual([
+      { not_started: 4 },
+      { delayed: 1, not_started: 3 },
+      { in_progress: 1, delayed: 1, not_started: 2 },
+      { in_progress: 2, not_started: 2 },
+      { in_progress: 2, not_started: 2 },
+      { in_progress: 2, at_risk: 1, not_started: 1 },
+      { in_progress: 2, at_risk: 1, not_started: 1 },
+    ]);
+    expect(d.series.at(-1)!.meanProgress).toBe(25);
+  });
+
+  it('uses quarters over a long range, with the burn-up of what fell due', () => {
+    const d = getDashboard(bio, '2025-06-30', TODAY, db);
+    expect(d.series.map((p) => p.period)).toEqual(['2023-Q4', '2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2']);
+    expect(d.series.map((p) => [p.counts.completed, p.dueByThen])).toEqual([[0, 0], [0, 0], [0, 0], [0, 0], [1, 2], [1, 2], [1, 2]]);
+  });
+
+  it('for today, equals the stored statuses', () => {
+    const d = getDashboard({}, TODAY, TODAY, db);
+    const stored = Object.fromEntries(STATUSES.map((s) => [s, db.select().from(commitments).where(eq(commitments.status, s)).all().length]));
+    expect(d.headline.counts).toEqual(stored);
+    expect(d.headline.total).toBe(19);
+  });
+
+  it('drills down to lists whose totals equal every figure', () => {
+    for (const asOf of ['2024-02-29', '2024-03-31', '2025-03-31', TODAY]) {
+      const d = getDashboard(bio, asOf, TODAY, db);
+      const listTotal = (params: Record<string, string | string[]>) =>
+        searchCommitments(parseFiltersLeniently({ ...params, asOf, pageSize: '100' }), TODAY, db).total;
+      for (const s of STATUSES) expect(listTotal({ area: 'BIO', status: s }), `${asOf} ${s}`).toBe(d.headline.counts[s]);
+      expect(listTotal({ area: 'BIO', overdue: '1' })).toBe(d.headline.overdue);
+      for (const a of d.agencies) {
+        expect(listTotal({ area: 'BIO', lead: a.code })).toBe(a.led);
+        expect(listTotal({ area: 'BIO', lead: a.code, overdue: '1' })).toBe(a.overdue);
+      }
+      for (const q of d.dueTimeline) {
+        expect(listTotal({ area: 'BIO', due: q.quarter, overdue: '1' })).toBe(q.overdue);
+        expect(listTotal({ area: 'BIO', due: q.quarter, status: 'completed' })).toBe(q.completed);
+        expect(listTotal({ area: 'BIO', due: q.quarter, overdue: '0', status: ['not_started', 'in_progress', 'at_risk', 'delayed'] })).toBe(q.onCourse);
+      }
+    }
+  });
+
+  it('filters every figure by agency and country', () => {
+    const mohw = getDashboard({ agency: 'MOHW' }, TODAY, TODAY, db);
+    expect(mohw.headline.total).toBe(3);
+    const us = getDashboard({ country: 'US' }, TODAY, TODAY, db);
+    expect(us.headline.total).toBe(0);
+    const kr = db.select().from(agencies).where(eq(agencies.country, 'KR')).all().length;
+    expect(kr).toBeGreaterThan(0);
+  });
+});

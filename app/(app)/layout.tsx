@@ -21,10 +21,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       )}
       <header className="site-header">
         <div className="site-header__inner">
-          <Link href="/commitments" className="site-header__brand">
+          <Link href="/" className="site-header__brand">
             {t('app.name')}
           </Link>
           <nav aria-label={t('app.mainNav')} className="site-header__nav">
+            <Link href="/">{t('nav.dashboard')}</Link>
             <Link href="/commitments">{t('nav.commitments')}</Link>
             {can(actor, 'commitment.manage') && <Link href="/admin/commitments/new">{t('admin.newCommitment')}</Link>}
             {can(actor, 'dialogue.manage') && <Link href="/admin/dialogues">{t('admin.dialogues')}</Link>}

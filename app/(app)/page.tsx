@@ -1,0 +1,309 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { DueTimelineChart } from '@/components/charts/due-timeline-chart';
+import { DUE_CATEGORIES, type DueCategory } from '@/lib/dashboard/due-categories';
+import { BurnupChart, ProgressChart } from '@/components/charts/progress-chart';
+import { StatusByAreaChart } from '@/components/charts/status-by-area-chart';
+import { AgenciesTable } from '@/components/dashboard/agencies-table';
+import { ChartCard } from '@/components/dashboard/chart-card';
+import { DashboardFilters } from '@/components/dashboard/dashboard-filters';
+import { HeadlineFigures } from '@/components/dashboard/headline-figures';
+import { StatusBadge } from '@/components/status-badge';
+import { requirePagePermission } from '@/lib/auth/current-user';
+import { getFilterOptions } from '@/lib/commitments/filter-options';
+import { parseFiltersLeniently, type CommitmentFilter } from '@/lib/commitments/filters';
+import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
+import { drillDownHref } from '@/lib/dashboard/links';
+import { getDashboard, type DashboardScope } from '@/lib/dashboard/queries';
+import { localized } from '@/lib/i18n/config';
+import { isIsoDate, todayIso } from '@/lib/periods/dates';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dashboard'))('title') };
+}
+
+const OPEN: Status[] = ['not_started', 'in_progress', 'at_risk', 'delayed'];
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePagePermission('dashboard.view');
+  const params = await searchParams;
+  const today = todayIso();
+  const f = parseFiltersLeniently(params);
+  const scope: DashboardScope = { dialogue: f.dialogue, area: f.area, agency: f.agency, country: f.country };
+  const asOf = typeof params.asOf === 'string' && isIsoDate(params.asOf) && params.asOf <= today ? params.asOf : today;
+  const d = getDashboard(scope, asOf, today);
+  const [t, locale, format] = [await getTranslations(), await getLocale(), await getFormatter()];
+  const href = (extra: Partial<CommitmentFilter>) => drillDownHref(scope, asOf, today, extra);
+  const name = (x: { nameKo: string; nameEn: string }) => localized(locale, { ko: x.nameKo, en: x.nameEn });
+  const date = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'medium' });
+  const monthly = /^\d{4}-\d{2}$/.test(d.series[0]?.period ?? '');
+
+  const areaBars = d.areas.map((a) => ({
+    label: name(a),
+    counts: a.counts,
+    hrefs: Object.fromEntries(STATUSES.map((s) => [s, href({ area: a.code, status: [s] })])) as Record<Status, string>,
+  }));
+  const dueHrefs = (quarter: string): Record<DueCategory, string> => ({
+    completed: href({ due: quarter, status: ['completed'] }),
+    discontinued: href({ due: quarter, status: ['discontinued'] }),
+    overdue: href({ due: quarter, overdue: true }),
+    onCourse: href({ due: quarter, overdue: false, status: OPEN }),
+  });
+  const dueBars = d.dueTimeline.map((q) => ({ quarter: q.quarter, values: { completed: q.completed, onCourse: q.onCourse, overdue: q.overdue, discontinued: q.discontinued }, hrefs: dueHrefs(q.quarter) }));
+  const agencyRows = d.agencies.map((a) => ({
+    code: a.code,
+    name: name(a),
+    country: a.country,
+    led: a.led,
+    completed: a.completed,
+    overdue: a.overdue,
+    hrefs: { led: href({ lead: a.code }), completed: href({ lead: a.code, status: ['completed'] }), overdue: href({ lead: a.code, overdue: true }) },
+  }));
+  const countries = [...new Set(d.agencies.map((a) => a.country))].sort().map((c) => {
+    const rows = d.agencies.filter((a) => a.country === c);
+    return { country: c, led: rows.reduce((n, r) => n + r.led, 0), completed: rows.reduce((n, r) => n + r.completed, 0), overdue: rows.reduce((n, r) => n + r.overdue, 0) };
+  });
+
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{t('dashboard.title')}</h1>
+        <p className="muted">{t('dashboard.intro')}</p>
+      </div>
+      <DashboardFilters scope={scope} asOf={asOf} today={today} options={getFilterOptions()} />
+      {asOf < today && (
+        <p className="notice notice--info" role="status">
+          {t('dashboard.asOfNotice', { date: date(asOf) })}
+        </p>
+      )}
+      {d.headline.total === 0 ? (
+        <p className="empty">{t('dashboard.empty')}</p>
+      ) : (
+        <>
+          <HeadlineFigures dashboard={d} href={href} />
+          <div className="dashboard-grid">
+            <ChartCard
+              id="areas"
+              title={t('dashboard.areas.title')}
+              caption={t('dashboard.areas.caption')}
+              height={Math.max(240, 48 * areaBars.length + 80)}
+              chart={<StatusByAreaChart data={areaBars} />}
+              table={
+                <table className="data-table">
+                  <caption className="visually-hidden">{t('dashboard.areas.title')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('dashboard.areas.area')}</th>
+                      {STATUSES.map((s) => (
+                        <th scope="col" key={s}>
+                          {t(`status.${s}`)}
+                        </th>
+                      ))}
+                      <th scope="col">{t('dashboard.areas.total')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.areas.map((a, i) => (
+                      <tr key={a.code}>
+                        <th scope="row">{areaBars[i]!.label}</th>
+                        {STATUSES.map((s) => (
+                          <td key={s} className="num">
+                            <Link href={areaBars[i]!.hrefs[s]}>{a.counts[s]}</Link>
+                          </td>
+                        ))}
+                        <td className="num">
+                          <Link href={href({ area: a.code })}>{a.total}</Link>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              }
+            />
+            <ChartCard
+              id="due"
+              title={t('dashboard.due.title')}
+              caption={t('dashboard.due.caption')}
+              chart={<DueTimelineChart data={dueBars} />}
+              table={
+                <table className="data-table">
+                  <caption className="visually-hidden">{t('dashboard.due.title')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('dashboard.due.quarter')}</th>
+                      {DUE_CATEGORIES.map((c) => (
+                        <th scope="col" key={c}>
+                          {t(`dashboard.due.${c}`)}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {dueBars.map((q) => (
+                      <tr key={q.quarter}>
+                        <th scope="row">{q.quarter}</th>
+                        {DUE_CATEGORIES.map((c) => (
+                          <td key={c} className="num">
+                            <Link href={q.hrefs[c]}>{q.values[c]}</Link>
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              }
+            />
+            <ChartCard
+              id="progress"
+              title={t('dashboard.progress.title')}
+              caption={t('dashboard.progress.caption', { unit: t(monthly ? 'dashboard.progress.month' : 'dashboard.progress.quarter') })}
+              chart={<ProgressChart data={d.series} />}
+              table={
+                <table className="data-table">
+                  <caption className="visually-hidden">{t('dashboard.progress.title')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('dashboard.progress.period')}</th>
+                      {STATUSES.map((s) => (
+                        <th scope="col" key={s}>
+                          {t(`status.${s}`)}
+                        </th>
+                      ))}
+                      <th scope="col">{t('dashboard.progress.mean')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.series.map((p) => (
+                      <tr key={p.period}>
+                        <th scope="row">{p.period}</th>
+                        {STATUSES.map((s) => (
+                          <td key={s} className="num">
+                            <Link href={drillDownHref(scope, p.end, today, { status: [s] })}>{p.counts[s]}</Link>
+                          </td>
+                        ))}
+                        <td className="num">{p.meanProgress.toFixed(1)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              }
+            />
+            <ChartCard
+              id="burnup"
+              title={t('dashboard.burnup.title')}
+              caption={t('dashboard.burnup.caption')}
+              chart={<BurnupChart data={d.series.map((p) => ({ period: p.period, completed: p.counts.completed, dueByThen: p.dueByThen }))} />}
+              table={
+                <table className="data-table">
+                  <caption className="visually-hidden">{t('dashboard.burnup.title')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('dashboard.progress.period')}</th>
+                      <th scope="col">{t('dashboard.burnup.completed')}</th>
+                      <th scope="col">{t('dashboard.burnup.due')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.series.map((p) => (
+                      <tr key={p.period}>
+                        <th scope="row">{p.period}</th>
+                        <td className="num">
+                          <Link href={drillDownHref(scope, p.end, today, { status: ['completed'] })}>{p.counts.completed}</Link>
+                        </td>
+                        <td className="num">{p.dueByThen}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              }
+            />
+          </div>
+
+          <div className="dashboard-grid">
+            <section className="card" aria-labelledby="agencies-title">
+              <h2 id="agencies-title">{t('dashboard.agencies.title')}</h2>
+              <p className="muted card__caption">{t('dashboard.agencies.caption')}</p>
+              <div className="table-scroll">
+                <AgenciesTable rows={agencyRows} caption={t('dashboard.agencies.title')} />
+              </div>
+              <h3>{t('dashboard.agencies.countriesTitle')}</h3>
+              <div className="table-scroll">
+                <table className="data-table">
+                  <caption className="visually-hidden">{t('dashboard.agencies.countriesTitle')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('dashboard.agencies.country')}</th>
+                      <th scope="col">{t('dashboard.agencies.led')}</th>
+                      <th scope="col">{t('dashboard.agencies.completed')}</th>
+                      <th scope="col">{t('dashboard.agencies.overdue')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {countries.map((c) => (
+                      <tr key={c.country}>
+                        <th scope="row">{t.has(`country.${c.country}` as never) ? t(`country.${c.country}` as never) : c.country}</th>
+                        <td className="num">
+                          <Link href={href({ country: c.country })}>{c.led}</Link>
+                        </td>
+                        <td className="num">
+                          <Link href={href({ country: c.country, status: ['completed'] })}>{c.completed}</Link>
+                        </td>
+                        <td className="num">
+                          <Link href={href({ country: c.country, overdue: true })}>{c.overdue}</Link>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+
+            <section className="card" aria-labelledby="attention-title">
+              <h2 id="attention-title">{t('dashboard.attention.title')}</h2>
+              <p className="muted card__caption">{t('dashboard.attention.caption')}</p>
+              {d.attention.length === 0 ? (
+                <p>{t('dashboard.attention.none')}</p>
+              ) : (
+                <ul className="mini-list">
+                  {d.attention.map((c) => (
+                    <li key={c.code}>
+                      <Link href={`/commitments/${encodeURIComponent(c.code)}`}>
+                        <span className="mono">{c.code}</span> {localized(locale, { ko: c.titleKo, en: c.titleEn })}
+                      </Link>
+                      <span className="mini-list__meta">
+                        <StatusBadge status={c.status} overdue={c.overdue} />
+                        {c.stale && <span className="badge badge--stale">{t('dashboard.attention.stale')}</span>}
+                        <span className="muted">
+                          {t('dashboard.attention.lastUpdate')}: {c.lastUpdate ? date(c.lastUpdate) : t('dashboard.attention.never')}
+                        </span>
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <h3>{t('dashboard.due.upcomingTitle')}</h3>
+              <p className="muted card__caption">{t('dashboard.due.upcomingCaption')}</p>
+              {d.upcoming.length === 0 ? (
+                <p>{t('dashboard.due.none')}</p>
+              ) : (
+                <ul className="mini-list">
+                  {d.upcoming.map((c) => (
+                    <li key={c.code}>
+                      <Link href={`/commitments/${encodeURIComponent(c.code)}`}>
+                        <span className="mono">{c.code}</span> {localized(locale, { ko: c.titleKo, en: c.titleEn })}
+                      </Link>
+                      <span className="mini-list__meta">
+                        <StatusBadge status={c.status} /> <span className="muted">{c.dueEnd ? date(c.dueEnd) : ''}</span>
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

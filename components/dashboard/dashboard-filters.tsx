@@ -1,0 +1,68 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { FilterOptions } from '@/lib/commitments/filter-options';
+import type { DashboardScope } from '@/lib/dashboard/queries';
+import { localized } from '@/lib/i18n/config';
+import { formatQuarter, previousQuarter, quarterOf, quarterRange, type Quarter } from '@/lib/periods/quarters';
+
+function dashboardHref(scope: DashboardScope, asOf?: string): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(scope)) if (typeof v === 'string' && v) p.set(k, v);
+  if (asOf) p.set('asOf', asOf);
+  const s = p.toString();
+  return s ? `/?${s}` : '/';
+}
+
+/** Scope and as-of date, in the URL; quick picks for the ends of the last eight quarters. */
+export async function DashboardFilters({ scope, asOf, today, options }: { scope: DashboardScope; asOf: string; today: string; options: FilterOptions }) {
+  const [t, locale] = [await getTranslations(), await getLocale()];
+  const name = (x: { nameKo: string; nameEn: string }) => localized(locale, { ko: x.nameKo, en: x.nameEn });
+  const quarterEnds: { q: Quarter; end: string }[] = [];
+  for (let q = previousQuarter(quarterOf(today)), i = 0; i < 8; q = previousQuarter(q), i++) quarterEnds.push({ q, end: quarterRange(q).end });
+  const select = (id: keyof DashboardScope, label: string, items: { value: string; label: string }[]) => (
+    <div className="field">
+      <label htmlFor={`dash-${id}`}>{label}</label>
+      <select id={`dash-${id}`} name={id} defaultValue={scope[id] ?? ''}>
+        <option value="">{t('filters.any')}</option>
+        {items.map((i) => (
+          <option key={i.value} value={i.value}>
+            {i.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <form key={dashboardHref(scope, asOf)} method="get" action="/" className="filters" aria-label={t('dashboard.filtersTitle')}>
+      <div className="filters__grid">
+        {select('dialogue', t('filters.dialogue'), options.dialogues.map((d) => ({ value: d.code, label: name(d) })))}
+        {select('area', t('filters.area'), options.areas.map((a) => ({ value: a.code, label: name(a) })))}
+        {select('agency', t('filters.agency'), options.agencies.map((a) => ({ value: a.code, label: `${a.code} — ${name(a)}` })))}
+        {select('country', t('filters.country'), options.countries.map((c) => ({ value: c, label: t.has(`country.${c}` as never) ? t(`country.${c}` as never) : c })))}
+        <div className="field">
+          <label htmlFor="dash-asOf">{t('dashboard.asOf')}</label>
+          <input id="dash-asOf" name="asOf" type="date" max={today} defaultValue={asOf} aria-describedby="dash-asOf-hint" />
+          <p id="dash-asOf-hint" className="field__hint">
+            {t('dashboard.asOfHint')}
+          </p>
+        </div>
+      </div>
+      <div className="filters__actions">
+        <button type="submit" className="button">
+          {t('dashboard.apply')}
+        </button>
+        <Link href="/" className="button button--secondary">
+          {t('dashboard.reset')}
+        </Link>
+        <nav aria-label={t('dashboard.quickPicks')} className="quick-picks">
+          <span className="muted">{t('dashboard.quickPicks')}:</span>
+          {quarterEnds.map(({ q, end }) => (
+            <Link key={end} href={dashboardHref(scope, end)} aria-current={end === asOf ? 'true' : undefined}>
+              {formatQuarter(q)}
+            </Link>
+          ))}
+        </nav>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { Dashboard } from '@/lib/dashboard/queries';
+import { STATUS_COLORS } from '@/lib/commitments/status-style';
+
+interface Props {
+  dashboard: Dashboard;
+  href: (extra: Record<string, unknown>) => string;
+}
+
+/** Headline counts, each linking to its list, with the change since the previous quarter's end. */
+export async function HeadlineFigures({ dashboard: d, href }: Props) {
+  const [t, format] = [await getTranslations(), await getFormatter()];
+  const since = format.dateTime(new Date(`${d.previousQuarterEnd}T00:00:00Z`), { dateStyle: 'medium' });
+  const change = (now: number, before: number) => {
+    const diff = now - before;
+    return diff === 0 ? t('dashboard.figures.noChange', { date: since }) : t('dashboard.figures.change', { change: `${diff > 0 ? '+' : '−'}${Math.abs(diff)}`, date: since });
+  };
+  const share = d.headline.total ? Math.round((d.headline.counts.completed / d.headline.total) * 1000) / 10 : 0;
+  const figures = [
+    { key: 'total', label: t('dashboard.figures.total'), value: d.headline.total, before: d.previous.total, link: href({}), color: '#0b4f8a' },
+    ...(['completed', 'in_progress', 'at_risk', 'delayed'] as const).map((s) => ({ key: s, label: t(`status.${s}`), value: d.headline.counts[s], before: d.previous.counts[s], link: href({ status: [s] }), color: STATUS_COLORS[s] })),
+    { key: 'overdue', label: t('dashboard.figures.overdue'), value: d.headline.overdue, before: d.previous.overdue, link: href({ overdue: true }), color: '#b3261e' },
+    ...(['not_started', 'discontinued'] as const).map((s) => ({ key: s, label: t(`status.${s}`), value: d.headline.counts[s], before: d.previous.counts[s], link: href({ status: [s] }), color: STATUS_COLORS[s] })),
+  ];
+  return (
+    <section aria-labelledby="figures-title">
+      <h2 id="figures-title" className="visually-hidden">
+        {t('dashboard.figures.title')}
+      </h2>
+      <ul className="figures">
+        {figures.map((f) => (
+          <li key={f.key} className="figure" style={{ '--figure-color': f.color } as React.CSSProperties}>
+            <Link href={f.link} className="figure__link" data-figure={f.key}>
+              <span className="figure__label">{f.label}</span>
+              <span className="figure__value">{f.value}</span>
+              {f.key === 'completed' && <span className="figure__note">{t('dashboard.figures.completedShare', { share })}</span>}
+              <span className="figure__change">{change(f.value, f.before)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

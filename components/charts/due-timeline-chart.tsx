@@ -30,6 +30,7 @@ export function DueTimelineChart({ data }: { data: DueBar[] }) {
           dataKey={c}
           name={t(c)}
           stackId="due"
+          className={`bar-${c}`}
           fill={DUE_COLORS[c]}
           cursor="pointer"
           isAnimationActive={false}

@@ -18,7 +18,7 @@ export function ProgressChart({ data }: { data: ProgressPoint[] }) {
   return (
     <ComposedChart data={rows} responsive style={{ width: '100%', height: '100%' }}>
       <CartesianGrid vertical={false} />
-      <XAxis dataKey="period" tick={{ fontSize: 12 }} />
+      <XAxis dataKey="period" tick={{ fontSize: 12 }} padding={{ left: 24, right: 24 }} />
       <YAxis yAxisId="count" allowDecimals={false} width={40} />
       <YAxis yAxisId="progress" orientation="right" domain={[0, 100]} unit="%" width={48} />
       <Tooltip />
@@ -43,7 +43,7 @@ export function BurnupChart({ data }: { data: BurnupPoint[] }) {
   return (
     <ComposedChart data={data} responsive style={{ width: '100%', height: '100%' }}>
       <CartesianGrid vertical={false} />
-      <XAxis dataKey="period" tick={{ fontSize: 12 }} />
+      <XAxis dataKey="period" tick={{ fontSize: 12 }} padding={{ left: 24, right: 24 }} />
       <YAxis allowDecimals={false} width={40} />
       <Tooltip />
       <Legend />

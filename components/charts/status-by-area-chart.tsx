@@ -30,6 +30,7 @@ export function StatusByAreaChart({ data }: { data: AreaBar[] }) {
           dataKey={s}
           name={t(s)}
           stackId="status"
+          className={`bar-${s}`}
           fill={STATUS_COLORS[s]}
           cursor="pointer"
           isAnimationActive={false}

@@ -13,12 +13,12 @@ function dashboardHref(scope: DashboardScope, asOf?: string): string {
   return s ? `/?${s}` : '/';
 }
 
-/** Scope and as-of date, in the URL; quick picks for the ends of the last eight quarters. */
+/** Scope and as-of date, in the URL; quick picks for the ends of the last twelve quarters. */
 export async function DashboardFilters({ scope, asOf, today, options }: { scope: DashboardScope; asOf: string; today: string; options: FilterOptions }) {
   const [t, locale] = [await getTranslations(), await getLocale()];
   const name = (x: { nameKo: string; nameEn: string }) => localized(locale, { ko: x.nameKo, en: x.nameEn });
   const quarterEnds: { q: Quarter; end: string }[] = [];
-  for (let q = previousQuarter(quarterOf(today)), i = 0; i < 8; q = previousQuarter(q), i++) quarterEnds.push({ q, end: quarterRange(q).end });
+  for (let q = previousQuarter(quarterOf(today)), i = 0; i < 12; q = previousQuarter(q), i++) quarterEnds.push({ q, end: quarterRange(q).end });
   const select = (id: keyof DashboardScope, label: string, items: { value: string; label: string }[]) => (
     <div className="field">
       <label htmlFor={`dash-${id}`}>{label}</label>

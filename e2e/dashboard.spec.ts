@@ -1,0 +1,113 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './helpers';
+
+/** Text boxes (HTML and SVG) that overlap another by more than a sliver. */
+async function overlappingText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const boxes: { text: string; r: DOMRect }[] = [];
+    const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent?.trim();
+      const el = n.parentElement;
+      if (!text || !el || el.closest('.visually-hidden, details:not([open]) > :not(summary), [aria-hidden="true"] .recharts-tooltip-wrapper')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      // SVG text boxes span the font's full ascent and descent; keep the middle, where the ink is.
+      const inSvg = !!el.closest('svg');
+      for (const r of Array.from(range.getClientRects())) {
+        if (r.width <= 1 || r.height <= 1) continue;
+        boxes.push({ text, r: inSvg ? new DOMRect(r.x, r.y + r.height * 0.2, r.width, r.height * 0.6) : r });
+      }
+    }
+    const out: string[] = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!.r;
+        const b = boxes[j]!.r;
+        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        // Glyph boxes of adjacent lines touch by a few pixels; a real overlap covers much of the smaller box.
+        const smaller = Math.min(a.width * a.height, b.width * b.height);
+        if (w > 2 && h > 2 && w * h > 0.25 * smaller) out.push(`${boxes[i]!.text} ⟷ ${boxes[j]!.text}`);
+      }
+    }
+    return out;
+  });
+}
+
+test.describe('analysts’ dashboard', () => {
+  test.beforeAll(async ({ browser }) => {
+    // Some history for the biotechnology area: one back-dated entry, one current.
+    const page = await browser.newPage();
+    await signIn(page, 'mohw@demo.example');
+    const detail = await (await page.request.get('/api/v1/commitments/CET23-BIO-04')).json();
+    const response = await page.request.post('/api/v1/commitments/CET23-BIO-04/updates', {
+      data: { status: 'at_risk', progress: 30, note: 'Industry partners not yet confirmed', effectiveDate: '2024-05-05', version: detail.version },
+    });
+    expect(response.status()).toBe(201);
+    await page.close();
+  });
+
+  test('an analyst filters by area and date, clicks a bar and lands on a list of exactly that many', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
+    });
+    await signIn(page, 'analyst@demo.example', undefined, '/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    await page.getByLabel('Area', { exact: true }).selectOption('BIO');
+    await page.getByRole('button', { name: 'Update' }).click();
+    await expect(page).toHaveURL(/area=BIO/);
+    await page.getByRole('navigation', { name: 'Quarter ends' }).getByRole('link', { name: '2024-Q2' }).click();
+    await expect(page).toHaveURL(/asOf=2024-06-30/);
+    await expect(page.getByText(/Showing the situation at the end of/)).toBeVisible();
+
+    const areas = page.getByRole('region', { name: 'Status by technology area' });
+    await areas.getByText('Show as table').click();
+    const cell = areas.getByRole('row', { name: /Biotechnology/ }).getByRole('cell').nth(2);
+    const value = Number(await cell.textContent());
+    expect(value).toBeGreaterThan(0);
+
+    await areas.locator('.bar-at_risk path').first().click();
+    await expect(page).toHaveURL(/\/commitments\?/);
+    const drilled = new URL(page.url()).searchParams;
+    expect([drilled.get('area'), drilled.get('status'), drilled.get('asOf')]).toEqual(['BIO', 'at_risk', '2024-06-30']);
+    await expect(page.getByText(`Showing 1–${value} of ${value}`)).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  test('the headline figures add up and link to their lists', async ({ page }) => {
+    await signIn(page, 'analyst@demo.example', undefined, '/');
+    const total = Number(await page.locator('[data-figure="total"] .figure__value').textContent());
+    let sum = 0;
+    for (const s of ['completed', 'in_progress', 'at_risk', 'delayed', 'not_started', 'discontinued']) {
+      sum += Number(await page.locator(`[data-figure="${s}"] .figure__value`).textContent());
+    }
+    expect(sum).toBe(total);
+    const overdue = Number(await page.locator('[data-figure="overdue"] .figure__value').textContent());
+    await page.locator('[data-figure="overdue"]').click();
+    await expect(page.getByText(new RegExp(`of ${overdue}$`))).toBeVisible();
+  });
+
+  for (const [language, width, height] of [
+    ['English', 1280, 900],
+    ['English', 390, 844],
+    ['한국어', 1280, 900],
+    ['한국어', 390, 844],
+  ] as const) {
+    test(`renders in ${language} at ${width}px without overlapping text or sideways scrolling`, async ({ page }, testInfo) => {
+      await page.setViewportSize({ width, height });
+      await signIn(page, 'analyst@demo.example', undefined, '/');
+      if (language === '한국어') {
+        await page.getByRole('button', { name: '한국어' }).click();
+        await expect(page.getByRole('heading', { level: 1, name: '대시보드' })).toBeVisible();
+      }
+      await expect(page.locator('.recharts-surface').first()).toBeVisible();
+      const shot = testInfo.outputPath(`dashboard-${language === '한국어' ? 'ko' : 'en'}-${width}.png`);
+      await page.screenshot({ path: shot, fullPage: true });
+      await testInfo.attach(`dashboard-${width}`, { path: shot, contentType: 'image/png' });
+      expect(await overlappingText(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    });
+  }
+});

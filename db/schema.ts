@@ -115,6 +115,8 @@ export const commitments = sqliteTable(
     progress: integer('progress').notNull().default(0),
     version: integer('version').notNull().default(1),
     archivedAt: text('archived_at'),
+    /** Effective date of the latest history entry (null before any): the "no update for 90 days" test. */
+    lastUpdateOn: text('last_update_on'),
     createdAt: createdAt(),
     updatedAt: text('updated_at')
       .notNull()
@@ -126,6 +128,8 @@ export const commitments = sqliteTable(
     index('commitments_lead_idx').on(t.leadAgencyId),
     index('commitments_status_idx').on(t.status),
     index('commitments_due_end_idx').on(t.dueEnd),
+    // Covers the dashboard's one pass over commitments, so it reads the index and not the wide rows.
+    index('commitments_dashboard_idx').on(t.archivedAt, t.areaId, t.leadAgencyId, t.dueEnd, t.status, t.progress, t.lastUpdateOn, t.dialogueId),
     check('commitments_status_check', inList('status', STATUSES)),
     check('commitments_progress_check', sql`${t.progress} between 0 and 100`),
     check('commitments_version_check', sql`${t.version} >= 1`),
@@ -305,3 +309,28 @@ export const statusTransitions = sqliteTable(
   ],
 );
 export type StatusTransition = typeof statusTransitions.$inferSelect;
+
+/**
+ * Monthly rollup of status_transitions by area and lead agency: how many commitments moved from
+ * one status to another in each month. Kept in the same transaction as the transitions, so the
+ * dashboard's time series reads a few thousand rows instead of the whole history.
+ * `month` is year * 12 + (month - 1).
+ */
+export const statusFlows = sqliteTable(
+  'status_flows',
+  {
+    month: integer('month').notNull(),
+    areaId: integer('area_id').notNull(),
+    leadAgencyId: integer('lead_agency_id').notNull(),
+    fromStatus: text('from_status', { enum: STATUSES }).notNull(),
+    toStatus: text('to_status', { enum: STATUSES }).notNull(),
+    n: integer('n').notNull(),
+    fromProgressSum: integer('from_progress_sum').notNull(),
+    toProgressSum: integer('to_progress_sum').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.month, t.areaId, t.leadAgencyId, t.fromStatus, t.toStatus] }),
+    // Covers the time series: grouped by month and status pair straight from the index order.
+    index('status_flows_series_idx').on(t.month, t.fromStatus, t.toStatus, t.areaId, t.leadAgencyId, t.n, t.fromProgressSum, t.toProgressSum),
+  ],
+);

@@ -5,6 +5,7 @@ import { agencies, areas, commitmentPartners, commitments, dialogues } from '@/d
 import { recordAudit, type Actor, type RequestContext } from '@/lib/audit/record';
 import { authorize } from '@/lib/auth/guard';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '@/lib/errors';
+import { moveFlows } from '@/lib/commitments/flows';
 import { parseDuePeriod } from '@/lib/periods/due-period';
 import { fieldErrorsOf } from '@/lib/validation/common';
 import { CommitmentInput, PartnersField } from './inputs';
@@ -103,12 +104,15 @@ export function updateCommitment(db: Db, actor: Actor, id: number, raw: unknown,
       const before = tx.select().from(commitments).where(eq(commitments.id, id)).get();
       if (!before) throw new NotFoundError('No such commitment');
       if (before.version !== version) throw new ConflictError('The commitment was changed by someone else since you loaded it', { version: before.version });
+      const regrouped = before.areaId !== resolved.row.areaId || before.leadAgencyId !== resolved.row.leadAgencyId;
+      if (regrouped) moveFlows(tx, id, -1);
       const after = tx
         .update(commitments)
         .set({ ...resolved.row, version: before.version + 1, updatedAt: new Date().toISOString() })
         .where(eq(commitments.id, id))
         .returning()
         .get()!;
+      if (regrouped) moveFlows(tx, id, 1);
       tx.delete(commitmentPartners).where(eq(commitmentPartners.commitmentId, id)).run();
       for (const p of resolved.partners) tx.insert(commitmentPartners).values({ commitmentId: id, ...p }).run();
       recordAudit(tx, { actor, action: 'commitment.update', targetType: 'commitment', targetId: after.code, before, after: { ...after, partners: resolved.partners }, origin: ctx.origin });

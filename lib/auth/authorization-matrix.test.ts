@@ -19,6 +19,7 @@ const listRoute = await import('@/app/api/v1/commitments/route');
 const detailRoute = await import('@/app/api/v1/commitments/[code]/route');
 const updatesRoute = await import('@/app/api/v1/commitments/[code]/updates/route');
 const meRoute = await import('@/app/api/v1/me/route');
+const dashboardRoute = await import('@/app/api/v1/dashboard/route');
 
 const PASSWORD = 'matrix-password-4821';
 const IMPORT_CSV = 'code,dialogue,area,title_ko,title_en,lead_agency\nCET23-AI-11,KR-US-CET-2023,AI,가져온 항목,Imported,MSIT';
@@ -92,6 +93,11 @@ const OPERATIONS: Operation[] = [
     name: 'GET /api/v1/commitments/{code}',
     allowed: ['analyst', 'ownOfficial', 'otherOfficial', 'admin'],
     run: () => fromResponse(detailRoute.GET(new Request('http://test'), params('CET23-BIO-01'))),
+  },
+  {
+    name: 'GET /api/v1/dashboard',
+    allowed: ['analyst', 'ownOfficial', 'otherOfficial', 'admin'],
+    run: () => fromResponse(dashboardRoute.GET(new Request('http://test/api/v1/dashboard?area=BIO&asOf=2024-06-30'), {})),
   },
   {
     name: 'GET /api/v1/me',

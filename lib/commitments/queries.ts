@@ -79,15 +79,20 @@ const idOf = (table: typeof dialogues | typeof areas | typeof agencies, code: st
 const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * A commitment's status at the end of `date`: the latest transition in world order, else the state
- * before its first transition, else its stored status (it has no history).
+ * A commitment's status and progress at the end of `date` (null: now): the state its first later
+ * transition started from, or, with none, its current state. One index seek per commitment.
  */
-export function statusAtSql(date: string): SQL {
+export function stateAtSql(date: string | null): { status: SQL; progress: SQL } {
+  if (!date) return { status: sql`${commitments.status}`, progress: sql`${commitments.progress}` };
   const t = statusTransitions;
-  return sql`coalesce(
-    (select ${t.toStatus} from ${t} where ${t.commitmentId} = ${commitments.id} and ${t.effectiveDate} <= ${date} order by ${t.effectiveDate} desc, ${t.updateId} desc limit 1),
-    (select ${t.fromStatus} from ${t} where ${t.commitmentId} = ${commitments.id} order by ${t.effectiveDate}, ${t.updateId} limit 1),
-    ${commitments.status})`;
+  const first = (column: SQL) =>
+    sql`(select ${column} from ${t} where ${t.commitmentId} = ${commitments.id} and ${t.effectiveDate} > ${date} order by ${t.effectiveDate}, ${t.updateId} limit 1)`;
+  // Only commitments with an entry after the date need the seek; the rest are as they are now.
+  const changedSince = sql`${commitments.lastUpdateOn} > ${date}`;
+  return {
+    status: sql`(case when ${changedSince} then coalesce(${first(sql`${t.fromStatus}`)}, ${commitments.status}) else ${commitments.status} end)`,
+    progress: sql`(case when ${changedSince} then coalesce(${first(sql`${t.fromProgress}`)}, ${commitments.progress}) else ${commitments.progress} end)`,
+  };
 }
 
 /** Conditions on who/what a commitment is (not its state): shared by the list and the dashboard. */
@@ -110,7 +115,7 @@ export function scopeConditions(f: Partial<CommitmentFilter>): SQL[] {
 export function filterConditions(f: Partial<CommitmentFilter>, today: string): SQL[] {
   const where = scopeConditions(f);
   const date = f.asOf && f.asOf < today ? f.asOf : null;
-  const status = date ? statusAtSql(date) : sql`${commitments.status}`;
+  const status = stateAtSql(date).status;
   const overdueOn = date ?? today;
   if (f.status?.length) where.push(sql`${status} in (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})`);
   if (f.due) {

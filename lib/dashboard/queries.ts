@@ -3,14 +3,13 @@ import { and, asc, eq, min, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { agencies, areas, commitments, dialogues, statusTransitions } from '@/db/schema';
 import type { CommitmentFilter } from '@/lib/commitments/filters';
-import { scopeConditions, statusAtSql } from '@/lib/commitments/queries';
+import { scopeConditions, stateAtSql } from '@/lib/commitments/queries';
 import { CLOSED_STATUSES, STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { isoDate, monthEnd } from '@/lib/periods/dates';
 import { formatQuarter, previousQuarter, quarterOf, quarterRange, quartersBetween } from '@/lib/periods/quarters';
-import { deltasByPeriod, emptyTally, tallyAt, type StateTally } from './state-counts';
+import { addTo, emptyTally, netChangesByMonth, tallyNow, type StateTally } from './state-counts';
 
 export type DashboardScope = Pick<CommitmentFilter, 'dialogue' | 'area' | 'agency' | 'country'>;
-const OPEN_STATUSES = STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
 const isOpen = (s: Status) => !CLOSED_STATUSES.includes(s);
 
 export interface Headline {
@@ -21,23 +20,54 @@ export interface Headline {
 }
 
 const dueBefore = (date: string) => sql`(${commitments.dueEnd} is not null and ${commitments.dueEnd} < ${date})`;
+const monthKey = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
 
-/** Tallies grouped by "due before the date" (1/0) → headline figures. */
-function headlineAt(db: Db, scope: SQL[], date: string, today: string): Headline {
-  const groups = tallyAt(db, scope, dueBefore(date), date < today ? date : null);
-  const all = emptyTally();
-  for (const t of groups.values()) {
-    for (const s of STATUSES) all.counts[s] += t.counts[s];
-    all.total += t.total;
-    all.progressSum += t.progressSum;
+interface GroupRow {
+  a: number;
+  l: number;
+  ld: 0 | 1;
+  lp: 0 | 1;
+  s: Status;
+  sp: Status;
+  n: number;
+  p: number;
+  pp: number;
+}
+
+/**
+ * One pass over the scope's commitments (a covering index), grouped by area, lead agency, whether
+ * due before the as-of date and before the previous quarter's end, and the status at both dates.
+ * The headline figures, areas and agencies are summed from these groups.
+ */
+function groupedStates(db: Db, scope: SQL[], asOf: string, previousEnd: string, today: string): GroupRow[] {
+  const at = stateAtSql(asOf < today ? asOf : null);
+  const before = stateAtSql(previousEnd < today ? previousEnd : null);
+  return db.all<GroupRow>(sql`
+    select ${commitments.areaId} as a, ${commitments.leadAgencyId} as l, ${dueBefore(asOf)} as ld, ${dueBefore(previousEnd)} as lp,
+      ${at.status} as s, ${before.status} as sp, count(*) as n, sum(${at.progress}) as p, sum(${before.progress}) as pp
+    from ${commitments} where ${and(...scope) ?? sql`1`}
+    group by a, l, ld, lp, s, sp`);
+}
+
+/** Commitments falling due per quarter (year * 4 + quarter - 1), by status and lateness at `asOf`. */
+function dueStates(db: Db, scope: SQL[], asOf: string, today: string) {
+  const at = stateAtSql(asOf < today ? asOf : null);
+  return db.all<{ q: number; ld: 0 | 1; s: Status; n: number }>(sql`
+    select cast(substr(${commitments.dueEnd}, 1, 4) as integer) * 4 + (cast(substr(${commitments.dueEnd}, 6, 2) as integer) - 1) / 3 as q,
+      ${dueBefore(asOf)} as ld, ${at.status} as s, count(*) as n
+    from ${commitments} where ${and(...scope, sql`${commitments.dueEnd} is not null`) ?? sql`1`}
+    group by q, ld, s`);
+}
+
+function headlineOf(rows: GroupRow[], pick: (r: GroupRow) => { s: Status; p: number; late: boolean }): Headline {
+  const tally = emptyTally();
+  let overdue = 0;
+  for (const r of rows) {
+    const { s, p, late } = pick(r);
+    addTo(tally, s, r.n, p);
+    if (late && isOpen(s)) overdue += r.n;
   }
-  const late = groups.get('1') ?? emptyTally();
-  return {
-    total: all.total,
-    counts: all.counts,
-    overdue: OPEN_STATUSES.reduce((n, s) => n + late.counts[s], 0),
-    meanProgress: all.total ? all.progressSum / all.total : 0,
-  };
+  return { total: tally.total, counts: tally.counts, overdue, meanProgress: tally.total ? tally.progressSum / tally.total : 0 };
 }
 
 /** Period ends for the progress chart: quarters, or months when the range is short. */
@@ -54,9 +84,6 @@ function periods(start: string, asOf: string): { key: string; end: string }[] {
   return out;
 }
 
-const quarterBucket = (d: SQL) => sql`substr(${d}, 1, 4) || '-Q' || ((cast(substr(${d}, 6, 2) as integer) + 2) / 3)`;
-const monthBucket = (d: SQL) => sql`substr(${d}, 1, 7)`;
-
 export interface SeriesPoint {
   period: string;
   end: string;
@@ -66,39 +93,40 @@ export interface SeriesPoint {
   dueByThen: number;
 }
 
-/** Status counts and mean progress at the end of each period, reconstructed from the history. */
-function progressSeries(db: Db, scope: SQL[], asOf: string, today: string): SeriesPoint[] {
+/**
+ * Status counts and mean progress at the end of each period: the current tally minus the net
+ * changes of every later month (from the monthly rollup), the last point being the as-of tally.
+ */
+function progressSeries(db: Db, scopeFilter: DashboardScope, scope: SQL[], asOf: string, atAsOf: Headline): SeriesPoint[] {
   const first = db.select({ d: min(dialogues.heldOn) }).from(commitments).innerJoin(dialogues, eq(dialogues.id, commitments.dialogueId)).where(and(...scope)).get()?.d;
   if (!first || first > asOf) return [];
   const list = periods(first, asOf);
-  const monthly = /^\d{4}-\d{2}$/.test(list[0]!.key);
-  const bucket = monthly ? monthBucket : quarterBucket;
-  const atEnd = headlineTally(tallyAt(db, scope, sql`1`, asOf < today ? asOf : null));
-  const deltas = deltasByPeriod(db, scope, bucket, list[0]!.end, asOf);
-  const dueRows = db.all<{ g: string | null; n: number }>(sql`select ${bucket(sql`${commitments.dueEnd}`)} as g, count(*) as n from ${commitments} where ${and(...scope, sql`${commitments.dueEnd} is not null`) ?? sql`1`} group by g`);
+  const now = tallyNow(db, scope);
+  const changes = netChangesByMonth(db, scopeFilter, monthKey(list[0]!.end));
+  const dueByMonth = db.all<{ m: number; n: number }>(
+    sql`select cast(substr(${commitments.dueEnd}, 1, 4) as integer) * 12 + cast(substr(${commitments.dueEnd}, 6, 2) as integer) - 1 as m, count(*) as n
+        from ${commitments} where ${and(...scope, sql`${commitments.dueEnd} is not null`) ?? sql`1`} group by m`,
+  );
+  const laterMonths = [...changes.keys()].sort((a, b) => b - a);
+  const running = { counts: { ...now.counts }, progressSum: now.progressSum };
+  let cursor = 0;
   const points: SeriesPoint[] = [];
-  const running = { counts: { ...atEnd.counts }, progressSum: atEnd.progressSum };
   for (let i = list.length - 1; i >= 0; i--) {
     const p = list[i]!;
-    points.unshift({
-      period: p.key,
-      end: p.end,
-      counts: { ...running.counts },
-      total: atEnd.total,
-      meanProgress: atEnd.total ? running.progressSum / atEnd.total : 0,
-      dueByThen: dueRows.filter((r) => r.g !== null && r.g <= p.key).reduce((n, r) => n + r.n, 0),
-    });
-    const d = deltas.get(p.key);
-    if (d) {
+    const dueByThen = dueByMonth.filter((r) => r.m <= monthKey(p.end)).reduce((n, r) => n + r.n, 0);
+    if (i === list.length - 1) {
+      points.unshift({ period: p.key, end: p.end, counts: { ...atAsOf.counts }, total: atAsOf.total, meanProgress: atAsOf.meanProgress, dueByThen });
+      continue;
+    }
+    // Take back every month after this period's (month) end, newest first.
+    for (; cursor < laterMonths.length && laterMonths[cursor]! > monthKey(p.end); cursor++) {
+      const d = changes.get(laterMonths[cursor]!)!;
       for (const s of STATUSES) running.counts[s] -= d.counts[s];
       running.progressSum -= d.progressSum;
     }
+    points.unshift({ period: p.key, end: p.end, counts: { ...running.counts }, total: now.total, meanProgress: now.total ? running.progressSum / now.total : 0, dueByThen });
   }
   return points;
-}
-
-function headlineTally(map: Map<string, StateTally>): StateTally {
-  return map.get('1') ?? emptyTally();
 }
 
 /** Everything the dashboard shows, for a scope as it stood at the end of `asOf`. */
@@ -106,46 +134,45 @@ export function getDashboard(scopeFilter: DashboardScope, asOf: string, today: s
   const scope = scopeConditions(scopeFilter);
   const past = asOf < today ? asOf : null;
   const previousQuarterEnd = quarterRange(previousQuarter(quarterOf(asOf))).end;
+  const rows = groupedStates(db, scope, asOf, previousQuarterEnd, today);
 
-  const headline = headlineAt(db, scope, asOf, today);
-  const previous = headlineAt(db, scope, previousQuarterEnd, today);
+  const headline = headlineOf(rows, (r) => ({ s: r.s, p: r.p, late: r.ld === 1 }));
+  const previous = headlineOf(rows, (r) => ({ s: r.sp, p: r.pp, late: r.lp === 1 }));
 
   const areaRows = db.select({ id: areas.id, code: areas.code, nameKo: areas.nameKo, nameEn: areas.nameEn }).from(areas).orderBy(asc(areas.sortOrder)).all();
-  const byArea = tallyAt(db, scope, sql`${commitments.areaId}`, past);
-  const areasOut = areaRows.filter((a) => byArea.has(String(a.id))).map((a) => ({ ...a, counts: byArea.get(String(a.id))!.counts, total: byArea.get(String(a.id))!.total }));
-
-  const byAgency = tallyAt(db, scope, sql`${commitments.leadAgencyId} || '|' || ${dueBefore(asOf)}`, past);
-  const agencyRows = db.select({ id: agencies.id, code: agencies.code, nameKo: agencies.nameKo, nameEn: agencies.nameEn, country: agencies.country }).from(agencies).all();
-  const agenciesOut = agencyRows
-    .map((a) => {
-      const late = byAgency.get(`${a.id}|1`) ?? emptyTally();
-      const onTime = byAgency.get(`${a.id}|0`) ?? emptyTally();
-      return { ...a, led: late.total + onTime.total, completed: late.counts.completed + onTime.counts.completed, overdue: OPEN_STATUSES.reduce((n, s) => n + late.counts[s], 0) };
-    })
-    .filter((a) => a.led > 0);
-
-  const byDue = tallyAt(db, [...scope, sql`${commitments.dueEnd} is not null`], sql`${quarterBucket(sql`${commitments.dueEnd}`)} || '|' || ${dueBefore(asOf)}`, past);
+  const byArea = new Map<number, StateTally>();
+  const byAgency = new Map<number, { led: number; completed: number; overdue: number }>();
   const dueQuarters = new Map<string, { quarter: string; completed: number; discontinued: number; overdue: number; onCourse: number }>();
-  for (const [key, t] of byDue) {
-    const [quarter = '', late] = key.split('|');
+  for (const r of rows) {
+    const area = byArea.get(r.a) ?? emptyTally();
+    addTo(area, r.s, r.n, r.p);
+    byArea.set(r.a, area);
+    const agency = byAgency.get(r.l) ?? { led: 0, completed: 0, overdue: 0 };
+    agency.led += r.n;
+    if (r.s === 'completed') agency.completed += r.n;
+    if (r.ld === 1 && isOpen(r.s)) agency.overdue += r.n;
+    byAgency.set(r.l, agency);
+  }
+  for (const r of dueStates(db, scope, asOf, today)) {
+    const quarter = formatQuarter({ year: Math.floor(r.q / 4), quarter: ((r.q % 4) + 1) as 1 | 2 | 3 | 4 });
     const q = dueQuarters.get(quarter) ?? { quarter, completed: 0, discontinued: 0, overdue: 0, onCourse: 0 };
-    q.completed += t.counts.completed;
-    q.discontinued += t.counts.discontinued;
-    const open = OPEN_STATUSES.reduce((n, s) => n + t.counts[s], 0);
-    if (late === '1') q.overdue += open;
-    else q.onCourse += open;
+    if (r.s === 'completed') q.completed += r.n;
+    else if (r.s === 'discontinued') q.discontinued += r.n;
+    else if (r.ld === 1) q.overdue += r.n;
+    else q.onCourse += r.n;
     dueQuarters.set(quarter, q);
   }
+  const agencyRows = db.select({ id: agencies.id, code: agencies.code, nameKo: agencies.nameKo, nameEn: agencies.nameEn, country: agencies.country }).from(agencies).all();
 
   return {
     asOf,
     previousQuarterEnd,
     headline,
     previous,
-    areas: areasOut,
-    agencies: agenciesOut,
+    areas: areaRows.filter((a) => byArea.has(a.id)).map((a) => ({ ...a, counts: byArea.get(a.id)!.counts, total: byArea.get(a.id)!.total })),
+    agencies: agencyRows.filter((a) => byAgency.has(a.id)).map((a) => ({ ...a, ...byAgency.get(a.id)! })),
     dueTimeline: [...dueQuarters.values()].sort((a, b) => a.quarter.localeCompare(b.quarter)),
-    series: progressSeries(db, scope, asOf, today),
+    series: progressSeries(db, scopeFilter, scope, asOf, headline),
     upcoming: upcomingDue(db, scope, asOf, past),
     attention: attentionList(db, scope, asOf, past),
   };
@@ -164,7 +191,7 @@ const listColumns = (status: SQL) => ({
 
 /** Open commitments falling due in the 90 days after `asOf`. */
 function upcomingDue(db: Db, scope: SQL[], asOf: string, past: string | null) {
-  const status = past ? statusAtSql(past) : sql`${commitments.status}`;
+  const status = stateAtSql(past).status;
   const until = new Date(Date.parse(`${asOf}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
   return db
     .select(listColumns(status))
@@ -179,9 +206,12 @@ export const STALE_DAYS = 90;
 
 /** Overdue, delayed or at-risk commitments, and those without an update for 90 days; newest update first. */
 function attentionList(db: Db, scope: SQL[], asOf: string, past: string | null) {
-  const status = past ? statusAtSql(past) : sql`${commitments.status}`;
+  const status = stateAtSql(past).status;
   const t = statusTransitions;
-  const lastUpdate = sql<string | null>`(select max(${t.effectiveDate}) from ${t} where ${t.commitmentId} = ${commitments.id} and ${t.effectiveDate} <= ${asOf})`;
+  // Now, the stored date of the latest entry; in the past, the latest entry effective by then.
+  const lastUpdate = past
+    ? sql<string | null>`(select max(${t.effectiveDate}) from ${t} where ${t.commitmentId} = ${commitments.id} and ${t.effectiveDate} <= ${asOf})`
+    : sql<string | null>`${commitments.lastUpdateOn}`;
   const staleBefore = new Date(Date.parse(`${asOf}T00:00:00Z`) - STALE_DAYS * 86_400_000).toISOString().slice(0, 10);
   const since = sql`(select ${dialogues.heldOn} from ${dialogues} where ${dialogues.id} = ${commitments.dialogueId})`;
   const rows = db

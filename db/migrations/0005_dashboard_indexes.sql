@@ -1,0 +1,2 @@
+CREATE INDEX `commitments_dashboard_idx` ON `commitments` (`archived_at`,`area_id`,`lead_agency_id`,`due_end`,`status`,`progress`,`last_update_on`,`dialogue_id`);--> statement-breakpoint
+CREATE INDEX `status_flows_series_idx` ON `status_flows` (`month`,`from_status`,`to_status`,`area_id`,`lead_agency_id`,`n`,`from_progress_sum`,`to_progress_sum`);

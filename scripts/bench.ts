@@ -1,0 +1,139 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { openDatabase } from '@/db/client';
+import { DEFAULT_DEMO_PASSWORD } from '@/db/seed/demo-users';
+import { getDashboard } from '@/lib/dashboard/queries';
+import { searchCommitments } from '@/lib/commitments/queries';
+import { parseFiltersLeniently } from '@/lib/commitments/filters';
+import { todayIso } from '@/lib/periods/dates';
+import { generate, SIZES, type Size } from './generate-data';
+
+/**
+ * `npm run bench [-- seed M L]`: for each corpus size, serves the production build on that
+ * database and reports p50/p95 of the dashboard page, the dashboard data request and the
+ * commitments list, the database size, and the time of the same queries run in-process.
+ * Measures only; asserts nothing. Set BENCH_REQUESTS (default 30) to change the sample.
+ */
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const BASE = `http://127.0.0.1:${PORT}`;
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 30);
+const WARMUP = 3;
+
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${BASE}/login`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('server did not start');
+}
+
+/** Signs in through next-auth's CSRF + credentials flow; returns the Cookie header. */
+async function signIn(email: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair = ''] = c.split(';');
+      const i = pair.indexOf('=');
+      jar.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
+  keep(csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const body = new URLSearchParams({ csrfToken, email, password: process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD, json: 'true' });
+  const res = await fetch(`${BASE}/api/auth/callback/credentials`, { method: 'POST', body, headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.endsWith('session-token'))) throw new Error(`sign-in failed for ${email}`);
+  return cookie();
+}
+
+async function timeRequests(path: string, cookie: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < WARMUP + REQUESTS; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${BASE}${path}`, { headers: { cookie } });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${path}: ${res.status}`);
+    if (i >= WARMUP) times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+function timeInProcess(file: string, fn: (db: ReturnType<typeof openDatabase>) => unknown): number[] {
+  const db = openDatabase(file);
+  const times: number[] = [];
+  for (let i = 0; i < WARMUP + Math.min(REQUESTS, 15); i++) {
+    const t0 = performance.now();
+    fn(db);
+    if (i >= WARMUP) times.push(performance.now() - t0);
+  }
+  db.$client.close();
+  return times;
+}
+
+async function benchSize(size: Size): Promise<string[]> {
+  const file = `data/bench-${size}.db`;
+  if (!fs.existsSync(file) || process.env.BENCH_REGENERATE) {
+    console.error(`Generating ${size}…`);
+    await generate(size, file);
+  }
+  const bytes = ['', '-wal'].reduce((n, s) => n + (fs.existsSync(file + s) ? fs.statSync(file + s).size : 0), 0);
+  const today = todayIso();
+  const sqlDashboard = timeInProcess(file, (db) => getDashboard({}, today, today, db));
+  const sqlDashboardPast = timeInProcess(file, (db) => getDashboard({}, '2024-06-30', today, db));
+  const sqlList = timeInProcess(file, (db) => searchCommitments(parseFiltersLeniently({}), today, db));
+
+  const server: ChildProcess = spawn('npx', ['next', 'start', '--hostname', '127.0.0.1', '--port', String(PORT)], {
+    env: { ...process.env, DATABASE_URL: file },
+    stdio: 'ignore',
+    detached: true,
+  });
+  try {
+    await waitForServer();
+    const cookie = await signIn('analyst@demo.example');
+    const page = await timeRequests('/', cookie);
+    const data = await timeRequests('/api/v1/dashboard', cookie);
+    const dataPast = await timeRequests('/api/v1/dashboard?asOf=2024-06-30', cookie);
+    const list = await timeRequests('/commitments', cookie);
+    const row = (what: string, http: number[] | null, sql: number[]) =>
+      `| ${size} | ${what} | ${http ? ms(percentile(http, 50)) : '—'} | ${http ? ms(percentile(http, 95)) : '—'} | ${ms(percentile(sql, 50))} | ${ms(percentile(sql, 95))} | ${(bytes / 1e6).toFixed(1)} MB |`;
+    return [
+      row('dashboard page `/`', page, sqlDashboard),
+      row('dashboard data `/api/v1/dashboard`', data, sqlDashboard),
+      row('dashboard data, as of 2024-06-30', dataPast, sqlDashboardPast),
+      row('commitments list `/commitments`', list, sqlList),
+    ];
+  } finally {
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+  }
+}
+
+async function main() {
+  const sizes = (process.argv.slice(2).length ? process.argv.slice(2) : ['seed', 'M', 'L']) as Size[];
+  for (const s of sizes) if (!(s in SIZES)) throw new Error(`Unknown size ${s}; use ${Object.keys(SIZES).join(', ')}`);
+  if (!fs.existsSync('.next/BUILD_ID')) spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
+  const lines = [
+    `Requests: ${REQUESTS} sequential after ${WARMUP} warm-up, one signed-in analyst; "SQL" is the same queries in-process.`,
+    '',
+    '| size | request | HTTP p50 | HTTP p95 | SQL p50 | SQL p95 | database |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const size of sizes) lines.push(...(await benchSize(size)));
+  console.log(lines.join('\n'));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

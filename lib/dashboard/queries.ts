@@ -26,27 +26,39 @@ interface GroupRow {
   a: number;
   l: number;
   ld: 0 | 1;
-  lp: 0 | 1;
   s: Status;
-  sp: Status;
   n: number;
   p: number;
-  pp: number;
 }
 
 /**
  * One pass over the scope's commitments (a covering index), grouped by area, lead agency, whether
- * due before the as-of date and before the previous quarter's end, and the status at both dates.
- * The headline figures, areas and agencies are summed from these groups.
+ * due before the as-of date, and the status then. Headline, areas and agencies sum from it.
  */
-function groupedStates(db: Db, scope: SQL[], asOf: string, previousEnd: string, today: string): GroupRow[] {
+function groupedStates(db: Db, scope: SQL[], asOf: string, today: string): GroupRow[] {
   const at = stateAtSql(asOf < today ? asOf : null);
-  const before = stateAtSql(previousEnd < today ? previousEnd : null);
   return db.all<GroupRow>(sql`
-    select ${commitments.areaId} as a, ${commitments.leadAgencyId} as l, ${dueBefore(asOf)} as ld, ${dueBefore(previousEnd)} as lp,
-      ${at.status} as s, ${before.status} as sp, count(*) as n, sum(${at.progress}) as p, sum(${before.progress}) as pp
+    select ${commitments.areaId} as a, ${commitments.leadAgencyId} as l, ${dueBefore(asOf)} as ld,
+      ${at.status} as s, count(*) as n, sum(${at.progress}) as p
     from ${commitments} where ${and(...scope) ?? sql`1`}
-    group by a, l, ld, lp, s, sp`);
+    group by a, l, ld, s`);
+}
+
+/**
+ * The headline at a quarter's end: now minus the net changes of the months since (the rollup),
+ * and overdue from the commitments already due then (a seek only for those changed since).
+ */
+function headlineAtMonthEnd(db: Db, scope: SQL[], monthEndDate: string, today: string, now: StateTally, changes: Map<number, StateTally>): Headline {
+  const tally = { counts: { ...now.counts }, progressSum: now.progressSum };
+  for (const [month, change] of changes) {
+    if (month <= monthKey(monthEndDate)) continue;
+    for (const s of STATUSES) tally.counts[s] -= change.counts[s];
+    tally.progressSum -= change.progressSum;
+  }
+  const status = stateAtSql(monthEndDate < today ? monthEndDate : null).status;
+  const overdue = db.all<{ n: number }>(sql`select count(*) as n from ${commitments}
+    where ${and(...scope, dueBefore(monthEndDate), sql`${status} not in ('completed', 'discontinued')`)}`)[0]?.n ?? 0;
+  return { total: now.total, counts: tally.counts, overdue, meanProgress: now.total ? tally.progressSum / now.total : 0 };
 }
 
 /** Commitments falling due per quarter (year * 4 + quarter - 1), by status and lateness at `asOf`. */
@@ -97,12 +109,8 @@ export interface SeriesPoint {
  * Status counts and mean progress at the end of each period: the current tally minus the net
  * changes of every later month (from the monthly rollup), the last point being the as-of tally.
  */
-function progressSeries(db: Db, scopeFilter: DashboardScope, scope: SQL[], asOf: string, atAsOf: Headline): SeriesPoint[] {
-  const first = db.select({ d: min(dialogues.heldOn) }).from(commitments).innerJoin(dialogues, eq(dialogues.id, commitments.dialogueId)).where(and(...scope)).get()?.d;
-  if (!first || first > asOf) return [];
-  const list = periods(first, asOf);
-  const now = tallyNow(db, scope);
-  const changes = netChangesByMonth(db, scopeFilter, monthKey(list[0]!.end));
+function progressSeries(db: Db, scope: SQL[], list: { key: string; end: string }[], atAsOf: Headline, now: StateTally, changes: Map<number, StateTally>): SeriesPoint[] {
+  if (list.length === 0) return [];
   const dueByMonth = db.all<{ m: number; n: number }>(
     sql`select cast(substr(${commitments.dueEnd}, 1, 4) as integer) * 12 + cast(substr(${commitments.dueEnd}, 6, 2) as integer) - 1 as m, count(*) as n
         from ${commitments} where ${and(...scope, sql`${commitments.dueEnd} is not null`) ?? sql`1`} group by m`,
@@ -134,10 +142,14 @@ export function getDashboard(scopeFilter: DashboardScope, asOf: string, today: s
   const scope = scopeConditions(scopeFilter);
   const past = asOf < today ? asOf : null;
   const previousQuarterEnd = quarterRange(previousQuarter(quarterOf(asOf))).end;
-  const rows = groupedStates(db, scope, asOf, previousQuarterEnd, today);
-
+  const rows = groupedStates(db, scope, asOf, today);
+  const now = tallyNow(db, scope);
+  const first = db.select({ d: min(dialogues.heldOn) }).from(commitments).innerJoin(dialogues, eq(dialogues.id, commitments.dialogueId)).where(and(...scope)).get()?.d;
+  const periodList = first && first <= asOf ? periods(first, asOf) : [];
+  // One read of the monthly rollup serves both the series and the previous quarter's figures.
+  const changes = netChangesByMonth(db, scopeFilter, Math.min(monthKey(previousQuarterEnd), periodList[0] ? monthKey(periodList[0].end) : Infinity));
   const headline = headlineOf(rows, (r) => ({ s: r.s, p: r.p, late: r.ld === 1 }));
-  const previous = headlineOf(rows, (r) => ({ s: r.sp, p: r.pp, late: r.lp === 1 }));
+  const previous = headlineAtMonthEnd(db, scope, previousQuarterEnd, today, now, changes);
 
   const areaRows = db.select({ id: areas.id, code: areas.code, nameKo: areas.nameKo, nameEn: areas.nameEn }).from(areas).orderBy(asc(areas.sortOrder)).all();
   const byArea = new Map<number, StateTally>();
@@ -172,7 +184,7 @@ export function getDashboard(scopeFilter: DashboardScope, asOf: string, today: s
     areas: areaRows.filter((a) => byArea.has(a.id)).map((a) => ({ ...a, counts: byArea.get(a.id)!.counts, total: byArea.get(a.id)!.total })),
     agencies: agencyRows.filter((a) => byAgency.has(a.id)).map((a) => ({ ...a, ...byAgency.get(a.id)! })),
     dueTimeline: [...dueQuarters.values()].sort((a, b) => a.quarter.localeCompare(b.quarter)),
-    series: progressSeries(db, scopeFilter, scope, asOf, headline),
+    series: progressSeries(db, scope, periodList, headline, now, changes),
     upcoming: upcomingDue(db, scope, asOf, past),
     attention: attentionList(db, scope, asOf, past),
   };

@@ -5,11 +5,12 @@ import { DueTimelineChart } from '@/components/charts/due-timeline-chart';
 import { DUE_CATEGORIES, type DueCategory } from '@/lib/dashboard/due-categories';
 import { BurnupChart, ProgressChart } from '@/components/charts/progress-chart';
 import { StatusByAreaChart } from '@/components/charts/status-by-area-chart';
-import { AgenciesTable } from '@/components/dashboard/agencies-table';
+import { AgenciesCard } from '@/components/dashboard/agencies-card';
+import { AttentionCard } from '@/components/dashboard/attention-card';
 import { ChartCard } from '@/components/dashboard/chart-card';
 import { DashboardFilters } from '@/components/dashboard/dashboard-filters';
 import { HeadlineFigures } from '@/components/dashboard/headline-figures';
-import { StatusBadge } from '@/components/status-badge';
+import { StatusCountsTable } from '@/components/dashboard/status-counts-table';
 import { requirePagePermission } from '@/lib/auth/current-user';
 import { getFilterOptions } from '@/lib/commitments/filter-options';
 import { parseFiltersLeniently, type CommitmentFilter } from '@/lib/commitments/filters';
@@ -90,35 +91,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               height={Math.max(240, 48 * areaBars.length + 80)}
               chart={<StatusByAreaChart data={areaBars} />}
               table={
-                <table className="data-table">
-                  <caption className="visually-hidden">{t('dashboard.areas.title')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('dashboard.areas.area')}</th>
-                      {STATUSES.map((s) => (
-                        <th scope="col" key={s}>
-                          {t(`status.${s}`)}
-                        </th>
-                      ))}
-                      <th scope="col">{t('dashboard.areas.total')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.areas.map((a, i) => (
-                      <tr key={a.code}>
-                        <th scope="row">{areaBars[i]!.label}</th>
-                        {STATUSES.map((s) => (
-                          <td key={s} className="num">
-                            <Link href={areaBars[i]!.hrefs[s]}>{a.counts[s]}</Link>
-                          </td>
-                        ))}
-                        <td className="num">
-                          <Link href={href({ area: a.code })}>{a.total}</Link>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <StatusCountsTable
+                  caption={t('dashboard.areas.title')}
+                  rowHeader={t('dashboard.areas.area')}
+                  extraHeader={t('dashboard.areas.total')}
+                  rows={d.areas.map((a, i) => ({ key: a.code, label: areaBars[i]!.label, counts: a.counts, hrefs: areaBars[i]!.hrefs, extra: { value: a.total, href: href({ area: a.code }) } }))}
+                />
               }
             />
             <ChartCard
@@ -160,33 +138,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               caption={t('dashboard.progress.caption', { unit: t(monthly ? 'dashboard.progress.month' : 'dashboard.progress.quarter') })}
               chart={<ProgressChart data={d.series} />}
               table={
-                <table className="data-table">
-                  <caption className="visually-hidden">{t('dashboard.progress.title')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('dashboard.progress.period')}</th>
-                      {STATUSES.map((s) => (
-                        <th scope="col" key={s}>
-                          {t(`status.${s}`)}
-                        </th>
-                      ))}
-                      <th scope="col">{t('dashboard.progress.mean')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.series.map((p) => (
-                      <tr key={p.period}>
-                        <th scope="row">{p.period}</th>
-                        {STATUSES.map((s) => (
-                          <td key={s} className="num">
-                            <Link href={drillDownHref(scope, p.end, today, { status: [s] })}>{p.counts[s]}</Link>
-                          </td>
-                        ))}
-                        <td className="num">{p.meanProgress.toFixed(1)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <StatusCountsTable
+                  caption={t('dashboard.progress.title')}
+                  rowHeader={t('dashboard.progress.period')}
+                  extraHeader={t('dashboard.progress.mean')}
+                  rows={d.series.map((p) => ({
+                    key: p.period,
+                    label: p.period,
+                    counts: p.counts,
+                    hrefs: Object.fromEntries(STATUSES.map((s) => [s, drillDownHref(scope, p.end, today, { status: [s] })])) as Record<Status, string>,
+                    extra: { value: p.meanProgress.toFixed(1) },
+                  }))}
+                />
               }
             />
             <ChartCard
@@ -221,86 +184,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </div>
 
           <div className="dashboard-grid">
-            <section className="card" aria-labelledby="agencies-title">
-              <h2 id="agencies-title">{t('dashboard.agencies.title')}</h2>
-              <p className="muted card__caption">{t('dashboard.agencies.caption')}</p>
-              <div className="table-scroll">
-                <AgenciesTable rows={agencyRows} caption={t('dashboard.agencies.title')} />
-              </div>
-              <h3>{t('dashboard.agencies.countriesTitle')}</h3>
-              <div className="table-scroll">
-                <table className="data-table">
-                  <caption className="visually-hidden">{t('dashboard.agencies.countriesTitle')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('dashboard.agencies.country')}</th>
-                      <th scope="col">{t('dashboard.agencies.led')}</th>
-                      <th scope="col">{t('dashboard.agencies.completed')}</th>
-                      <th scope="col">{t('dashboard.agencies.overdue')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {countries.map((c) => (
-                      <tr key={c.country}>
-                        <th scope="row">{t.has(`country.${c.country}` as never) ? t(`country.${c.country}` as never) : c.country}</th>
-                        <td className="num">
-                          <Link href={href({ country: c.country })}>{c.led}</Link>
-                        </td>
-                        <td className="num">
-                          <Link href={href({ country: c.country, status: ['completed'] })}>{c.completed}</Link>
-                        </td>
-                        <td className="num">
-                          <Link href={href({ country: c.country, overdue: true })}>{c.overdue}</Link>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </section>
-
-            <section className="card" aria-labelledby="attention-title">
-              <h2 id="attention-title">{t('dashboard.attention.title')}</h2>
-              <p className="muted card__caption">{t('dashboard.attention.caption')}</p>
-              {d.attention.length === 0 ? (
-                <p>{t('dashboard.attention.none')}</p>
-              ) : (
-                <ul className="mini-list">
-                  {d.attention.map((c) => (
-                    <li key={c.code}>
-                      <Link href={`/commitments/${encodeURIComponent(c.code)}`}>
-                        <span className="mono">{c.code}</span> {localized(locale, { ko: c.titleKo, en: c.titleEn })}
-                      </Link>
-                      <span className="mini-list__meta">
-                        <StatusBadge status={c.status} overdue={c.overdue} />
-                        {c.stale && <span className="badge badge--stale">{t('dashboard.attention.stale')}</span>}
-                        <span className="muted">
-                          {t('dashboard.attention.lastUpdate')}: {c.lastUpdate ? date(c.lastUpdate) : t('dashboard.attention.never')}
-                        </span>
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <h3>{t('dashboard.due.upcomingTitle')}</h3>
-              <p className="muted card__caption">{t('dashboard.due.upcomingCaption')}</p>
-              {d.upcoming.length === 0 ? (
-                <p>{t('dashboard.due.none')}</p>
-              ) : (
-                <ul className="mini-list">
-                  {d.upcoming.map((c) => (
-                    <li key={c.code}>
-                      <Link href={`/commitments/${encodeURIComponent(c.code)}`}>
-                        <span className="mono">{c.code}</span> {localized(locale, { ko: c.titleKo, en: c.titleEn })}
-                      </Link>
-                      <span className="mini-list__meta">
-                        <StatusBadge status={c.status} /> <span className="muted">{c.dueEnd ? date(c.dueEnd) : ''}</span>
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
+            <AgenciesCard agencyRows={agencyRows} countries={countries} href={href} />
+            <AttentionCard d={d} />
           </div>
         </>
       )}

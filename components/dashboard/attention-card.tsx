@@ -1,0 +1,55 @@
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { StatusBadge } from '@/components/status-badge';
+import type { Dashboard } from '@/lib/dashboard/queries';
+import { localized } from '@/lib/i18n/config';
+
+/** What needs attention, and what falls due in the next 90 days. */
+export async function AttentionCard({ d }: { d: Pick<Dashboard, 'attention' | 'upcoming'> }) {
+  const [t, locale, format] = [await getTranslations(), await getLocale(), await getFormatter()];
+  const date = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'medium' });
+  return (
+    <section className="card" aria-labelledby="attention-title">
+      <h2 id="attention-title">{t('dashboard.attention.title')}</h2>
+      <p className="muted card__caption">{t('dashboard.attention.caption')}</p>
+      {d.attention.length === 0 ? (
+        <p>{t('dashboard.attention.none')}</p>
+      ) : (
+        <ul className="mini-list">
+          {d.attention.map((c) => (
+            <li key={c.code}>
+              <Link href={`/commitments/${encodeURIComponent(c.code)}`}>
+                <span className="mono">{c.code}</span> {localized(locale, { ko: c.titleKo, en: c.titleEn })}
+              </Link>
+              <span className="mini-list__meta">
+                <StatusBadge status={c.status} overdue={c.overdue} />
+                {c.stale && <span className="badge badge--stale">{t('dashboard.attention.stale')}</span>}
+                <span className="muted">
+                  {t('dashboard.attention.lastUpdate')}: {c.lastUpdate ? date(c.lastUpdate) : t('dashboard.attention.never')}
+                </span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t('dashboard.due.upcomingTitle')}</h3>
+      <p className="muted card__caption">{t('dashboard.due.upcomingCaption')}</p>
+      {d.upcoming.length === 0 ? (
+        <p>{t('dashboard.due.none')}</p>
+      ) : (
+        <ul className="mini-list">
+          {d.upcoming.map((c) => (
+            <li key={c.code}>
+              <Link href={`/commitments/${encodeURIComponent(c.code)}`}>
+                <span className="mono">{c.code}</span> {localized(locale, { ko: c.titleKo, en: c.titleEn })}
+              </Link>
+              <span className="mini-list__meta">
+                <StatusBadge status={c.status} /> <span className="muted">{c.dueEnd ? date(c.dueEnd) : ''}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

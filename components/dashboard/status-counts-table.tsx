@@ -1,0 +1,46 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
+
+export interface StatusCountsRow {
+  key: string;
+  label: string;
+  counts: Record<Status, number>;
+  hrefs: Record<Status, string>;
+  /** A last column after the statuses (a total, a mean), optionally linked. */
+  extra?: { value: string | number; href?: string };
+}
+
+/** The table alternative of a status chart: one row per bar or period, one linked cell per status. */
+export async function StatusCountsTable({ caption, rowHeader, extraHeader, rows }: { caption: string; rowHeader: string; extraHeader?: string; rows: StatusCountsRow[] }) {
+  const t = await getTranslations('status');
+  return (
+    <table className="data-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{rowHeader}</th>
+          {STATUSES.map((s) => (
+            <th scope="col" key={s}>
+              {t(s)}
+            </th>
+          ))}
+          {extraHeader && <th scope="col">{extraHeader}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.label}</th>
+            {STATUSES.map((s) => (
+              <td key={s} className="num">
+                <Link href={r.hrefs[s]}>{r.counts[s]}</Link>
+              </td>
+            ))}
+            {r.extra && <td className="num">{r.extra.href ? <Link href={r.extra.href}>{r.extra.value}</Link> : r.extra.value}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -22,6 +22,8 @@ export function openDatabase(file: string = databasePath()): Db {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = FULL');
+  // Per-request scratch tables (dashboard states on a past date) stay in memory.
+  sqlite.pragma('temp_store = MEMORY');
   return drizzle(sqlite, { schema }) as Db;
 }
 

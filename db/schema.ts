@@ -24,7 +24,9 @@ const createdAt = () =>
 const inList = (column: string, values: readonly string[]) =>
   sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
 
-export const dialogues = sqliteTable('dialogues', {
+export const dialogues = sqliteTable(
+  'dialogues',
+  {
   id: integer('id').primaryKey({ autoIncrement: true }),
   code: text('code').notNull().unique(),
   nameKo: text('name_ko').notNull(),
@@ -39,7 +41,9 @@ export const dialogues = sqliteTable('dialogues', {
   sourceUrl: text('source_url'),
   sourceFile: text('source_file'),
   createdAt: createdAt(),
-});
+  },
+  (t) => [index('dialogues_held_on_idx').on(t.heldOn)],
+);
 export type Dialogue = typeof dialogues.$inferSelect;
 export type NewDialogue = typeof dialogues.$inferInsert;
 

@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, eq, min, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { agencies, areas, commitments, dialogues, statusTransitions } from '@/db/schema';
 import type { CommitmentFilter } from '@/lib/commitments/filters';
-import { scopeConditions, stateAtSql } from '@/lib/commitments/queries';
+import { scopeConditions } from '@/lib/commitments/queries';
+import { prepareStateAt, type StateColumns } from './state-at';
 import { CLOSED_STATUSES, STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { isoDate, monthEnd } from '@/lib/periods/dates';
 import { formatQuarter, previousQuarter, quarterOf, quarterRange, quartersBetween } from '@/lib/periods/quarters';
@@ -35,8 +36,7 @@ interface GroupRow {
  * One pass over the scope's commitments (a covering index), grouped by area, lead agency, whether
  * due before the as-of date, and the status then. Headline, areas and agencies sum from it.
  */
-function groupedStates(db: Db, scope: SQL[], asOf: string, today: string): GroupRow[] {
-  const at = stateAtSql(asOf < today ? asOf : null);
+function groupedStates(db: Db, scope: SQL[], asOf: string, at: StateColumns): GroupRow[] {
   return db.all<GroupRow>(sql`
     select ${commitments.areaId} as a, ${commitments.leadAgencyId} as l, ${dueBefore(asOf)} as ld,
       ${at.status} as s, count(*) as n, sum(${at.progress}) as p
@@ -48,27 +48,32 @@ function groupedStates(db: Db, scope: SQL[], asOf: string, today: string): Group
  * The headline at a quarter's end: now minus the net changes of the months since (the rollup),
  * and overdue from the commitments already due then (a seek only for those changed since).
  */
-function headlineAtMonthEnd(db: Db, scope: SQL[], monthEndDate: string, today: string, now: StateTally, changes: Map<number, StateTally>): Headline {
+function headlineAtMonthEnd(db: Db, scope: SQL[], monthEndDate: string, then: StateColumns, now: StateTally, changes: Map<number, StateTally>): Headline {
   const tally = { counts: { ...now.counts }, progressSum: now.progressSum };
   for (const [month, change] of changes) {
     if (month <= monthKey(monthEndDate)) continue;
     for (const s of STATUSES) tally.counts[s] -= change.counts[s];
     tally.progressSum -= change.progressSum;
   }
-  const status = stateAtSql(monthEndDate < today ? monthEndDate : null).status;
+  const status = then.status;
   const overdue = db.all<{ n: number }>(sql`select count(*) as n from ${commitments}
     where ${and(...scope, dueBefore(monthEndDate), sql`${status} not in ('completed', 'discontinued')`)}`)[0]?.n ?? 0;
   return { total: now.total, counts: tally.counts, overdue, meanProgress: now.total ? tally.progressSum / now.total : 0 };
 }
 
-/** Commitments falling due per quarter (year * 4 + quarter - 1), by status and lateness at `asOf`. */
-function dueStates(db: Db, scope: SQL[], asOf: string, today: string) {
-  const at = stateAtSql(asOf < today ? asOf : null);
-  return db.all<{ q: number; ld: 0 | 1; s: Status; n: number }>(sql`
-    select cast(substr(${commitments.dueEnd}, 1, 4) as integer) * 4 + (cast(substr(${commitments.dueEnd}, 6, 2) as integer) - 1) / 3 as q,
+/** Commitments falling due per month (year * 12 + month - 1), by status and lateness at `asOf`. */
+function dueStates(db: Db, scope: SQL[], asOf: string, at: StateColumns) {
+  return db.all<{ m: number; ld: 0 | 1; s: Status; n: number }>(sql`
+    select cast(substr(${commitments.dueEnd}, 1, 4) as integer) * 12 + cast(substr(${commitments.dueEnd}, 6, 2) as integer) - 1 as m,
       ${dueBefore(asOf)} as ld, ${at.status} as s, count(*) as n
     from ${commitments} where ${and(...scope, sql`${commitments.dueEnd} is not null`) ?? sql`1`}
-    group by q, ld, s`);
+    group by m, ld, s`);
+}
+
+function tallyOf(rows: GroupRow[]): StateTally {
+  const tally = emptyTally();
+  for (const r of rows) addTo(tally, r.s, r.n, r.p);
+  return tally;
 }
 
 function headlineOf(rows: GroupRow[], pick: (r: GroupRow) => { s: Status; p: number; late: boolean }): Headline {
@@ -109,19 +114,16 @@ export interface SeriesPoint {
  * Status counts and mean progress at the end of each period: the current tally minus the net
  * changes of every later month (from the monthly rollup), the last point being the as-of tally.
  */
-function progressSeries(db: Db, scope: SQL[], list: { key: string; end: string }[], atAsOf: Headline, now: StateTally, changes: Map<number, StateTally>): SeriesPoint[] {
+function progressSeries(list: { key: string; end: string }[], atAsOf: Headline, now: StateTally, changes: Map<number, StateTally>, dueByMonth: Map<number, number>): SeriesPoint[] {
   if (list.length === 0) return [];
-  const dueByMonth = db.all<{ m: number; n: number }>(
-    sql`select cast(substr(${commitments.dueEnd}, 1, 4) as integer) * 12 + cast(substr(${commitments.dueEnd}, 6, 2) as integer) - 1 as m, count(*) as n
-        from ${commitments} where ${and(...scope, sql`${commitments.dueEnd} is not null`) ?? sql`1`} group by m`,
-  );
+
   const laterMonths = [...changes.keys()].sort((a, b) => b - a);
   const running = { counts: { ...now.counts }, progressSum: now.progressSum };
   let cursor = 0;
   const points: SeriesPoint[] = [];
   for (let i = list.length - 1; i >= 0; i--) {
     const p = list[i]!;
-    const dueByThen = dueByMonth.filter((r) => r.m <= monthKey(p.end)).reduce((n, r) => n + r.n, 0);
+    const dueByThen = [...dueByMonth].reduce((n, [m, count]) => (m <= monthKey(p.end) ? n + count : n), 0);
     if (i === list.length - 1) {
       points.unshift({ period: p.key, end: p.end, counts: { ...atAsOf.counts }, total: atAsOf.total, meanProgress: atAsOf.meanProgress, dueByThen });
       continue;
@@ -142,14 +144,16 @@ export function getDashboard(scopeFilter: DashboardScope, asOf: string, today: s
   const scope = scopeConditions(scopeFilter);
   const past = asOf < today ? asOf : null;
   const previousQuarterEnd = quarterRange(previousQuarter(quarterOf(asOf))).end;
-  const rows = groupedStates(db, scope, asOf, today);
-  const now = tallyNow(db, scope);
-  const first = db.select({ d: min(dialogues.heldOn) }).from(commitments).innerJoin(dialogues, eq(dialogues.id, commitments.dialogueId)).where(and(...scope)).get()?.d;
+  const at = prepareStateAt(db, past, 'as_of');
+  const rows = groupedStates(db, scope, asOf, at);
+  const now = past ? tallyNow(db, scope) : tallyOf(rows);
+  const first = db.all<{ d: string }>(sql`select ${dialogues.heldOn} as d from ${dialogues}
+    where exists (select 1 from ${commitments} where ${and(eq(commitments.dialogueId, dialogues.id), ...scope)}) order by d limit 1`)[0]?.d;
   const periodList = first && first <= asOf ? periods(first, asOf) : [];
   // One read of the monthly rollup serves both the series and the previous quarter's figures.
   const changes = netChangesByMonth(db, scopeFilter, Math.min(monthKey(previousQuarterEnd), periodList[0] ? monthKey(periodList[0].end) : Infinity));
   const headline = headlineOf(rows, (r) => ({ s: r.s, p: r.p, late: r.ld === 1 }));
-  const previous = headlineAtMonthEnd(db, scope, previousQuarterEnd, today, now, changes);
+  const previous = headlineAtMonthEnd(db, scope, previousQuarterEnd, prepareStateAt(db, previousQuarterEnd < today ? previousQuarterEnd : null, 'previous'), now, changes);
 
   const areaRows = db.select({ id: areas.id, code: areas.code, nameKo: areas.nameKo, nameEn: areas.nameEn }).from(areas).orderBy(asc(areas.sortOrder)).all();
   const byArea = new Map<number, StateTally>();
@@ -165,8 +169,11 @@ export function getDashboard(scopeFilter: DashboardScope, asOf: string, today: s
     if (r.ld === 1 && isOpen(r.s)) agency.overdue += r.n;
     byAgency.set(r.l, agency);
   }
-  for (const r of dueStates(db, scope, asOf, today)) {
-    const quarter = formatQuarter({ year: Math.floor(r.q / 4), quarter: ((r.q % 4) + 1) as 1 | 2 | 3 | 4 });
+  const dueRows = dueStates(db, scope, asOf, at);
+  const dueByMonth = new Map<number, number>();
+  for (const r of dueRows) {
+    dueByMonth.set(r.m, (dueByMonth.get(r.m) ?? 0) + r.n);
+    const quarter = formatQuarter({ year: Math.floor(r.m / 12), quarter: (Math.floor((r.m % 12) / 3) + 1) as 1 | 2 | 3 | 4 });
     const q = dueQuarters.get(quarter) ?? { quarter, completed: 0, discontinued: 0, overdue: 0, onCourse: 0 };
     if (r.s === 'completed') q.completed += r.n;
     else if (r.s === 'discontinued') q.discontinued += r.n;
@@ -184,9 +191,9 @@ export function getDashboard(scopeFilter: DashboardScope, asOf: string, today: s
     areas: areaRows.filter((a) => byArea.has(a.id)).map((a) => ({ ...a, counts: byArea.get(a.id)!.counts, total: byArea.get(a.id)!.total })),
     agencies: agencyRows.filter((a) => byAgency.has(a.id)).map((a) => ({ ...a, ...byAgency.get(a.id)! })),
     dueTimeline: [...dueQuarters.values()].sort((a, b) => a.quarter.localeCompare(b.quarter)),
-    series: progressSeries(db, scope, periodList, headline, now, changes),
-    upcoming: upcomingDue(db, scope, asOf, past),
-    attention: attentionList(db, scope, asOf, past),
+    series: progressSeries(periodList, headline, now, changes, dueByMonth),
+    upcoming: upcomingDue(db, scope, asOf, at),
+    attention: attentionList(db, scope, asOf, past, at),
   };
 }
 
@@ -202,8 +209,8 @@ const listColumns = (status: SQL) => ({
 });
 
 /** Open commitments falling due in the 90 days after `asOf`. */
-function upcomingDue(db: Db, scope: SQL[], asOf: string, past: string | null) {
-  const status = stateAtSql(past).status;
+function upcomingDue(db: Db, scope: SQL[], asOf: string, at: StateColumns) {
+  const status = at.status;
   const until = new Date(Date.parse(`${asOf}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
   return db
     .select(listColumns(status))
@@ -217,8 +224,8 @@ function upcomingDue(db: Db, scope: SQL[], asOf: string, past: string | null) {
 export const STALE_DAYS = 90;
 
 /** Overdue, delayed or at-risk commitments, and those without an update for 90 days; newest update first. */
-function attentionList(db: Db, scope: SQL[], asOf: string, past: string | null) {
-  const status = stateAtSql(past).status;
+function attentionList(db: Db, scope: SQL[], asOf: string, past: string | null, at: StateColumns) {
+  const status = at.status;
   const t = statusTransitions;
   // Now, the stored date of the latest entry; in the past, the latest entry effective by then.
   const lastUpdate = past

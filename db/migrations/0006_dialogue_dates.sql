@@ -1,0 +1,1 @@
+CREATE INDEX `dialogues_held_on_idx` ON `dialogues` (`held_on`);

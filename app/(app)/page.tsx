@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { DueTimelineChart } from '@/components/charts/due-timeline-chart';
 import { DUE_CATEGORIES, type DueCategory } from '@/lib/dashboard/due-categories';
-import { BurnupChart, ProgressChart } from '@/components/charts/progress-chart';
-import { StatusByAreaChart } from '@/components/charts/status-by-area-chart';
+import { BurnupChart, DueTimelineChart, ProgressChart, StatusByAreaChart } from '@/components/charts/lazy';
 import { AgenciesCard } from '@/components/dashboard/agencies-card';
 import { AttentionCard } from '@/components/dashboard/attention-card';
 import { ChartCard } from '@/components/dashboard/chart-card';

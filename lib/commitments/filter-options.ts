@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, isNotNull, sql } from 'drizzle-orm';
+import { asc, isNotNull } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { agencies, areas, commitments, dialogues } from '@/db/schema';
 import { formatQuarter, quarterOf } from '@/lib/periods/quarters';
@@ -18,12 +18,9 @@ export function getFilterOptions(db: Db = getDb()) {
     .orderBy(asc(agencies.code))
     .all();
   const countries = [...new Set(agencyList.map((a) => a.country))].sort();
-  const dueMonths = db
-    .selectDistinct({ month: sql<string>`substr(${commitments.dueEnd}, 1, 7)` })
-    .from(commitments)
-    .where(isNotNull(commitments.dueEnd))
-    .all();
-  const quarters = [...new Set(dueMonths.map((m) => formatQuarter(quarterOf(`${m.month}-01`))))].sort();
+  // Distinct due dates straight from their index (period ends are few), then quarters in JS.
+  const dueEnds = db.selectDistinct({ d: commitments.dueEnd }).from(commitments).where(isNotNull(commitments.dueEnd)).all();
+  const quarters = [...new Set(dueEnds.map((r) => formatQuarter(quarterOf(r.d!))))].sort();
   const years = [...new Set(quarters.map((q) => q.slice(0, 4)))];
   const duePeriods = years.flatMap((y) => [y, ...quarters.filter((q) => q.startsWith(y))]);
   return { dialogues: dialogueList, areas: areaList, agencies: agencyList, countries, duePeriods };

@@ -65,6 +65,18 @@ describe('dashboard figures on a hand-made history', () => {
     expect(d.attention.map((a) => [a.code, a.overdue])).toContainEqual(['CET23-BIO-04', true]);
   });
 
+  it('counts what was overdue at the previous quarter’s end even if it was completed since', () => {
+    const u = db.select().from(commitments).where(eq(commitments.code, 'CET23-BIO-04')).get()!;
+    const admin: Actor = { id: 1, email: 'admin@example.org', role: 'admin', agencyId: null, agencyCode: null, active: true, mustChangePassword: false };
+    updateCommitmentStatus(db, admin, 'CET23-BIO-04', { status: 'completed', progress: 100, note: 'done', effectiveDate: '2025-05-01', version: u.version }, { origin: 'test' }, TODAY);
+    const d = getDashboard(bio, TODAY, TODAY, db);
+    expect(d.previousQuarterEnd).toBe('2025-03-31');
+    expect(d.previous.overdue).toBe(1);
+    expect(d.headline.overdue).toBe(0);
+    expect(d.previous.counts.at_risk).toBe(1);
+    expect(d.headline.counts.completed).toBe(2);
+  });
+
   it('reconstructs month-end counts when the range is short', () => {
     const d = getDashboard(bio, '2024-06-30', TODAY, db);
     expect(d.series.map((p) => p.period)).toEqual(['2023-12', '2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06']);

@@ -55,9 +55,15 @@ function headlineAtMonthEnd(db: Db, scope: SQL[], monthEndDate: string, then: St
     for (const s of STATUSES) tally.counts[s] -= change.counts[s];
     tally.progressSum -= change.progressSum;
   }
-  const status = then.status;
-  const overdue = db.all<{ n: number }>(sql`select count(*) as n from ${commitments}
-    where ${and(...scope, dueBefore(monthEndDate), sql`${status} not in ('completed', 'discontinued')`)}`)[0]?.n ?? 0;
+  // Overdue then = open now among those due by then, corrected for the few that changed since.
+  const open = (status: SQL) => sql`(${status} not in ('completed', 'discontinued'))`;
+  const openNow = db.all<{ n: number }>(sql`select count(*) as n from ${commitments}
+    where ${and(...scope, dueBefore(monthEndDate), open(sql`${commitments.status}`))}`)[0]?.n ?? 0;
+  const correction = then.changed
+    ? (db.all<{ n: number | null }>(sql`select sum(${open(sql`s.status`)}) - sum(${open(sql`${commitments.status}`)}) as n
+        from ${then.changed} s join ${commitments} on ${commitments.id} = s.id where ${and(...scope, dueBefore(monthEndDate))}`)[0]?.n ?? 0)
+    : 0;
+  const overdue = openNow + correction;
   return { total: now.total, counts: tally.counts, overdue, meanProgress: now.total ? tally.progressSum / now.total : 0 };
 }
 

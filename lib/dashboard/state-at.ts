@@ -6,6 +6,8 @@ import { commitments, statusTransitions } from '@/db/schema';
 export interface StateColumns {
   status: SQL;
   progress: SQL;
+  /** The scratch table of commitments changed since the date (id, status then), or null for now. */
+  changed: SQL | null;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface StateColumns {
  * dashboard is computed synchronously, so no other request sees the table in between.
  */
 export function prepareStateAt(db: Db, date: string | null, slot: 'as_of' | 'previous'): StateColumns {
-  if (!date) return { status: sql`${commitments.status}`, progress: sql`${commitments.progress}` };
+  if (!date) return { status: sql`${commitments.status}`, progress: sql`${commitments.progress}`, changed: null };
   const table = sql.raw(`temp.state_${slot}`);
   const t = statusTransitions;
   db.run(sql`drop table if exists ${table}`);
@@ -31,5 +33,6 @@ export function prepareStateAt(db: Db, date: string | null, slot: 'as_of' | 'pre
   return {
     status: sql`coalesce(${lookup('status')}, ${commitments.status})`,
     progress: sql`coalesce(${lookup('progress')}, ${commitments.progress})`,
+    changed: table,
   };
 }

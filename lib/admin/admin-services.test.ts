@@ -87,6 +87,16 @@ describe('commitments', () => {
     expect(() => updateCommitment(db, admin, c.id, raw, 1, ctx)).toThrow(ConflictError);
   });
 
+  it('moves a commitment’s history in the monthly rollup when its area or lead changes', async () => {
+    const { updateCommitmentStatus } = await import('@/lib/commitments/update-status');
+    updateCommitmentStatus(db, admin, 'CET23-QNT-02', { status: 'in_progress', progress: 20, note: '', effectiveDate: '2024-04-02', version: 1 }, ctx, '2025-01-01');
+    const c = db.select().from(commitments).where(eq(commitments.code, 'CET23-QNT-02')).get()!;
+    updateCommitment(db, admin, c.id, { ...newCommitment, code: 'CET23-QNT-02', areaCode: 'AI', leadAgencyCode: 'MOFA', partners: '' }, c.version, ctx);
+    const rollup = db.$client.prepare('select area_id, lead_agency_id, n from status_flows where n != 0').all();
+    const moved = db.$client.prepare('select area_id, lead_agency_id from commitments where code = ?').get('CET23-QNT-02') as { area_id: number; lead_agency_id: number };
+    expect(rollup).toEqual([{ ...moved, n: 1 }]);
+  });
+
   it('archives: hidden from the default list, kept and restorable', () => {
     setCommitmentArchived(db, admin, 'CET23-ICT-01', true, ctx);
     const codes = () => searchCommitments(parseFiltersLeniently({ pageSize: '100' }), '2026-01-01', db).items.map((c) => c.code);

@@ -170,6 +170,11 @@ describe('status transitions', () => {
       )
       .all();
     expect(stored).toEqual(replayed);
+    const rollup = `select month, area_id, lead_agency_id, from_status, to_status, n, from_progress_sum, to_progress_sum from status_flows where n != 0 order by 1, 2, 3, 4, 5`;
+    const recomputed = `select cast(substr(t.effective_date, 1, 4) as integer) * 12 + cast(substr(t.effective_date, 6, 2) as integer) - 1 as month,
+        c.area_id, c.lead_agency_id, t.from_status, t.to_status, count(*) as n, sum(t.from_progress) as from_progress_sum, sum(t.to_progress) as to_progress_sum
+      from status_transitions t join commitments c on c.id = t.commitment_id group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`;
+    expect(db.$client.prepare(rollup).all()).toEqual(db.$client.prepare(recomputed).all());
     const last = stored.at(-1) as { toStatus: string; toProgress: number };
     const c = db.select().from(commitments).where(eq(commitments.code, 'CET23-BIO-01')).get()!;
     expect([c.status, c.progress]).toEqual([last.toStatus, last.toProgress]);

@@ -36,7 +36,11 @@ const securityHeaders = [
 const nextConfig = {
   serverExternalPackages: ['better-sqlite3', 'argon2'],
   poweredByHeader: false,
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // CSV imports are up to 2 MB; the default limit for server actions is 1 MB.
+    serverActions: { bodySizeLimit: '3mb' },
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -11,10 +11,13 @@ test.describe('signing in', () => {
     await expect(page.getByRole('note')).toContainText('Demo installation');
   });
 
-  test('the API answers a signed-out request with 401 JSON', async ({ request }) => {
+  test('the API answers a signed-out request with 401 JSON, and an unknown path with 404 JSON', async ({ request }) => {
     const response = await request.get('/api/v1/commitments');
     expect(response.status()).toBe(401);
     expect(await response.json()).toEqual({ error: { code: 'unauthorized', message: 'Sign-in required' } });
+    const unknown = await request.get('/api/v1/no-such-thing');
+    expect(unknown.status()).toBe(404);
+    expect((await unknown.json()).error.code).toBe('not_found');
   });
 
   test('an analyst reads everything but gets no update form and no user admin', async ({ page }) => {

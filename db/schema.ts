@@ -133,6 +133,7 @@ export const commitments = sqliteTable(
     index('commitments_status_idx').on(t.status),
     index('commitments_due_end_idx').on(t.dueEnd),
     // Covers the dashboard's one pass over commitments, so it reads the index and not the wide rows.
+    index('commitments_recent_idx').on(t.lastUpdateOn),
     index('commitments_dashboard_idx').on(t.archivedAt, t.areaId, t.leadAgencyId, t.dueEnd, t.status, t.progress, t.lastUpdateOn, t.dialogueId),
     check('commitments_status_check', inList('status', STATUSES)),
     check('commitments_progress_check', sql`${t.progress} between 0 and 100`),

@@ -70,7 +70,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h1>{t('dashboard.title')}</h1>
         <p className="muted">{t('dashboard.intro')}</p>
       </div>
-      <DashboardFilters scope={scope} asOf={asOf} today={today} options={getFilterOptions()} />
+      <DashboardFilters scope={scope} asOf={asOf} today={today} options={getFilterOptions({ duePeriods: false })} />
       {asOf < today && (
         <p className="notice notice--info" role="status">
           {t('dashboard.asOfNotice', { date: date(asOf) })}

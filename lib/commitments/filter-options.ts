@@ -5,7 +5,7 @@ import { agencies, areas, commitments, dialogues } from '@/db/schema';
 import { formatQuarter, quarterOf } from '@/lib/periods/quarters';
 
 /** Choices for the filter controls, read once per page. */
-export function getFilterOptions(db: Db = getDb()) {
+export function getFilterOptions({ duePeriods: withDuePeriods = true }: { duePeriods?: boolean } = {}, db: Db = getDb()) {
   const dialogueList = db
     .select({ code: dialogues.code, nameKo: dialogues.nameKo, nameEn: dialogues.nameEn })
     .from(dialogues)
@@ -19,6 +19,7 @@ export function getFilterOptions(db: Db = getDb()) {
     .all();
   const countries = [...new Set(agencyList.map((a) => a.country))].sort();
   // Distinct due dates straight from their index (period ends are few), then quarters in JS.
+  if (!withDuePeriods) return { dialogues: dialogueList, areas: areaList, agencies: agencyList, countries, duePeriods: [] as string[] };
   const dueEnds = db.selectDistinct({ d: commitments.dueEnd }).from(commitments).where(isNotNull(commitments.dueEnd)).all();
   const quarters = [...new Set(dueEnds.map((r) => formatQuarter(quarterOf(r.d!))))].sort();
   const years = [...new Set(quarters.map((q) => q.slice(0, 4)))];

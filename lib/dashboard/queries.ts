@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { agencies, areas, commitments, dialogues, statusTransitions } from '@/db/schema';
 import type { CommitmentFilter } from '@/lib/commitments/filters';
@@ -250,7 +250,8 @@ function attentionList(db: Db, scope: SQL[], asOf: string, past: string | null, 
           or (${status} not in ('completed', 'discontinued') and coalesce(${lastUpdate}, ${since}) < ${staleBefore}))`,
       ),
     )
-    .orderBy(sql`${lastUpdate} desc nulls last`, asc(commitments.code))
+    // Newest first; ties by newest commitment. For today this walks commitments_recent_idx and stops early.
+    .orderBy(past ? sql`${lastUpdate} desc` : desc(commitments.lastUpdateOn), desc(commitments.id))
     .limit(25)
     .all();
   return rows.map((r) => ({

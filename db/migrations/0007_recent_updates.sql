@@ -1,0 +1,1 @@
+CREATE INDEX `commitments_recent_idx` ON `commitments` (`last_update_on`);

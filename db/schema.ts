@@ -339,3 +339,21 @@ export const statusFlows = sqliteTable(
     index('status_flows_series_idx').on(t.month, t.fromStatus, t.toStatus, t.areaId, t.leadAgencyId, t.n, t.fromProgressSum, t.toProgressSum),
   ],
 );
+
+/**
+ * Live counts of the commitments not archived, by area, lead agency, due date ('' for none) and
+ * status, kept by triggers on `commitments` so every write path keeps them right. The dashboard
+ * reads these few thousand rows for today instead of every commitment.
+ */
+export const commitmentTallies = sqliteTable(
+  'commitment_tallies',
+  {
+    areaId: integer('area_id').notNull(),
+    leadAgencyId: integer('lead_agency_id').notNull(),
+    dueEnd: text('due_end').notNull(),
+    status: text('status', { enum: STATUSES }).notNull(),
+    n: integer('n').notNull(),
+    progressSum: integer('progress_sum').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.areaId, t.leadAgencyId, t.dueEnd, t.status] })],
+);

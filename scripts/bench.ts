@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { openDatabase } from '@/db/client';
+import { migrateDatabase, openDatabase } from '@/db/client';
 import { DEFAULT_DEMO_PASSWORD } from '@/db/seed/demo-users';
 import { getDashboard } from '@/lib/dashboard/queries';
 import { searchCommitments } from '@/lib/commitments/queries';
@@ -88,6 +88,9 @@ async function benchSize(size: Size): Promise<string[]> {
     console.error(`Generating ${size}…`);
     await generate(size, file);
   }
+  const migrating = openDatabase(file);
+  migrateDatabase(migrating);
+  migrating.$client.close();
   const bytes = ['', '-wal'].reduce((n, s) => n + (fs.existsSync(file + s) ? fs.statSync(file + s).size : 0), 0);
   const today = todayIso();
   const sqlDashboard = timeInProcess(file, (db) => getDashboard({}, today, today, db));

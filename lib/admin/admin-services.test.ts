@@ -97,6 +97,22 @@ describe('commitments', () => {
     expect(rollup).toEqual([{ ...moved, n: 1 }]);
   });
 
+  it('keeps the live tallies equal to a recount through creates, edits, status changes and archiving', async () => {
+    const { updateCommitmentStatus } = await import('@/lib/commitments/update-status');
+    const recount = () => db.$client.prepare(`select area_id, lead_agency_id, coalesce(due_end, '') as due_end, status, count(*) as n, sum(progress) as progress_sum
+      from commitments where archived_at is null group by 1, 2, 3, 4 order by 1, 2, 3, 4`).all();
+    const tallies = () => db.$client.prepare('select area_id, lead_agency_id, due_end, status, n, progress_sum from commitment_tallies where n != 0 order by 1, 2, 3, 4').all();
+    expect(tallies()).toEqual(recount());
+    const created = createCommitment(db, admin, newCommitment, ctx);
+    updateCommitmentStatus(db, admin, created.code, { status: 'at_risk', progress: 40, note: 'x', effectiveDate: '2024-04-02', version: 1 }, ctx, '2025-01-01');
+    const c = db.select().from(commitments).where(eq(commitments.code, 'CET23-QNT-02')).get()!;
+    updateCommitment(db, admin, c.id, { ...newCommitment, code: 'CET23-QNT-02', areaCode: 'AI', due: '2026-Q1', partners: '' }, c.version, ctx);
+    setCommitmentArchived(db, admin, 'CET23-ICT-01', true, ctx);
+    expect(tallies()).toEqual(recount());
+    setCommitmentArchived(db, admin, 'CET23-ICT-01', false, ctx);
+    expect(tallies()).toEqual(recount());
+  });
+
   it('archives: hidden from the default list, kept and restorable', () => {
     setCommitmentArchived(db, admin, 'CET23-ICT-01', true, ctx);
     const codes = () => searchCommitments(parseFiltersLeniently({ pageSize: '100' }), '2026-01-01', db).items.map((c) => c.code);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
-import { agencies, areas, commitments, dialogues, statusTransitions } from '@/db/schema';
+import { agencies, areas, commitmentTallies, commitments, dialogues, statusTransitions } from '@/db/schema';
 import type { CommitmentFilter } from '@/lib/commitments/filters';
 import { scopeConditions } from '@/lib/commitments/queries';
 import { prepareStateAt, type StateColumns } from './state-at';
@@ -36,19 +36,38 @@ interface GroupRow {
  * One pass over the scope's commitments (a covering index), grouped by area, lead agency, whether
  * due before the as-of date, and the status then. Headline, areas and agencies sum from it.
  */
-function groupedStates(db: Db, scope: SQL[], asOf: string, at: StateColumns): GroupRow[] {
+function groupedStates(db: Db, source: SQL, asOf: string): GroupRow[] {
   return db.all<GroupRow>(sql`
-    select ${commitments.areaId} as a, ${commitments.leadAgencyId} as l, ${dueBefore(asOf)} as ld,
-      ${at.status} as s, count(*) as n, sum(${at.progress}) as p
-    from ${commitments} where ${and(...scope) ?? sql`1`}
-    group by a, l, ld, s`);
+    select area_id as a, lead_agency_id as l, ${lateBy(asOf)} as ld, status as s, sum(n) as n, sum(progress) as p
+    from ${source} group by a, l, ld, s`);
+}
+
+/** Whether a counting source's row fell due before the date. */
+const lateBy = (date: string) => sql`(due_end is not null and due_end < ${date})`;
+
+/**
+ * What the dashboard counts, as rows of (area_id, lead_agency_id, due_end, status, n, progress):
+ * for today with a scope the live tallies can answer, those tallies (a few thousand rows);
+ * otherwise the scope's commitments with their status at the date.
+ */
+function countingSource(scopeFilter: DashboardScope, scope: SQL[], at: StateColumns, past: string | null): SQL {
+  if (!past && !scopeFilter.dialogue && !scopeFilter.agency) {
+    const t = commitmentTallies;
+    const where: SQL[] = [];
+    if (scopeFilter.area) where.push(sql`${t.areaId} = (select ${areas.id} from ${areas} where ${areas.code} = ${scopeFilter.area})`);
+    if (scopeFilter.country) where.push(sql`${t.leadAgencyId} in (select ${agencies.id} from ${agencies} where ${agencies.country} = ${scopeFilter.country})`);
+    return sql`(select area_id, lead_agency_id, nullif(due_end, '') as due_end, status, n, progress_sum as progress
+      from ${t} where n != 0 and ${and(...where) ?? sql`1`})`;
+  }
+  return sql`(select ${commitments.areaId} as area_id, ${commitments.leadAgencyId} as lead_agency_id, ${commitments.dueEnd} as due_end,
+      ${at.status} as status, 1 as n, ${at.progress} as progress from ${commitments} where ${and(...scope) ?? sql`1`})`;
 }
 
 /**
  * The headline at a quarter's end: now minus the net changes of the months since (the rollup),
  * and overdue from the commitments already due then (a seek only for those changed since).
  */
-function headlineAtMonthEnd(db: Db, scope: SQL[], monthEndDate: string, then: StateColumns, now: StateTally, changes: Map<number, StateTally>): Headline {
+function headlineAtMonthEnd(db: Db, scope: SQL[], nowSource: SQL, monthEndDate: string, then: StateColumns, now: StateTally, changes: Map<number, StateTally>): Headline {
   const tally = { counts: { ...now.counts }, progressSum: now.progressSum };
   for (const [month, change] of changes) {
     if (month <= monthKey(monthEndDate)) continue;
@@ -57,8 +76,8 @@ function headlineAtMonthEnd(db: Db, scope: SQL[], monthEndDate: string, then: St
   }
   // Overdue then = open now among those due by then, corrected for the few that changed since.
   const open = (status: SQL) => sql`(${status} not in ('completed', 'discontinued'))`;
-  const openNow = db.all<{ n: number }>(sql`select count(*) as n from ${commitments}
-    where ${and(...scope, dueBefore(monthEndDate), open(sql`${commitments.status}`))}`)[0]?.n ?? 0;
+  const openNow = db.all<{ n: number | null }>(sql`select sum(n) as n from ${nowSource}
+    where ${lateBy(monthEndDate)} and ${open(sql`status`)}`)[0]?.n ?? 0;
   const correction = then.changed
     ? (db.all<{ n: number | null }>(sql`select sum(${open(sql`s.status`)}) - sum(${open(sql`${commitments.status}`)}) as n
         from ${then.changed} s join ${commitments} on ${commitments.id} = s.id where ${and(...scope, dueBefore(monthEndDate))}`)[0]?.n ?? 0)
@@ -68,12 +87,11 @@ function headlineAtMonthEnd(db: Db, scope: SQL[], monthEndDate: string, then: St
 }
 
 /** Commitments falling due per month (year * 12 + month - 1), by status and lateness at `asOf`. */
-function dueStates(db: Db, scope: SQL[], asOf: string, at: StateColumns) {
+function dueStates(db: Db, source: SQL, asOf: string) {
   return db.all<{ m: number; ld: 0 | 1; s: Status; n: number }>(sql`
-    select cast(substr(${commitments.dueEnd}, 1, 4) as integer) * 12 + cast(substr(${commitments.dueEnd}, 6, 2) as integer) - 1 as m,
-      ${dueBefore(asOf)} as ld, ${at.status} as s, count(*) as n
-    from ${commitments} where ${and(...scope, sql`${commitments.dueEnd} is not null`) ?? sql`1`}
-    group by m, ld, s`);
+    select cast(substr(due_end, 1, 4) as integer) * 12 + cast(substr(due_end, 6, 2) as integer) - 1 as m,
+      ${lateBy(asOf)} as ld, status as s, sum(n) as n
+    from ${source} where due_end is not null group by m, ld, s`);
 }
 
 function tallyOf(rows: GroupRow[]): StateTally {
@@ -151,7 +169,9 @@ export function getDashboard(scopeFilter: DashboardScope, asOf: string, today: s
   const past = asOf < today ? asOf : null;
   const previousQuarterEnd = quarterRange(previousQuarter(quarterOf(asOf))).end;
   const at = prepareStateAt(db, past, 'as_of');
-  const rows = groupedStates(db, scope, asOf, at);
+  const source = countingSource(scopeFilter, scope, at, past);
+  const nowSource = past ? countingSource(scopeFilter, scope, prepareStateAt(db, null, 'as_of'), null) : source;
+  const rows = groupedStates(db, source, asOf);
   const now = past ? tallyNow(db, scope) : tallyOf(rows);
   const first = db.all<{ d: string }>(sql`select ${dialogues.heldOn} as d from ${dialogues}
     where exists (select 1 from ${commitments} where ${and(eq(commitments.dialogueId, dialogues.id), ...scope)}) order by d limit 1`)[0]?.d;
@@ -159,7 +179,7 @@ export function getDashboard(scopeFilter: DashboardScope, asOf: string, today: s
   // One read of the monthly rollup serves both the series and the previous quarter's figures.
   const changes = netChangesByMonth(db, scopeFilter, Math.min(monthKey(previousQuarterEnd), periodList[0] ? monthKey(periodList[0].end) : Infinity));
   const headline = headlineOf(rows, (r) => ({ s: r.s, p: r.p, late: r.ld === 1 }));
-  const previous = headlineAtMonthEnd(db, scope, previousQuarterEnd, prepareStateAt(db, previousQuarterEnd < today ? previousQuarterEnd : null, 'previous'), now, changes);
+  const previous = headlineAtMonthEnd(db, scope, nowSource, previousQuarterEnd, prepareStateAt(db, previousQuarterEnd < today ? previousQuarterEnd : null, 'previous'), now, changes);
 
   const areaRows = db.select({ id: areas.id, code: areas.code, nameKo: areas.nameKo, nameEn: areas.nameEn }).from(areas).orderBy(asc(areas.sortOrder)).all();
   const byArea = new Map<number, StateTally>();
@@ -175,7 +195,7 @@ export function getDashboard(scopeFilter: DashboardScope, asOf: string, today: s
     if (r.ld === 1 && isOpen(r.s)) agency.overdue += r.n;
     byAgency.set(r.l, agency);
   }
-  const dueRows = dueStates(db, scope, asOf, at);
+  const dueRows = dueStates(db, source, asOf);
   const dueByMonth = new Map<number, number>();
   for (const r of dueRows) {
     dueByMonth.set(r.m, (dueByMonth.get(r.m) ?? 0) + r.n);

@@ -85,10 +85,11 @@ export async function generate(size: Size, out: string): Promise<void> {
         let status: Status = 'not_started';
         let progress = 0;
         const entries: { status: Status; progress: number; effective: number }[] = [];
+        // Effective dates spread over the commitment's life so far (no pile-up on the last day).
         const span = today - DAY - held;
-        let t = held;
+        const when = Array.from({ length: n }, () => held + Math.floor(random() * span)).sort((a, b) => a - b);
         for (let i = 0; i < n; i++) {
-          t = Math.min(today - DAY, t + Math.floor((random() * 2 * span) / (n + 1)));
+          const t = when[i]!;
           progress = Math.min(99, progress + Math.floor((random() * 190) / n));
           const r = random();
           status = r < 0.1 ? 'delayed' : r < 0.22 ? 'at_risk' : 'in_progress';

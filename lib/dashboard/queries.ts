@@ -67,7 +67,7 @@ function countingSource(scopeFilter: DashboardScope, scope: SQL[], at: StateColu
  * The headline at a quarter's end: now minus the net changes of the months since (the rollup),
  * and overdue from the commitments already due then (a seek only for those changed since).
  */
-function headlineAtMonthEnd(db: Db, scope: SQL[], nowSource: SQL, monthEndDate: string, then: StateColumns, now: StateTally, changes: Map<number, StateTally>): Headline {
+function headlineAtMonthEnd(db: Db, scope: SQL[], nowSource: SQL, monthEndDate: string, today: string, now: StateTally, changes: Map<number, StateTally>): Headline {
   const tally = { counts: { ...now.counts }, progressSum: now.progressSum };
   for (const [month, change] of changes) {
     if (month <= monthKey(monthEndDate)) continue;
@@ -78,10 +78,14 @@ function headlineAtMonthEnd(db: Db, scope: SQL[], nowSource: SQL, monthEndDate: 
   const open = (status: SQL) => sql`(${status} not in ('completed', 'discontinued'))`;
   const openNow = db.all<{ n: number | null }>(sql`select sum(n) as n from ${nowSource}
     where ${lateBy(monthEndDate)} and ${open(sql`status`)}`)[0]?.n ?? 0;
-  const correction = then.changed
-    ? (db.all<{ n: number | null }>(sql`select sum(${open(sql`s.status`)}) - sum(${open(sql`${commitments.status}`)}) as n
-        from ${then.changed} s join ${commitments} on ${commitments.id} = s.id where ${and(...scope, dueBefore(monthEndDate))}`)[0]?.n ?? 0)
-    : 0;
+  // Along each commitment's chain the changes telescope: open then = open now − Σ (open(to) − open(from)).
+  const t = statusTransitions;
+  const correction =
+    monthEndDate < today
+      ? (db.all<{ n: number | null }>(sql`select sum(${open(sql`${t.fromStatus}`)} - ${open(sql`${t.toStatus}`)}) as n
+          from ${t} join ${commitments} on ${commitments.id} = ${t.commitmentId}
+          where ${and(...scope, dueBefore(monthEndDate), sql`${t.effectiveDate} > ${monthEndDate}`)}`)[0]?.n ?? 0)
+      : 0;
   const overdue = openNow + correction;
   return { total: now.total, counts: tally.counts, overdue, meanProgress: now.total ? tally.progressSum / now.total : 0 };
 }
@@ -168,9 +172,9 @@ export function getDashboard(scopeFilter: DashboardScope, asOf: string, today: s
   const scope = scopeConditions(scopeFilter);
   const past = asOf < today ? asOf : null;
   const previousQuarterEnd = quarterRange(previousQuarter(quarterOf(asOf))).end;
-  const at = prepareStateAt(db, past, 'as_of');
+  const at = prepareStateAt(db, past);
   const source = countingSource(scopeFilter, scope, at, past);
-  const nowSource = past ? countingSource(scopeFilter, scope, prepareStateAt(db, null, 'as_of'), null) : source;
+  const nowSource = past ? countingSource(scopeFilter, scope, prepareStateAt(db, null), null) : source;
   const rows = groupedStates(db, source, asOf);
   const now = past ? tallyNow(db, scope) : tallyOf(rows);
   const first = db.all<{ d: string }>(sql`select ${dialogues.heldOn} as d from ${dialogues}
@@ -179,7 +183,7 @@ export function getDashboard(scopeFilter: DashboardScope, asOf: string, today: s
   // One read of the monthly rollup serves both the series and the previous quarter's figures.
   const changes = netChangesByMonth(db, scopeFilter, Math.min(monthKey(previousQuarterEnd), periodList[0] ? monthKey(periodList[0].end) : Infinity));
   const headline = headlineOf(rows, (r) => ({ s: r.s, p: r.p, late: r.ld === 1 }));
-  const previous = headlineAtMonthEnd(db, scope, nowSource, previousQuarterEnd, prepareStateAt(db, previousQuarterEnd < today ? previousQuarterEnd : null, 'previous'), now, changes);
+  const previous = headlineAtMonthEnd(db, scope, nowSource, previousQuarterEnd, today, now, changes);
 
   const areaRows = db.select({ id: areas.id, code: areas.code, nameKo: areas.nameKo, nameEn: areas.nameEn }).from(areas).orderBy(asc(areas.sortOrder)).all();
   const byArea = new Map<number, StateTally>();

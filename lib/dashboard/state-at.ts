@@ -6,8 +6,6 @@ import { commitments, statusTransitions } from '@/db/schema';
 export interface StateColumns {
   status: SQL;
   progress: SQL;
-  /** The scratch table of commitments changed since the date (id, status then), or null for now. */
-  changed: SQL | null;
 }
 
 /**
@@ -17,9 +15,9 @@ export interface StateColumns {
  * query of the request reads it by key instead of seeking the history per commitment. The
  * dashboard is computed synchronously, so no other request sees the table in between.
  */
-export function prepareStateAt(db: Db, date: string | null, slot: 'as_of' | 'previous'): StateColumns {
-  if (!date) return { status: sql`${commitments.status}`, progress: sql`${commitments.progress}`, changed: null };
-  const table = sql.raw(`temp.state_${slot}`);
+export function prepareStateAt(db: Db, date: string | null): StateColumns {
+  if (!date) return { status: sql`${commitments.status}`, progress: sql`${commitments.progress}` };
+  const table = sql.raw('temp.state_as_of');
   const t = statusTransitions;
   db.run(sql`drop table if exists ${table}`);
   db.run(sql`create table ${table} (id integer primary key, status text not null, progress integer not null)`);
@@ -33,6 +31,5 @@ export function prepareStateAt(db: Db, date: string | null, slot: 'as_of' | 'pre
   return {
     status: sql`coalesce(${lookup('status')}, ${commitments.status})`,
     progress: sql`coalesce(${lookup('progress')}, ${commitments.progress})`,
-    changed: table,
   };
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { DUE_CATEGORIES, type DueCategory } from '@/lib/dashboard/due-categories';
 import { BurnupChart, DueTimelineChart, ProgressChart, StatusByAreaChart } from '@/components/charts/lazy';
@@ -121,7 +120,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                         <th scope="row">{q.quarter}</th>
                         {DUE_CATEGORIES.map((c) => (
                           <td key={c} className="num">
-                            <Link href={q.hrefs[c]}>{q.values[c]}</Link>
+                            <a href={q.hrefs[c]}>{q.values[c]}</a>
                           </td>
                         ))}
                       </tr>
@@ -170,7 +169,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                       <tr key={p.period}>
                         <th scope="row">{p.period}</th>
                         <td className="num">
-                          <Link href={drillDownHref(scope, p.end, today, { status: ['completed'] })}>{p.counts.completed}</Link>
+                          <a href={drillDownHref(scope, p.end, today, { status: ['completed'] })}>{p.counts.completed}</a>
                         </td>
                         <td className="num">{p.dueByThen}</td>
                       </tr>

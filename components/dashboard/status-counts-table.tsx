@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
 
@@ -11,7 +10,10 @@ export interface StatusCountsRow {
   extra?: { value: string | number; href?: string };
 }
 
-/** The table alternative of a status chart: one row per bar or period, one linked cell per status. */
+/**
+ * The table alternative of a status chart: one row per bar or period, one linked cell per status.
+ * Plain anchors: hundreds of cells need no client-side router links.
+ */
 export async function StatusCountsTable({ caption, rowHeader, extraHeader, rows }: { caption: string; rowHeader: string; extraHeader?: string; rows: StatusCountsRow[] }) {
   const t = await getTranslations('status');
   return (
@@ -34,10 +36,10 @@ export async function StatusCountsTable({ caption, rowHeader, extraHeader, rows 
             <th scope="row">{r.label}</th>
             {STATUSES.map((s) => (
               <td key={s} className="num">
-                <Link href={r.hrefs[s]}>{r.counts[s]}</Link>
+                <a href={r.hrefs[s]}>{r.counts[s]}</a>
               </td>
             ))}
-            {r.extra && <td className="num">{r.extra.href ? <Link href={r.extra.href}>{r.extra.value}</Link> : r.extra.value}</td>}
+            {r.extra && <td className="num">{r.extra.href ? <a href={r.extra.href}>{r.extra.value}</a> : r.extra.value}</td>}
           </tr>
         ))}
       </tbody>

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { REQUEST_PATH_HEADER, SECURE_SESSION_COOKIE, SESSION_COOKIE } from '@/lib/auth/constants';
 
-const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
+const SESSION_COOKIES = [SESSION_COOKIE, SECURE_SESSION_COOKIE];
 
 /**
  * Convenience only: sends a visitor without a session cookie to the login page and tells pages
@@ -16,7 +17,7 @@ export function proxy(request: NextRequest) {
     return NextResponse.redirect(url);
   }
   const forwarded = new Headers(request.headers);
-  forwarded.set('x-request-path', pathname + search);
+  forwarded.set(REQUEST_PATH_HEADER, pathname + search);
   return NextResponse.next({ request: { headers: forwarded } });
 }
 

@@ -3,11 +3,12 @@
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { THROTTLED_ERROR } from '@/lib/auth/constants';
 
 type ErrorKey = 'throttled' | 'invalidCredentials' | 'failed';
 
 const ERROR_KEYS: Record<string, ErrorKey> = {
-  TooManyAttempts: 'throttled',
+  [THROTTLED_ERROR]: 'throttled',
   CredentialsSignin: 'invalidCredentials',
 };
 

@@ -8,13 +8,11 @@ import type { Actor, RequestContext } from '@/lib/audit/record';
 import { ForbiddenError, UnauthorizedError } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/origin';
 import { authorize } from './guard';
-import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from './options';
+import { REQUEST_PATH_HEADER, SECURE_SESSION_COOKIE, SESSION_COOKIE } from './constants';
 import type { Action, CommitmentScope } from './policy';
 import { getAuthSecret } from './secret';
 import { resolveSession } from './sessions';
 
-/** Header the proxy sets so a page can send a signed-out visitor back after login. */
-export const REQUEST_PATH_HEADER = 'x-request-path';
 
 /** The signed-in user of this request, re-read from the database (once per request), or null. */
 export const getCurrentActor = cache(async (): Promise<Actor | null> => {

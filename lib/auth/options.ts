@@ -4,6 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { clientAddress } from '@/lib/http/origin';
 import { authenticate } from './authenticate';
+import { THROTTLED_ERROR } from './constants';
 import { getAuthSecret } from './secret';
 import { SESSION_ABSOLUTE_MS } from './session-policy';
 import { revokeSession } from './sessions';
@@ -11,11 +12,6 @@ import { revokeSession } from './sessions';
 /** Without NEXTAUTH_URL, next-auth takes its URL from the Host header (plain `next start`). */
 process.env.AUTH_TRUST_HOST ??= 'true';
 
-/** Error codes the login page translates; next-auth passes a thrown message through as `error`. */
-export const THROTTLED_ERROR = 'TooManyAttempts';
-
-export const SESSION_COOKIE = 'next-auth.session-token';
-export const SECURE_SESSION_COOKIE = '__Secure-next-auth.session-token';
 
 declare module 'next-auth/jwt' {
   interface JWT {

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { agencies, commitments, statusUpdates, users } from '@/db/schema';
+import { stateAtSql } from './queries';
 import type { Status } from './vocabulary';
 
 type Reader = Pick<Db, 'select'>;
@@ -47,10 +48,19 @@ export function stateAt(db: Reader, commitment: { id: number; status: Status; pr
   return latestEffectiveState(db, commitment.id, date) ?? initialState(db, commitment.id) ?? { status: commitment.status, progress: commitment.progress };
 }
 
-/** A commitment's status and progress as they stood at the end of `date`; null for an unknown code. */
+/**
+ * A commitment's status and progress at the end of `date`; null for an unknown code. Uses the
+ * same expression as the list's and the dashboard's as-of filters, so all three agree.
+ */
 export function statusAsOf(code: string, date: string, db: Db = getDb()): StatusPoint | null {
-  const c = db.select({ id: commitments.id, status: commitments.status, progress: commitments.progress }).from(commitments).where(eq(commitments.code, code)).get();
-  return c ? stateAt(db, c, date) : null;
+  const at = stateAtSql(date);
+  return (
+    db
+      .select({ status: sql<Status>`${at.status}`, progress: sql<number>`${at.progress}` })
+      .from(commitments)
+      .where(eq(commitments.code, code))
+      .get() ?? null
+  );
 }
 
 /** The most recently recorded entry, for telling a user what changed while they were editing. */

@@ -30,10 +30,6 @@ const stateColumns = {
   updatedAt: commitments.updatedAt,
 };
 
-export function getCommitmentState(db: Db, code: string): CommitmentState | undefined {
-  return db.select(stateColumns).from(commitments).where(eq(commitments.code, code)).get();
-}
-
 /**
  * Records a status/progress update for the form and the API alike:
  * authorize → validate → one immediate transaction (version check, commitment, history, audit).

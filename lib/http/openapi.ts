@@ -1,3 +1,4 @@
+import { SESSION_COOKIE } from '@/lib/auth/constants';
 import { SORT_KEYS, PAGE_SIZES } from '@/lib/commitments/filters';
 import { STATUSES } from '@/lib/commitments/vocabulary';
 
@@ -15,7 +16,7 @@ export const OPENAPI_DOCUMENT = {
   },
   servers: [{ url: '/' }],
   components: {
-    securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token' } },
+    securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
     schemas: {
       Error: {
         type: 'object',

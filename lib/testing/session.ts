@@ -1,4 +1,5 @@
 import { encode } from 'next-auth/jwt';
+import { SESSION_COOKIE } from '@/lib/auth/constants';
 import type { Db } from '@/db/client';
 import { createSession } from '@/lib/auth/sessions';
 
@@ -22,7 +23,7 @@ export const requestState: { cookie: string | null; headers: Headers; setCookies
 
 export const nextHeadersMock = {
   cookies: async () => ({
-    get: (name: string) => (name === 'next-auth.session-token' && requestState.cookie ? { name, value: requestState.cookie } : undefined),
+    get: (name: string) => (name === SESSION_COOKIE && requestState.cookie ? { name, value: requestState.cookie } : undefined),
     set: (name: string, value: string) => void requestState.setCookies.set(name, value),
   }),
   headers: async () => requestState.headers,

@@ -355,5 +355,54 @@ export const commitmentTallies = sqliteTable(
     n: integer('n').notNull(),
     progressSum: integer('progress_sum').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.areaId, t.leadAgencyId, t.dueEnd, t.status] })],
+  (t) => [
+    primaryKey({ columns: [t.areaId, t.leadAgencyId, t.dueEnd, t.status] }),
+    // Covers the due timeline: grouped by due date straight from the index order.
+    index('commitment_tallies_due_idx').on(t.dueEnd, t.status, t.areaId, t.leadAgencyId, t.n),
+  ],
+);
+
+/**
+ * `status_flows` summed over areas and agencies, kept by triggers on it: the unfiltered
+ * dashboard's time series reads a few thousand rows instead of the whole rollup.
+ */
+export const statusFlowTotals = sqliteTable(
+  'status_flow_totals',
+  {
+    month: integer('month').notNull(),
+    fromStatus: text('from_status', { enum: STATUSES }).notNull(),
+    toStatus: text('to_status', { enum: STATUSES }).notNull(),
+    n: integer('n').notNull(),
+    fromProgressSum: integer('from_progress_sum').notNull(),
+    toProgressSum: integer('to_progress_sum').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.fromStatus, t.toStatus] })],
+);
+
+/**
+ * Past month ends whose tallies have been built into `tally_snapshots`. Built on first use;
+ * triggers on `commitments` and `status_transitions` delete every snapshot a write could change,
+ * so a snapshot is always what the history says.
+ */
+export const tallySnapshotDates = sqliteTable('tally_snapshot_dates', {
+  asOf: text('as_of').primaryKey(),
+  builtAt: text('built_at').notNull(),
+});
+
+/** `commitment_tallies` as they stood at the end of `as_of` (a past month end). */
+export const tallySnapshots = sqliteTable(
+  'tally_snapshots',
+  {
+    asOf: text('as_of').notNull(),
+    areaId: integer('area_id').notNull(),
+    leadAgencyId: integer('lead_agency_id').notNull(),
+    dueEnd: text('due_end').notNull(),
+    status: text('status', { enum: STATUSES }).notNull(),
+    n: integer('n').notNull(),
+    progressSum: integer('progress_sum').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.asOf, t.areaId, t.leadAgencyId, t.dueEnd, t.status] }),
+    index('tally_snapshots_due_idx').on(t.asOf, t.dueEnd, t.status, t.areaId, t.leadAgencyId, t.n),
+  ],
 );

@@ -1,16 +1,16 @@
 import 'server-only';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
-import { agencies, areas, commitmentTallies, commitments, dialogues, statusTransitions } from '@/db/schema';
-import type { CommitmentFilter } from '@/lib/commitments/filters';
-import { scopeConditions } from '@/lib/commitments/queries';
-import { prepareStateAt, type StateColumns } from './state-at';
+import { agencies, areas, commitments, dialogues, statusTransitions } from '@/db/schema';
+import { scopeConditions, stateAtSql } from '@/lib/commitments/queries';
+import type { StateColumns } from './state-at';
+import { statesAt, talliesServe, type DashboardScope, type GroupTotals } from './tallies';
 import { CLOSED_STATUSES, STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { isoDate, monthEnd } from '@/lib/periods/dates';
 import { formatQuarter, previousQuarter, quarterOf, quarterRange, quartersBetween } from '@/lib/periods/quarters';
-import { addTo, emptyTally, netChangesByMonth, tallyNow, type StateTally } from './state-counts';
+import { emptyTally, netChangesByMonth, type StateTally } from './state-counts';
 
-export type DashboardScope = Pick<CommitmentFilter, 'dialogue' | 'area' | 'agency' | 'country'>;
+export type { DashboardScope } from './tallies';
 const isOpen = (s: Status) => !CLOSED_STATUSES.includes(s);
 
 export interface Headline {
@@ -23,95 +23,21 @@ export interface Headline {
 const dueBefore = (date: string) => sql`(${commitments.dueEnd} is not null and ${commitments.dueEnd} < ${date})`;
 const monthKey = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
 
-interface GroupRow {
-  a: number;
-  l: number;
-  ld: 0 | 1;
-  s: Status;
-  n: number;
-  p: number;
-}
-
-/**
- * One pass over the scope's commitments (a covering index), grouped by area, lead agency, whether
- * due before the as-of date, and the status then. Headline, areas and agencies sum from it.
- */
-function groupedStates(db: Db, source: SQL, asOf: string): GroupRow[] {
-  return db.all<GroupRow>(sql`
-    select area_id as a, lead_agency_id as l, ${lateBy(asOf)} as ld, status as s, sum(n) as n, sum(progress) as p
-    from ${source} group by a, l, ld, s`);
-}
-
-/** Whether a counting source's row fell due before the date. */
-const lateBy = (date: string) => sql`(due_end is not null and due_end < ${date})`;
-
-/**
- * What the dashboard counts, as rows of (area_id, lead_agency_id, due_end, status, n, progress):
- * for today with a scope the live tallies can answer, those tallies (a few thousand rows);
- * otherwise the scope's commitments with their status at the date.
- */
-function countingSource(scopeFilter: DashboardScope, scope: SQL[], at: StateColumns, past: string | null): SQL {
-  if (!past && !scopeFilter.dialogue && !scopeFilter.agency) {
-    const t = commitmentTallies;
-    const where: SQL[] = [];
-    if (scopeFilter.area) where.push(sql`${t.areaId} = (select ${areas.id} from ${areas} where ${areas.code} = ${scopeFilter.area})`);
-    if (scopeFilter.country) where.push(sql`${t.leadAgencyId} in (select ${agencies.id} from ${agencies} where ${agencies.country} = ${scopeFilter.country})`);
-    return sql`(select area_id, lead_agency_id, nullif(due_end, '') as due_end, status, n, progress_sum as progress
-      from ${t} where n != 0 and ${and(...where) ?? sql`1`})`;
-  }
-  return sql`(select ${commitments.areaId} as area_id, ${commitments.leadAgencyId} as lead_agency_id, ${commitments.dueEnd} as due_end,
-      ${at.status} as status, 1 as n, ${at.progress} as progress from ${commitments} where ${and(...scope) ?? sql`1`})`;
-}
-
-/**
- * The headline at a quarter's end: now minus the net changes of the months since (the rollup),
- * and overdue from the commitments already due then (a seek only for those changed since).
- */
-function headlineAtMonthEnd(db: Db, scope: SQL[], nowSource: SQL, monthEndDate: string, today: string, now: StateTally, changes: Map<number, StateTally>): Headline {
-  const tally = { counts: { ...now.counts }, progressSum: now.progressSum };
-  for (const [month, change] of changes) {
-    if (month <= monthKey(monthEndDate)) continue;
-    for (const s of STATUSES) tally.counts[s] -= change.counts[s];
-    tally.progressSum -= change.progressSum;
-  }
-  // Overdue then = open now among those due by then, corrected for the few that changed since.
-  const open = (status: SQL) => sql`(${status} not in ('completed', 'discontinued'))`;
-  const openNow = db.all<{ n: number | null }>(sql`select sum(n) as n from ${nowSource}
-    where ${lateBy(monthEndDate)} and ${open(sql`status`)}`)[0]?.n ?? 0;
-  // Along each commitment's chain the changes telescope: open then = open now − Σ (open(to) − open(from)).
-  const t = statusTransitions;
-  const correction =
-    monthEndDate < today
-      ? (db.all<{ n: number | null }>(sql`select sum(${open(sql`${t.fromStatus}`)} - ${open(sql`${t.toStatus}`)}) as n
-          from ${t} join ${commitments} on ${commitments.id} = ${t.commitmentId}
-          where ${and(...scope, dueBefore(monthEndDate), sql`${t.effectiveDate} > ${monthEndDate}`)}`)[0]?.n ?? 0)
-      : 0;
-  const overdue = openNow + correction;
-  return { total: now.total, counts: tally.counts, overdue, meanProgress: now.total ? tally.progressSum / now.total : 0 };
-}
-
-/** Commitments falling due per month (year * 12 + month - 1), by status and lateness at `asOf`. */
-function dueStates(db: Db, source: SQL, asOf: string) {
-  return db.all<{ m: number; ld: 0 | 1; s: Status; n: number }>(sql`
-    select cast(substr(due_end, 1, 4) as integer) * 12 + cast(substr(due_end, 6, 2) as integer) - 1 as m,
-      ${lateBy(asOf)} as ld, status as s, sum(n) as n
-    from ${source} where due_end is not null group by m, ld, s`);
-}
-
-function tallyOf(rows: GroupRow[]): StateTally {
-  const tally = emptyTally();
-  for (const r of rows) addTo(tally, r.s, r.n, r.p);
-  return tally;
-}
-
-function headlineOf(rows: GroupRow[], pick: (r: GroupRow) => { s: Status; p: number; late: boolean }): Headline {
+/** The groups' sums: a tally and how many were overdue. */
+function sumOf(groups: GroupTotals[]): { tally: StateTally; overdue: number } {
   const tally = emptyTally();
   let overdue = 0;
-  for (const r of rows) {
-    const { s, p, late } = pick(r);
-    addTo(tally, s, r.n, p);
-    if (late && isOpen(s)) overdue += r.n;
+  for (const g of groups) {
+    for (const s of STATUSES) tally.counts[s] += g.counts[s];
+    tally.total += g.total;
+    tally.progressSum += g.progressSum;
+    overdue += g.overdue;
   }
+  return { tally, overdue };
+}
+
+function headlineOf(groups: GroupTotals[]): Headline {
+  const { tally, overdue } = sumOf(groups);
   return { total: tally.total, counts: tally.counts, overdue, meanProgress: tally.total ? tally.progressSum / tally.total : 0 };
 }
 
@@ -172,62 +98,69 @@ export function getDashboard(scopeFilter: DashboardScope, asOf: string, today: s
   const scope = scopeConditions(scopeFilter);
   const past = asOf < today ? asOf : null;
   const previousQuarterEnd = quarterRange(previousQuarter(quarterOf(asOf))).end;
-  const at = prepareStateAt(db, past);
-  const source = countingSource(scopeFilter, scope, at, past);
-  const nowSource = past ? countingSource(scopeFilter, scope, prepareStateAt(db, null), null) : source;
-  const rows = groupedStates(db, source, asOf);
-  const now = past ? tallyNow(db, scope) : tallyOf(rows);
+  const at = statesAt(db, scopeFilter, scope, asOf, today);
+  const then = statesAt(db, scopeFilter, scope, previousQuarterEnd, today);
+  const now = sumOf(past ? statesAt(db, scopeFilter, scope, today, today).groups : at.groups).tally;
   const first = db.all<{ d: string }>(sql`select ${dialogues.heldOn} as d from ${dialogues}
     where exists (select 1 from ${commitments} where ${and(eq(commitments.dialogueId, dialogues.id), ...scope)}) order by d limit 1`)[0]?.d;
   const periodList = first && first <= asOf ? periods(first, asOf) : [];
-  // One read of the monthly rollup serves both the series and the previous quarter's figures.
-  const changes = netChangesByMonth(db, scopeFilter, Math.min(monthKey(previousQuarterEnd), periodList[0] ? monthKey(periodList[0].end) : Infinity));
-  const headline = headlineOf(rows, (r) => ({ s: r.s, p: r.p, late: r.ld === 1 }));
-  const previous = headlineAtMonthEnd(db, scope, nowSource, previousQuarterEnd, today, now, changes);
+  const changes = netChangesByMonth(db, scopeFilter, periodList[0] ? monthKey(periodList[0].end) : monthKey(asOf));
+  const headline = headlineOf(at.groups);
 
   const areaRows = db.select({ id: areas.id, code: areas.code, nameKo: areas.nameKo, nameEn: areas.nameEn }).from(areas).orderBy(asc(areas.sortOrder)).all();
   const byArea = new Map<number, StateTally>();
   const byAgency = new Map<number, { led: number; completed: number; overdue: number }>();
-  const dueQuarters = new Map<string, { quarter: string; completed: number; discontinued: number; overdue: number; onCourse: number }>();
-  for (const r of rows) {
-    const area = byArea.get(r.a) ?? emptyTally();
-    addTo(area, r.s, r.n, r.p);
-    byArea.set(r.a, area);
-    const agency = byAgency.get(r.l) ?? { led: 0, completed: 0, overdue: 0 };
-    agency.led += r.n;
-    if (r.s === 'completed') agency.completed += r.n;
-    if (r.ld === 1 && isOpen(r.s)) agency.overdue += r.n;
-    byAgency.set(r.l, agency);
+  for (const g of at.groups) {
+    const area = byArea.get(g.areaId) ?? emptyTally();
+    for (const s of STATUSES) area.counts[s] += g.counts[s];
+    area.total += g.total;
+    byArea.set(g.areaId, area);
+    const agency = byAgency.get(g.leadAgencyId) ?? { led: 0, completed: 0, overdue: 0 };
+    agency.led += g.total;
+    agency.completed += g.counts.completed;
+    agency.overdue += g.overdue;
+    byAgency.set(g.leadAgencyId, agency);
   }
-  const dueRows = dueStates(db, source, asOf);
+  const dueQuarters = new Map<string, { quarter: string; completed: number; discontinued: number; overdue: number; onCourse: number }>();
   const dueByMonth = new Map<number, number>();
-  for (const r of dueRows) {
-    dueByMonth.set(r.m, (dueByMonth.get(r.m) ?? 0) + r.n);
-    const quarter = formatQuarter({ year: Math.floor(r.m / 12), quarter: (Math.floor((r.m % 12) / 3) + 1) as 1 | 2 | 3 | 4 });
+  for (const d of at.dues) {
+    const m = monthKey(d.dueEnd);
+    dueByMonth.set(m, (dueByMonth.get(m) ?? 0) + d.completed + d.discontinued + d.open);
+    const quarter = formatQuarter(quarterOf(d.dueEnd));
     const q = dueQuarters.get(quarter) ?? { quarter, completed: 0, discontinued: 0, overdue: 0, onCourse: 0 };
-    if (r.s === 'completed') q.completed += r.n;
-    else if (r.s === 'discontinued') q.discontinued += r.n;
-    else if (r.ld === 1) q.overdue += r.n;
-    else q.onCourse += r.n;
+    q.completed += d.completed;
+    q.discontinued += d.discontinued;
+    if (d.dueEnd < asOf) q.overdue += d.open;
+    else q.onCourse += d.open;
     dueQuarters.set(quarter, q);
   }
   const agencyRows = db.select({ id: agencies.id, code: agencies.code, nameKo: agencies.nameKo, nameEn: agencies.nameEn, country: agencies.country }).from(agencies).all();
+  const state = stateAtSql(past);
 
   return {
     asOf,
     previousQuarterEnd,
     headline,
-    previous,
+    previous: headlineOf(then.groups),
     areas: areaRows.filter((a) => byArea.has(a.id)).map((a) => ({ ...a, counts: byArea.get(a.id)!.counts, total: byArea.get(a.id)!.total })),
     agencies: agencyRows.filter((a) => byAgency.has(a.id)).map((a) => ({ ...a, ...byAgency.get(a.id)! })),
     dueTimeline: [...dueQuarters.values()].sort((a, b) => a.quarter.localeCompare(b.quarter)),
     series: progressSeries(periodList, headline, now, changes, dueByMonth),
-    upcoming: upcomingDue(db, scope, asOf, at),
-    attention: attentionList(db, scope, asOf, past, at),
+    upcoming: upcomingDue(db, scope, asOf, state),
+    attention: attentionList(db, scopeFilter, scope, asOf, past, state),
   };
 }
 
 export type Dashboard = ReturnType<typeof getDashboard>;
+
+interface ListRow {
+  code: string;
+  titleKo: string;
+  titleEn: string;
+  dueSpec: string;
+  dueEnd: string | null;
+  status: Status;
+}
 
 const listColumns = (status: SQL) => ({
   code: commitments.code,
@@ -254,30 +187,62 @@ function upcomingDue(db: Db, scope: SQL[], asOf: string, at: StateColumns) {
 export const STALE_DAYS = 90;
 
 /** Overdue, delayed or at-risk commitments, and those without an update for 90 days; newest update first. */
-function attentionList(db: Db, scope: SQL[], asOf: string, past: string | null, at: StateColumns) {
-  const status = at.status;
-  const t = statusTransitions;
-  // Now, the stored date of the latest entry; in the past, the latest entry effective by then.
-  const lastUpdate = past
-    ? sql<string | null>`(select max(${t.effectiveDate}) from ${t} where ${t.commitmentId} = ${commitments.id} and ${t.effectiveDate} <= ${asOf})`
-    : sql<string | null>`${commitments.lastUpdateOn}`;
+function attentionList(db: Db, scopeFilter: DashboardScope, scope: SQL[], asOf: string, past: string | null, at: StateColumns) {
   const staleBefore = new Date(Date.parse(`${asOf}T00:00:00Z`) - STALE_DAYS * 86_400_000).toISOString().slice(0, 10);
   const since = sql`(select ${dialogues.heldOn} from ${dialogues} where ${dialogues.id} = ${commitments.dialogueId})`;
-  const rows = db
-    .select({ ...listColumns(status), lastUpdate })
-    .from(commitments)
-    .where(
-      and(
-        ...scope,
-        sql`(${status} in ('delayed', 'at_risk')
-          or (${dueBefore(asOf)} and ${status} not in ('completed', 'discontinued'))
-          or (${status} not in ('completed', 'discontinued') and coalesce(${lastUpdate}, ${since}) < ${staleBefore}))`,
-      ),
-    )
-    // Newest first; ties by newest commitment. For today this walks commitments_recent_idx and stops early.
-    .orderBy(past ? sql`${lastUpdate} desc` : desc(commitments.lastUpdateOn), desc(commitments.id))
-    .limit(25)
-    .all();
+  const needsAttention = (status: SQL, lastUpdate: SQL) => sql`(${status} in ('delayed', 'at_risk')
+    or (${dueBefore(asOf)} and ${status} not in ('completed', 'discontinued'))
+    or (${status} not in ('completed', 'discontinued') and coalesce(${lastUpdate}, ${since}) < ${staleBefore}))`;
+  const t = statusTransitions;
+  let rows: (ListRow & { lastUpdate: string | null })[];
+  if (!past) {
+    // Newest first; ties by newest commitment. This walks commitments_recent_idx and stops early.
+    const lastUpdate = sql<string | null>`${commitments.lastUpdateOn}`;
+    rows = db
+      .select({ ...listColumns(at.status), lastUpdate })
+      .from(commitments)
+      .where(and(...scope, needsAttention(at.status, lastUpdate)))
+      .orderBy(desc(commitments.lastUpdateOn), desc(commitments.id))
+      .limit(25)
+      .all();
+  } else if (talliesServe(scopeFilter)) {
+    // A broad scope in the past: walk the history backwards from the date; an entry is a
+    // commitment's latest by then when no later one precedes the date, and gives its state then.
+    const latest = sql`not exists (select 1 from ${t} l where l.commitment_id = ${t.commitmentId} and l.effective_date <= ${asOf}
+      and (l.effective_date > ${t.effectiveDate} or (l.effective_date = ${t.effectiveDate} and l.update_id > ${t.updateId})))`;
+    const lastUpdate = sql<string | null>`${t.effectiveDate}`;
+    const status = sql`${t.toStatus}`;
+    // CROSS JOIN keeps the history first, so the walk follows status_transitions_effective_idx and stops at 25.
+    rows = db.all(sql`select ${commitments.code} as code, ${commitments.titleKo} as "titleKo", ${commitments.titleEn} as "titleEn",
+        ${commitments.dueSpec} as "dueSpec", ${commitments.dueEnd} as "dueEnd", ${status} as status, ${lastUpdate} as "lastUpdate"
+      from ${t} cross join ${commitments} on ${commitments.id} = ${t.commitmentId}
+      where ${and(sql`${t.effectiveDate} <= ${asOf}`, latest, ...scope, needsAttention(status, lastUpdate))}
+      order by ${t.effectiveDate} desc, ${t.commitmentId} desc limit 25`);
+    // Commitments without an entry by then come last (a few in a young corpus).
+    if (rows.length < 25) {
+      const none = sql`not exists (select 1 from ${t} where ${t.commitmentId} = ${commitments.id} and ${t.effectiveDate} <= ${asOf})`;
+      const lastUpdate = sql<string | null>`null`;
+      rows = rows.concat(
+        db
+          .select({ ...listColumns(at.status), lastUpdate })
+          .from(commitments)
+          .where(and(...scope, none, needsAttention(at.status, lastUpdate)))
+          .orderBy(desc(commitments.id))
+          .limit(25 - rows.length)
+          .all(),
+      );
+    }
+  } else {
+    // A narrow scope (a dialogue, an agency) in the past: its commitments, each with its latest entry by then.
+    const lastUpdate = sql<string | null>`(select max(${t.effectiveDate}) from ${t} where ${t.commitmentId} = ${commitments.id} and ${t.effectiveDate} <= ${asOf})`;
+    rows = db
+      .select({ ...listColumns(at.status), lastUpdate })
+      .from(commitments)
+      .where(and(...scope, needsAttention(at.status, lastUpdate)))
+      .orderBy(sql`${lastUpdate} desc`, desc(commitments.id))
+      .limit(25)
+      .all();
+  }
   return rows.map((r) => ({
     ...r,
     overdue: r.dueEnd !== null && r.dueEnd < asOf && isOpen(r.status),

@@ -1,35 +1,50 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { commitments, statusTransitions } from '@/db/schema';
 
+type Reader = Pick<Db, 'run'>;
+
+/** A commitment's status and progress at a date, as SQL over `commitments`. */
 export interface StateColumns {
   status: SQL;
   progress: SQL;
 }
 
+const t = statusTransitions;
+const current: StateColumns = { status: sql`${commitments.status}`, progress: sql`${commitments.progress}` };
+
+/** The scope's commitments with their state at a date, for counting: a FROM clause and its columns. */
+export interface StateTable {
+  /** `commitments`, left-joined to the scratch table when the date is past. */
+  from: SQL;
+  columns: StateColumns;
+  /** Drops the scratch table. */
+  release(): void;
+}
+
 /**
- * Status and progress expressions (over `commitments`) for the end of `date`; null means now.
- * For a past date, one set-based pass over the transitions after it fills a scratch table with
- * each commitment's first later transition (whose `from` is its state then), so every dashboard
- * query of the request reads it by key instead of seeking the history per commitment. The
- * dashboard is computed synchronously, so no other request sees the table in between.
+ * For counting a whole scope at a past date: one set-based pass over the transitions after it
+ * fills a scratch table with each in-scope commitment's first later transition (whose `from` is
+ * its state then), which the counting queries join by key. `restrictTo` (conditions on
+ * `commitments`) limits the pass to a narrow scope, such as one dialogue; null reads every transition.
  */
-export function prepareStateAt(db: Db, date: string | null): StateColumns {
-  if (!date) return { status: sql`${commitments.status}`, progress: sql`${commitments.progress}` };
-  const table = sql.raw('temp.state_as_of');
-  const t = statusTransitions;
+export function prepareStateTable(db: Reader, date: string | null, restrictTo: SQL[] | null): StateTable {
+  if (!date) return { from: sql`${commitments}`, columns: current, release: () => {} };
+  const table = sql.raw(`temp.state_at_${date.replaceAll('-', '')}`);
   db.run(sql`drop table if exists ${table}`);
   db.run(sql`create table ${table} (id integer primary key, status text not null, progress integer not null)`);
-  // min() picks the earliest later transition per commitment (ties by recording order); its
-  // bare columns come from that row.
+  // min() picks the earliest later transition per commitment (ties by recording order); its bare
+  // columns come from that row.
   db.run(sql`insert into ${table} (id, status, progress)
     select cid, fs, fp from (
       select ${t.commitmentId} as cid, ${t.fromStatus} as fs, ${t.fromProgress} as fp, min(${t.effectiveDate} || ':' || printf('%012d', ${t.updateId}))
-      from ${t} where ${t.effectiveDate} > ${date} group by ${t.commitmentId})`);
-  const lookup = (column: string) => sql`(select ${sql.raw(column)} from ${table} s where s.id = ${commitments.id})`;
+      from ${t} where ${t.effectiveDate} > ${date}
+        ${restrictTo ? sql`and ${t.commitmentId} in (select ${commitments.id} from ${commitments} where ${and(...restrictTo)})` : sql``}
+      group by ${t.commitmentId})`);
   return {
-    status: sql`coalesce(${lookup('status')}, ${commitments.status})`,
-    progress: sql`coalesce(${lookup('progress')}, ${commitments.progress})`,
+    from: sql`${commitments} left join ${table} s on s.id = ${commitments.id}`,
+    columns: { status: sql`coalesce(s.status, ${commitments.status})`, progress: sql`coalesce(s.progress, ${commitments.progress})` },
+    release: () => db.run(sql`drop table if exists ${table}`),
   };
 }

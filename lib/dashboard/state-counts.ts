@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { agencies, commitments, statusFlows, statusTransitions } from '@/db/schema';
+import { agencies, commitments, statusFlowTotals, statusFlows, statusTransitions } from '@/db/schema';
 import type { CommitmentFilter } from '@/lib/commitments/filters';
 import { scopeConditions } from '@/lib/commitments/queries';
 import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
@@ -15,22 +15,6 @@ export interface StateTally {
 
 export const emptyTally = (): StateTally => ({ counts: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>, progressSum: 0, total: 0 });
 
-export function addTo(tally: StateTally, status: Status, n: number, progress: number): void {
-  tally.counts[status] += n;
-  tally.total += n;
-  tally.progressSum += progress;
-}
-
-/** The current tally of the scope (stored statuses). */
-export function tallyNow(db: Db, scope: SQL[]): StateTally {
-  const tally = emptyTally();
-  const rows = db.all<{ s: Status; n: number; p: number }>(
-    sql`select ${commitments.status} as s, count(*) as n, coalesce(sum(${commitments.progress}), 0) as p from ${commitments} where ${and(...scope) ?? sql`1`} group by s`,
-  );
-  for (const r of rows) addTo(tally, r.s, r.n, r.p);
-  return tally;
-}
-
 interface FlowRow {
   m: number;
   f: Status;
@@ -42,12 +26,18 @@ interface FlowRow {
 
 /**
  * Net status changes per month (year * 12 + month - 1) after `afterMonth`. Reads the monthly
- * rollup when the scope only narrows by area, lead agency or its country; otherwise the history.
+ * rollup's totals for the whole corpus, the rollup when the scope only narrows by area, lead
+ * agency or its country, and otherwise the history.
  */
 export function netChangesByMonth(db: Db, scopeFilter: Partial<CommitmentFilter>, afterMonth: number): Map<number, StateTally> {
   const rollupable = !scopeFilter.dialogue && !scopeFilter.agency && !scopeFilter.archived;
   let rows: FlowRow[];
-  if (rollupable) {
+  if (rollupable && !scopeFilter.area && !scopeFilter.lead && !scopeFilter.country) {
+    const f = statusFlowTotals;
+    rows = db.all<FlowRow>(sql`select ${f.month} as m, ${f.fromStatus} as f, ${f.toStatus} as t, ${f.n} as n, ${f.fromProgressSum} as fp, ${f.toProgressSum} as tp
+      from ${f} where ${f.month} > ${afterMonth} and ${f.n} != 0`);
+    rows = rows.concat(archivedFlows(db, scopeFilter, afterMonth));
+  } else if (rollupable) {
     const f = statusFlows;
     const where: SQL[] = [sql`${f.month} > ${afterMonth}`];
     if (scopeFilter.area) where.push(sql`${f.areaId} = (select id from areas where code = ${scopeFilter.area})`);
@@ -55,9 +45,7 @@ export function netChangesByMonth(db: Db, scopeFilter: Partial<CommitmentFilter>
     if (scopeFilter.country) where.push(sql`${f.leadAgencyId} in (select ${agencies.id} from ${agencies} where ${agencies.country} = ${scopeFilter.country})`);
     rows = db.all<FlowRow>(sql`select ${f.month} as m, ${f.fromStatus} as f, ${f.toStatus} as t, sum(${f.n}) as n, sum(${f.fromProgressSum}) as fp, sum(${f.toProgressSum}) as tp
       from ${f} where ${and(...where)} group by m, f, t`);
-    // The rollup counts archived commitments too; take theirs back out (there are few).
-    const archived = [...scopeConditions({ ...scopeFilter, archived: true }), sql`${commitments.archivedAt} is not null`];
-    rows = rows.concat(rawFlows(db, archived, afterMonth, -1));
+    rows = rows.concat(archivedFlows(db, scopeFilter, afterMonth));
   } else {
     rows = rawFlows(db, scopeConditions(scopeFilter), afterMonth, 1);
   }
@@ -70,6 +58,12 @@ export function netChangesByMonth(db: Db, scopeFilter: Partial<CommitmentFilter>
     map.set(r.m, tally);
   }
   return map;
+}
+
+/** The rollup counts archived commitments too; these rows take theirs back out (there are few). */
+function archivedFlows(db: Db, scopeFilter: Partial<CommitmentFilter>, afterMonth: number): FlowRow[] {
+  const archived = [...scopeConditions({ ...scopeFilter, archived: true }), sql`${commitments.archivedAt} is not null`];
+  return rawFlows(db, archived, afterMonth, -1);
 }
 
 const monthOf = (d: SQL) => sql`cast(substr(${d}, 1, 4) as integer) * 12 + cast(substr(${d}, 6, 2) as integer) - 1`;

@@ -1,0 +1,165 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { agencies, areas, commitments, dialogues, statusFlowTotals, statusFlows, statusUpdates, tallySnapshotDates } from '@/db/schema';
+import type { Actor } from '@/lib/audit/record';
+import { updateCommitmentStatus } from '@/lib/commitments/update-status';
+import { CLOSED_STATUSES, STATUSES, type Status } from '@/lib/commitments/vocabulary';
+import { formatQuarter, quarterOf } from '@/lib/periods/quarters';
+import { insertTestUser, useSeededTestDb } from '@/lib/testing/test-db';
+import { getDashboard, type DashboardScope } from './queries';
+
+const TODAY = '2025-06-30';
+let db: Db;
+let admin: Actor;
+
+/** A deterministic generator, so a failure can be replayed. */
+function rng(seed: number) {
+  let s = seed;
+  return () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+}
+
+const isoPlus = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** 150 entries on the 19 seed commitments, recorded out of world order (many back-dated). */
+function randomHistory(seed: number) {
+  const random = rng(seed);
+  const codes = db.select({ code: commitments.code }).from(commitments).orderBy(asc(commitments.id)).all().map((r) => r.code);
+  const span = (Date.parse(TODAY) - Date.parse('2023-12-10')) / 86_400_000;
+  for (let i = 0; i < 150; i++) {
+    const code = codes[Math.floor(random() * codes.length)]!;
+    const status = STATUSES[Math.floor(random() * STATUSES.length)]!;
+    const version = db.select().from(commitments).where(eq(commitments.code, code)).get()!.version;
+    const effectiveDate = isoPlus('2023-12-10', Math.floor(random() * span));
+    updateCommitmentStatus(db, admin, code, { status, progress: status === 'completed' ? 100 : Math.floor(random() * 100), note: 'random', effectiveDate, version }, { origin: 'test' }, TODAY);
+  }
+}
+
+/**
+ * The figures worked out from the raw history alone, without the tallies, snapshots or rollups: each
+ * commitment stands where its latest entry effective by then (ties by recording order) put it, or
+ * where it started.
+ */
+function independently(date: string, keep: (c: { areaCode: string; country: string }) => boolean) {
+  const rows = db
+    .select({ id: commitments.id, dueEnd: commitments.dueEnd, areaCode: areas.code, lead: agencies.code, country: agencies.country })
+    .from(commitments)
+    .innerJoin(areas, eq(areas.id, commitments.areaId))
+    .innerJoin(agencies, eq(agencies.id, commitments.leadAgencyId))
+    .where(sql`${commitments.archivedAt} is null`)
+    .all()
+    .filter(keep);
+  const history = db.select().from(statusUpdates).orderBy(asc(statusUpdates.id)).all();
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  const byLead = new Map<string, { led: number; completed: number; overdue: number }>();
+  const byQuarter = new Map<string, { completed: number; overdue: number; open: number }>();
+  let overdue = 0;
+  let progress = 0;
+  for (const c of rows) {
+    const own = history.filter((u) => u.commitmentId === c.id);
+    const upTo = own.filter((u) => u.effectiveDate <= date).sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate) || a.id - b.id);
+    const last = upTo.at(-1);
+    const status = (last?.newStatus ?? own[0]?.previousStatus ?? 'not_started') as Status;
+    progress += last?.newProgress ?? own[0]?.previousProgress ?? 0;
+    counts[status] += 1;
+    const open = !CLOSED_STATUSES.includes(status);
+    const late = c.dueEnd !== null && c.dueEnd < date && open;
+    if (late) overdue += 1;
+    const lead = byLead.get(c.lead) ?? { led: 0, completed: 0, overdue: 0 };
+    lead.led += 1;
+    if (status === 'completed') lead.completed += 1;
+    if (late) lead.overdue += 1;
+    byLead.set(c.lead, lead);
+    if (c.dueEnd) {
+      const q = formatQuarter(quarterOf(c.dueEnd));
+      const due = byQuarter.get(q) ?? { completed: 0, overdue: 0, open: 0 };
+      if (status === 'completed') due.completed += 1;
+      if (late) due.overdue += 1;
+      if (open) due.open += 1;
+      byQuarter.set(q, due);
+    }
+  }
+  return { counts, overdue, total: rows.length, meanProgress: rows.length ? progress / rows.length : 0, byLead, byQuarter };
+}
+
+function expectSame(d: ReturnType<typeof getDashboard>, want: ReturnType<typeof independently>, label: string) {
+  expect(d.headline.counts, label).toEqual(want.counts);
+  expect(d.headline.overdue, label).toBe(want.overdue);
+  expect(d.headline.total, label).toBe(want.total);
+  expect(d.headline.meanProgress, label).toBeCloseTo(want.meanProgress, 9);
+  expect(Object.fromEntries(d.agencies.map((a) => [a.code, { led: a.led, completed: a.completed, overdue: a.overdue }])), label).toEqual(Object.fromEntries(want.byLead));
+  expect(
+    Object.fromEntries(d.dueTimeline.map((q) => [q.quarter, { completed: q.completed, overdue: q.overdue, open: q.overdue + q.onCourse }])),
+    label,
+  ).toEqual(Object.fromEntries(want.byQuarter));
+}
+
+const DATES = ['2023-12-09', '2023-12-31', '2024-01-15', '2024-02-29', '2024-03-01', '2024-04-30', '2024-05-17', '2024-12-31', '2025-01-01', '2025-03-31', '2025-06-12', '2025-06-29', TODAY];
+
+beforeEach(() => {
+  db = useSeededTestDb();
+  const u = insertTestUser(db, { email: 'admin@example.org', role: 'admin', passwordHash: 'x' });
+  admin = { id: u.id, email: u.email, role: 'admin', agencyId: null, agencyCode: null, active: true, mustChangePassword: false };
+});
+
+describe('counting at any date, from tallies, snapshots and the history', () => {
+  it('agrees with the raw history for every scope and date, month end or not', () => {
+    randomHistory(7);
+    const dialogue = db.select().from(dialogues).get()!.code;
+    const scopes: [DashboardScope, (c: { areaCode: string; country: string }) => boolean][] = [
+      [{}, () => true],
+      [{ area: 'SEMI' }, (c) => c.areaCode === 'SEMI'],
+      [{ country: 'KR' }, (c) => c.country === 'KR'],
+      // A dialogue scope is counted commitment by commitment: the two ways must agree.
+      [{ dialogue }, () => true],
+    ];
+    for (const date of DATES) {
+      for (const [scope, keep] of scopes) expectSame(getDashboard(scope, date, TODAY, db), independently(date, keep), `${JSON.stringify(scope)} at ${date}`);
+    }
+  });
+
+  it('keeps snapshots only while they are true: a back-dated entry or a moved commitment drops them', () => {
+    randomHistory(11);
+    const before = getDashboard({}, '2024-03-31', TODAY, db);
+    expect(db.select().from(tallySnapshotDates).all().map((r) => r.asOf)).toContain('2024-03-31');
+
+    // An entry effective in February changes March's end: the snapshot goes, the figures follow.
+    const code = 'CET23-SEMI-01';
+    const version = db.select().from(commitments).where(eq(commitments.code, code)).get()!.version;
+    updateCommitmentStatus(db, admin, code, { status: 'discontinued', progress: 0, note: 'late news', effectiveDate: '2024-02-01', version }, { origin: 'test' }, TODAY);
+    expect(db.select().from(tallySnapshotDates).all().map((r) => r.asOf).filter((d) => d >= '2024-02-01')).toEqual([]);
+    const after = getDashboard({}, '2024-03-31', TODAY, db);
+    expectSame(after, independently('2024-03-31', () => true), 'after a back-dated entry');
+    expect(after.headline.counts.discontinued).toBeGreaterThanOrEqual(before.headline.counts.discontinued);
+
+    // An entry effective later leaves March alone.
+    getDashboard({}, '2024-03-31', TODAY, db);
+    const v2 = db.select().from(commitments).where(eq(commitments.code, code)).get()!.version;
+    updateCommitmentStatus(db, admin, code, { status: 'in_progress', progress: 10, note: 'reopened', effectiveDate: '2025-06-01', version: v2 }, { origin: 'test' }, TODAY);
+    expect(db.select().from(tallySnapshotDates).all().map((r) => r.asOf)).toContain('2024-03-31');
+
+    // Moving a commitment to another area rewrites every past: all snapshots go.
+    const bio = db.select().from(areas).where(eq(areas.code, 'BIO')).get()!;
+    db.update(commitments).set({ areaId: bio.id }).where(eq(commitments.code, code)).run();
+    expect(db.select().from(tallySnapshotDates).all()).toEqual([]);
+    expectSame(getDashboard({ area: 'BIO' }, '2024-03-31', TODAY, db), independently('2024-03-31', (c) => c.areaCode === 'BIO'), 'after a move');
+  });
+
+  it('keeps the rollup totals equal to the rollup', () => {
+    randomHistory(3);
+    const fromRollup = db
+      .select({ month: statusFlows.month, from: statusFlows.fromStatus, to: statusFlows.toStatus, n: sql<number>`sum(${statusFlows.n})`, fp: sql<number>`sum(${statusFlows.fromProgressSum})` })
+      .from(statusFlows)
+      .groupBy(statusFlows.month, statusFlows.fromStatus, statusFlows.toStatus)
+      .all()
+      .filter((r) => r.n !== 0 || r.fp !== 0);
+    const totals = db
+      .select({ month: statusFlowTotals.month, from: statusFlowTotals.fromStatus, to: statusFlowTotals.toStatus, n: statusFlowTotals.n, fp: statusFlowTotals.fromProgressSum })
+      .from(statusFlowTotals)
+      .all()
+      .filter((r) => r.n !== 0 || r.fp !== 0);
+    const key = (r: { month: number; from: string; to: string }) => `${r.month}:${r.from}:${r.to}`;
+    expect(totals.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(fromRollup.sort((a, b) => key(a).localeCompare(key(b))));
+    expect(totals.length).toBeGreaterThan(10);
+  });
+});

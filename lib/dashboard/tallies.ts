@@ -1,0 +1,187 @@
+import 'server-only';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { agencies, areas, commitmentTallies, commitments, statusTransitions, tallySnapshotDates, tallySnapshots } from '@/db/schema';
+import type { CommitmentFilter } from '@/lib/commitments/filters';
+import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
+import { monthEnd } from '@/lib/periods/dates';
+import { prepareStateTable } from './state-at';
+
+export type DashboardScope = Pick<CommitmentFilter, 'dialogue' | 'area' | 'agency' | 'country'>;
+
+/** One area and lead agency's commitments at a date: counts by status, progress and overdue. */
+export interface GroupTotals {
+  areaId: number;
+  leadAgencyId: number;
+  counts: Record<Status, number>;
+  total: number;
+  progressSum: number;
+  /** Open and past their due date. */
+  overdue: number;
+}
+
+/** Commitments falling due on one date, by where they stood. */
+export interface DueTotals {
+  dueEnd: string;
+  completed: number;
+  discontinued: number;
+  open: number;
+}
+
+export interface StatesAt {
+  groups: GroupTotals[];
+  dues: DueTotals[];
+}
+
+const daysBetween = (a: string, b: string) => Math.abs(Date.parse(b) - Date.parse(a)) / 86_400_000;
+
+/** The tallies are kept by area and lead agency, so they serve any scope that only narrows by those. */
+export const talliesServe = (scope: DashboardScope) => !scope.dialogue && !scope.agency;
+
+/**
+ * Builds the tally snapshot of a past month end unless it exists: every commitment not archived,
+ * by area, lead agency, due date and status then. One immediate transaction, so no write slips
+ * between reading the history and storing its sums; the triggers of migration 0009 delete the
+ * snapshot again when a later write changes that past.
+ */
+export function ensureSnapshot(db: Db, date: string): void {
+  const exists = () => db.select({ d: tallySnapshotDates.asOf }).from(tallySnapshotDates).where(eq(tallySnapshotDates.asOf, date)).get();
+  if (exists()) return;
+  db.transaction(
+    (tx) => {
+      if (exists()) return;
+      const at = prepareStateTable(tx, date, null);
+      try {
+        tx.run(sql`insert into ${tallySnapshots} (as_of, area_id, lead_agency_id, due_end, status, n, progress_sum)
+          select ${date}, ${commitments.areaId}, ${commitments.leadAgencyId}, coalesce(${commitments.dueEnd}, ''), ${at.columns.status}, count(*), sum(${at.columns.progress})
+          from ${at.from} where ${commitments.archivedAt} is null group by 2, 3, 4, 5`);
+        tx.insert(tallySnapshotDates).values({ asOf: date, builtAt: new Date().toISOString() }).run();
+      } finally {
+        at.release();
+      }
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/**
+ * What to count at the end of `date`, as sources of rows (area_id, lead_agency_id, due_end ('' for
+ * none), status, n, progress) whose sums add up. For a scope the tallies serve: the live tallies (a
+ * few thousand rows), or for a past month the snapshot of its end, plus the correction taking either
+ * back to `date` (see `prepareDelta`). For a narrow scope: its commitments with their state then.
+ * Call `release` once the rows are read.
+ */
+export function countingSources(db: Db, scopeFilter: DashboardScope, scope: SQL[], date: string, today: string): { sources: SQL[]; release(): void } {
+  if (talliesServe(scopeFilter)) {
+    // Start from the nearer of the month ends around the date (or today's live tallies).
+    const y = Number(date.slice(0, 4));
+    const m = Number(date.slice(5, 7));
+    const after = monthEnd(y, m) < today ? monthEnd(y, m) : today;
+    const before = m === 1 ? monthEnd(y - 1, 12) : monthEnd(y, m - 1);
+    const base = after === date || daysBetween(date, after) <= daysBetween(before, date) ? after : before;
+    const live = base === today;
+    if (!live) ensureSnapshot(db, base);
+    const t = live ? commitmentTallies : tallySnapshots;
+    const where: SQL[] = live ? [sql`n != 0`] : [sql`${tallySnapshots.asOf} = ${base}`];
+    if (scopeFilter.area) where.push(sql`${t.areaId} = (select ${areas.id} from ${areas} where ${areas.code} = ${scopeFilter.area})`);
+    if (scopeFilter.country) where.push(sql`${t.leadAgencyId} in (select ${agencies.id} from ${agencies} where ${agencies.country} = ${scopeFilter.country})`);
+    const rows = sql`(select area_id, lead_agency_id, due_end, status, n, progress_sum as progress from ${t} where ${and(...where)})`;
+    if (base === date) return { sources: [rows], release: () => {} };
+    const delta = prepareDelta(db, scope, date, base);
+    return { sources: [rows, delta.table], release: delta.release };
+  }
+  const at = prepareStateTable(db, date < today ? date : null, scope);
+  return {
+    sources: [sql`(select ${commitments.areaId} as area_id, ${commitments.leadAgencyId} as lead_agency_id, coalesce(${commitments.dueEnd}, '') as due_end,
+      ${at.columns.status} as status, 1 as n, ${at.columns.progress} as progress from ${at.from} where ${and(...scope) ?? sql`1`})`],
+    release: at.release,
+  };
+}
+
+/**
+ * The correction from counting at `base` to counting at `date`, as tally rows: the scope's
+ * commitments with entries effective between the two leave the state they had at `base` (n = -1)
+ * and take the one they had at `date` (n = +1). Going back, those are the state the last entry in
+ * between ended in and the one the first started from; going forward, the reverse.
+ */
+function prepareDelta(db: Db, scope: SQL[], date: string, base: string): { table: SQL; release(): void } {
+  const t = statusTransitions;
+  const table = sql.raw(`temp.tally_delta_${date.replaceAll('-', '')}`);
+  const [from, to] = date < base ? [date, base] : [base, date];
+  const window = sql`${t.effectiveDate} > ${from} and ${t.effectiveDate} <= ${to}`;
+  const back = date < base;
+  const order = sql`${t.effectiveDate} || ':' || printf('%012d', ${t.updateId})`;
+  const leg = (status: string, progress: string, sign: 1 | -1) =>
+    sql`select ${commitments.areaId} as a, ${commitments.leadAgencyId} as l, coalesce(${commitments.dueEnd}, '') as d, ${sql.raw(`w.${status}`)} as s,
+        ${sign} as n, ${sql.raw(`${sign} * w.${progress}`)} as p
+      from w cross join ${commitments} on ${commitments.id} = w.cid where ${and(...scope) ?? sql`1`}`;
+  db.run(sql`drop table if exists ${table}`);
+  db.run(sql`create table ${table} (area_id integer not null, lead_agency_id integer not null, due_end text not null, status text not null, n integer not null, progress integer not null)`);
+  // min() and max() pick each commitment's first and last entry in world order; their bare columns
+  // come from those rows. CROSS JOIN keeps the few changed commitments as the outer loop.
+  db.run(sql`insert into ${table} (area_id, lead_agency_id, due_end, status, n, progress)
+    with w as materialized (
+      select f.cid, f.fs, f.fp, l.ts, l.tp
+      from (select ${t.commitmentId} as cid, ${t.fromStatus} as fs, ${t.fromProgress} as fp, min(${order}) from ${t} where ${window} group by cid) f
+      join (select ${t.commitmentId} as cid, ${t.toStatus} as ts, ${t.toProgress} as tp, max(${order}) from ${t} where ${window} group by cid) l on l.cid = f.cid)
+    select a, l, d, s, sum(n), sum(p) from (${leg('ts', 'tp', back ? -1 : 1)} union all ${leg('fs', 'fp', back ? 1 : -1)}) group by a, l, d, s`);
+  return { table, release: () => db.run(sql`drop table if exists ${table}`) };
+}
+
+const CLOSED = sql.raw(`('completed', 'discontinued')`);
+const statusSum = (s: Status) => sql.raw(`sum(case when status = '${s}' then n else 0 end) as ${s}`);
+
+/** Sums a counting source by area and lead agency (streaming from the tallies' key order). */
+export function groupTotals(db: Db, source: SQL, date: string): GroupTotals[] {
+  const rows = db.all<Record<Status, number> & { a: number; l: number; p: number; o: number }>(sql`
+    select area_id as a, lead_agency_id as l, ${sql.join(STATUSES.map(statusSum), sql`, `)}, sum(progress) as p,
+      sum(case when due_end != '' and due_end < ${date} and status not in ${CLOSED} then n else 0 end) as o
+    from ${source} group by area_id, lead_agency_id`);
+  return rows.map((r) => {
+    const counts = Object.fromEntries(STATUSES.map((s) => [s, r[s]])) as Record<Status, number>;
+    return { areaId: r.a, leadAgencyId: r.l, counts, total: STATUSES.reduce((n, s) => n + r[s], 0), progressSum: r.p, overdue: r.o };
+  });
+}
+
+/** Sums a counting source by due date. */
+export function dueTotals(db: Db, source: SQL): DueTotals[] {
+  return db.all<DueTotals>(sql`
+    select due_end as "dueEnd", sum(case when status = 'completed' then n else 0 end) as completed,
+      sum(case when status = 'discontinued' then n else 0 end) as discontinued,
+      sum(case when status not in ${CLOSED} then n else 0 end) as open
+    from ${source} where due_end != '' group by due_end`);
+}
+
+/** Where the scope stood at the end of `date`, by area and lead agency and by due date. */
+export function statesAt(db: Db, scopeFilter: DashboardScope, scope: SQL[], date: string, today: string): StatesAt {
+  const { sources, release } = countingSources(db, scopeFilter, scope, date, today);
+  try {
+    const groups = new Map<string, GroupTotals>();
+    const dues = new Map<string, DueTotals>();
+    for (const source of sources) {
+      for (const g of groupTotals(db, source, date)) {
+        const key = `${g.areaId}:${g.leadAgencyId}`;
+        const sum = groups.get(key);
+        if (!sum) groups.set(key, g);
+        else {
+          for (const s of STATUSES) sum.counts[s] += g.counts[s];
+          sum.total += g.total;
+          sum.progressSum += g.progressSum;
+          sum.overdue += g.overdue;
+        }
+      }
+      for (const d of dueTotals(db, source)) {
+        const sum = dues.get(d.dueEnd);
+        if (!sum) dues.set(d.dueEnd, d);
+        else {
+          sum.completed += d.completed;
+          sum.discontinued += d.discontinued;
+          sum.open += d.open;
+        }
+      }
+    }
+    return { groups: [...groups.values()].filter((g) => g.total !== 0), dues: [...dues.values()] };
+  } finally {
+    release();
+  }
+}

@@ -2,9 +2,9 @@ import 'server-only';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { agencies, areas, commitments, dialogues, statusTransitions } from '@/db/schema';
-import { scopeConditions, stateAtSql } from '@/lib/commitments/queries';
+import { stateAtSql } from '@/lib/commitments/queries';
 import type { StateColumns } from './state-at';
-import { statesAt, talliesServe, type DashboardScope, type GroupTotals } from './tallies';
+import { scopeOf, statesAt, talliesServe, type DashboardScope, type GroupTotals } from './tallies';
 import { CLOSED_STATUSES, STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { isoDate, monthEnd } from '@/lib/periods/dates';
 import { formatQuarter, previousQuarter, quarterOf, quarterRange, quartersBetween } from '@/lib/periods/quarters';
@@ -95,7 +95,15 @@ function progressSeries(list: { key: string; end: string }[], atAsOf: Headline, 
 
 /** Everything the dashboard shows, for a scope as it stood at the end of `asOf`. */
 export function getDashboard(scopeFilter: DashboardScope, asOf: string, today: string, db: Db = getDb()) {
-  const scope = scopeConditions(scopeFilter);
+  const { scope, release } = scopeOf(db, scopeFilter);
+  try {
+    return dashboardOf(db, scopeFilter, scope, asOf, today);
+  } finally {
+    release();
+  }
+}
+
+function dashboardOf(db: Db, scopeFilter: DashboardScope, scope: SQL[], asOf: string, today: string) {
   const past = asOf < today ? asOf : null;
   const previousQuarterEnd = quarterRange(previousQuarter(quarterOf(asOf))).end;
   const at = statesAt(db, scopeFilter, scope, asOf, today);
@@ -104,7 +112,7 @@ export function getDashboard(scopeFilter: DashboardScope, asOf: string, today: s
   const first = db.all<{ d: string }>(sql`select ${dialogues.heldOn} as d from ${dialogues}
     where exists (select 1 from ${commitments} where ${and(eq(commitments.dialogueId, dialogues.id), ...scope)}) order by d limit 1`)[0]?.d;
   const periodList = first && first <= asOf ? periods(first, asOf) : [];
-  const changes = netChangesByMonth(db, scopeFilter, periodList[0] ? monthKey(periodList[0].end) : monthKey(asOf));
+  const changes = netChangesByMonth(db, scopeFilter, periodList[0] ? monthKey(periodList[0].end) : monthKey(asOf), scope);
   const headline = headlineOf(at.groups);
 
   const areaRows = db.select({ id: areas.id, code: areas.code, nameKo: areas.nameKo, nameEn: areas.nameEn }).from(areas).orderBy(asc(areas.sortOrder)).all();
@@ -151,7 +159,7 @@ export function getDashboard(scopeFilter: DashboardScope, asOf: string, today: s
   };
 }
 
-export type Dashboard = ReturnType<typeof getDashboard>;
+export type Dashboard = ReturnType<typeof dashboardOf>;
 
 interface ListRow {
   code: string;

@@ -29,7 +29,7 @@ interface FlowRow {
  * rollup's totals for the whole corpus, the rollup when the scope only narrows by area, lead
  * agency or its country, and otherwise the history.
  */
-export function netChangesByMonth(db: Db, scopeFilter: Partial<CommitmentFilter>, afterMonth: number): Map<number, StateTally> {
+export function netChangesByMonth(db: Db, scopeFilter: Partial<CommitmentFilter>, afterMonth: number, scope: SQL[] = scopeConditions(scopeFilter)): Map<number, StateTally> {
   const rollupable = !scopeFilter.dialogue && !scopeFilter.agency && !scopeFilter.archived;
   let rows: FlowRow[];
   if (rollupable && !scopeFilter.area && !scopeFilter.lead && !scopeFilter.country) {
@@ -47,7 +47,7 @@ export function netChangesByMonth(db: Db, scopeFilter: Partial<CommitmentFilter>
       from ${f} where ${and(...where)} group by m, f, t`);
     rows = rows.concat(archivedFlows(db, scopeFilter, afterMonth));
   } else {
-    rows = rawFlows(db, scopeConditions(scopeFilter), afterMonth, 1);
+    rows = rawFlows(db, scope, afterMonth, 1);
   }
   const map = new Map<number, StateTally>();
   for (const r of rows) {

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { agencies, areas, commitmentTallies, commitments, statusTransitions, tallySnapshotDates, tallySnapshots } from '@/db/schema';
+import { agencies, areas, commitmentPartners, commitmentTallies, commitments, statusTransitions, tallySnapshotDates, tallySnapshots } from '@/db/schema';
+import { scopeConditions } from '@/lib/commitments/queries';
 import type { CommitmentFilter } from '@/lib/commitments/filters';
 import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { monthEnd } from '@/lib/periods/dates';
@@ -150,6 +151,26 @@ export function dueTotals(db: Db, source: SQL): DueTotals[] {
       sum(case when status = 'discontinued' then n else 0 end) as discontinued,
       sum(case when status not in ${CLOSED} then n else 0 end) as open
     from ${source} where due_end != '' group by due_end`);
+}
+
+/**
+ * The conditions naming a scope's commitments. A narrow scope (a dialogue, an agency as lead or
+ * partner) is listed once into a scratch table through its indexes, so each dashboard query visits
+ * its few thousand commitments by key instead of testing every commitment.
+ */
+export function scopeOf(db: Db, scopeFilter: DashboardScope): { scope: SQL[]; release(): void } {
+  if (talliesServe(scopeFilter)) return { scope: scopeConditions(scopeFilter), release: () => {} };
+  const table = sql.raw('temp.dashboard_scope');
+  const rest = scopeConditions({ ...scopeFilter, agency: undefined });
+  const agencyId = scopeFilter.agency ? sql`(select ${agencies.id} from ${agencies} where ${agencies.code} = ${scopeFilter.agency})` : null;
+  const candidates = agencyId
+    ? sql`select ${commitments.id} as id from ${commitments} where ${commitments.leadAgencyId} = ${agencyId}
+        union select ${commitmentPartners.commitmentId} from ${commitmentPartners} where ${commitmentPartners.agencyId} = ${agencyId}`
+    : sql`select ${commitments.id} as id from ${commitments} where ${and(...rest)}`;
+  db.run(sql`drop table if exists ${table}`);
+  db.run(sql`create table ${table} (id integer primary key)`);
+  db.run(sql`insert into ${table} (id) select u.id from (${candidates}) u cross join ${commitments} on ${commitments.id} = u.id where ${and(...rest) ?? sql`1`}`);
+  return { scope: [sql`${commitments.id} in (select id from ${table})`], release: () => db.run(sql`drop table if exists ${table}`) };
 }
 
 /** Where the scope stood at the end of `date`, by area and lead agency and by due date. */

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { DUE_CATEGORIES, type DueCategory } from '@/lib/dashboard/due-categories';
+import type { DueCategory } from '@/lib/dashboard/due-categories';
 import { BurnupChart, DueTimelineChart, ProgressChart, StatusByAreaChart } from '@/components/charts/lazy';
 import { AgenciesCard } from '@/components/dashboard/agencies-card';
 import { AttentionCard } from '@/components/dashboard/attention-card';
+import { BurnupTable } from '@/components/dashboard/burnup-table';
 import { ChartCard } from '@/components/dashboard/chart-card';
 import { DashboardFilters } from '@/components/dashboard/dashboard-filters';
+import { DueTable } from '@/components/dashboard/due-table';
 import { HeadlineFigures } from '@/components/dashboard/headline-figures';
 import { StatusCountsTable } from '@/components/dashboard/status-counts-table';
 import { requirePagePermission } from '@/lib/auth/current-user';
@@ -101,33 +103,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               title={t('dashboard.due.title')}
               caption={t('dashboard.due.caption')}
               chart={<DueTimelineChart data={dueBars} />}
-              table={
-                <table className="data-table">
-                  <caption className="visually-hidden">{t('dashboard.due.title')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('dashboard.due.quarter')}</th>
-                      {DUE_CATEGORIES.map((c) => (
-                        <th scope="col" key={c}>
-                          {t(`dashboard.due.${c}`)}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {dueBars.map((q) => (
-                      <tr key={q.quarter}>
-                        <th scope="row">{q.quarter}</th>
-                        {DUE_CATEGORIES.map((c) => (
-                          <td key={c} className="num">
-                            <a href={q.hrefs[c]}>{q.values[c]}</a>
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              }
+              table={<DueTable rows={dueBars} />}
             />
             <ChartCard
               id="progress"
@@ -154,29 +130,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               title={t('dashboard.burnup.title')}
               caption={t('dashboard.burnup.caption')}
               chart={<BurnupChart data={d.series.map((p) => ({ period: p.period, completed: p.counts.completed, dueByThen: p.dueByThen }))} />}
-              table={
-                <table className="data-table">
-                  <caption className="visually-hidden">{t('dashboard.burnup.title')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('dashboard.progress.period')}</th>
-                      <th scope="col">{t('dashboard.burnup.completed')}</th>
-                      <th scope="col">{t('dashboard.burnup.due')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.series.map((p) => (
-                      <tr key={p.period}>
-                        <th scope="row">{p.period}</th>
-                        <td className="num">
-                          <a href={drillDownHref(scope, p.end, today, { status: ['completed'] })}>{p.counts.completed}</a>
-                        </td>
-                        <td className="num">{p.dueByThen}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              }
+              table={<BurnupTable rows={d.series.map((p) => ({ period: p.period, completed: p.counts.completed, completedHref: drillDownHref(scope, p.end, today, { status: ['completed'] }), dueByThen: p.dueByThen }))} />}
             />
           </div>
 

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ChoiceSelect } from '@/components/forms/choice-select';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { filterQueryString, type CommitmentFilter } from '@/lib/commitments/filters';
 import type { FilterOptions } from '@/lib/commitments/filter-options';
@@ -17,50 +18,10 @@ export async function FilterForm({ filter, options, myAgency }: { filter: Commit
           <label htmlFor="filter-q">{t('filters.q')}</label>
           <input id="filter-q" name="q" type="search" defaultValue={filter.q ?? ''} placeholder={t('filters.qPlaceholder')} />
         </div>
-        <div className="field">
-          <label htmlFor="filter-dialogue">{t('filters.dialogue')}</label>
-          <select id="filter-dialogue" name="dialogue" defaultValue={filter.dialogue ?? ''}>
-            <option value="">{t('filters.any')}</option>
-            {options.dialogues.map((d) => (
-              <option key={d.code} value={d.code}>
-                {name(d)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-area">{t('filters.area')}</label>
-          <select id="filter-area" name="area" defaultValue={filter.area ?? ''}>
-            <option value="">{t('filters.any')}</option>
-            {options.areas.map((a) => (
-              <option key={a.code} value={a.code}>
-                {name(a)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-agency">{t('filters.agency')}</label>
-          <select id="filter-agency" name="agency" defaultValue={filter.agency ?? ''}>
-            <option value="">{t('filters.any')}</option>
-            {options.agencies.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.code} — {name(a)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-country">{t('filters.country')}</label>
-          <select id="filter-country" name="country" defaultValue={filter.country ?? ''}>
-            <option value="">{t('filters.any')}</option>
-            {options.countries.map((c) => (
-              <option key={c} value={c}>
-                {t.has(`country.${c}` as never) ? t(`country.${c}` as never) : c}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceSelect id="filter-dialogue" name="dialogue" label={t('filters.dialogue')} anyLabel={t('filters.any')} defaultValue={filter.dialogue ?? ''} choices={options.dialogues.map((d) => [d.code, name(d)] as const)} />
+        <ChoiceSelect id="filter-area" name="area" label={t('filters.area')} anyLabel={t('filters.any')} defaultValue={filter.area ?? ''} choices={options.areas.map((a) => [a.code, name(a)] as const)} />
+        <ChoiceSelect id="filter-agency" name="agency" label={t('filters.agency')} anyLabel={t('filters.any')} defaultValue={filter.agency ?? ''} choices={options.agencies.map((a) => [a.code, `${a.code} — ${name(a)}`] as const)} />
+        <ChoiceSelect id="filter-country" name="country" label={t('filters.country')} anyLabel={t('filters.any')} defaultValue={filter.country ?? ''} choices={options.countries.map((c) => [c, t.has(`country.${c}` as never) ? t(`country.${c}` as never) : c] as const)} />
         <div className="field">
           <label htmlFor="filter-due">{t('filters.due')}</label>
           <select id="filter-due" name="due" defaultValue={filter.due ?? ''}>

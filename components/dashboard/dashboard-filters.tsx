@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ChoiceSelect } from '@/components/forms/choice-select';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { FilterOptions } from '@/lib/commitments/filter-options';
 import type { DashboardScope } from '@/lib/dashboard/queries';
@@ -19,26 +20,16 @@ export async function DashboardFilters({ scope, asOf, today, options }: { scope:
   const name = (x: { nameKo: string; nameEn: string }) => localized(locale, { ko: x.nameKo, en: x.nameEn });
   const quarterEnds: { q: Quarter; end: string }[] = [];
   for (let q = previousQuarter(quarterOf(today)), i = 0; i < 12; q = previousQuarter(q), i++) quarterEnds.push({ q, end: quarterRange(q).end });
-  const select = (id: keyof DashboardScope, label: string, items: { value: string; label: string }[]) => (
-    <div className="field">
-      <label htmlFor={`dash-${id}`}>{label}</label>
-      <select id={`dash-${id}`} name={id} defaultValue={scope[id] ?? ''}>
-        <option value="">{t('filters.any')}</option>
-        {items.map((i) => (
-          <option key={i.value} value={i.value}>
-            {i.label}
-          </option>
-        ))}
-      </select>
-    </div>
+  const select = (id: keyof DashboardScope, label: string, choices: [string, string][]) => (
+    <ChoiceSelect id={`dash-${id}`} name={id} label={label} anyLabel={t('filters.any')} defaultValue={scope[id] ?? ''} choices={choices} />
   );
   return (
     <form key={dashboardHref(scope, asOf)} method="get" action="/" className="filters" aria-label={t('dashboard.filtersTitle')}>
       <div className="filters__grid">
-        {select('dialogue', t('filters.dialogue'), options.dialogues.map((d) => ({ value: d.code, label: name(d) })))}
-        {select('area', t('filters.area'), options.areas.map((a) => ({ value: a.code, label: name(a) })))}
-        {select('agency', t('filters.agency'), options.agencies.map((a) => ({ value: a.code, label: `${a.code} — ${name(a)}` })))}
-        {select('country', t('filters.country'), options.countries.map((c) => ({ value: c, label: t.has(`country.${c}` as never) ? t(`country.${c}` as never) : c })))}
+        {select('dialogue', t('filters.dialogue'), options.dialogues.map((d) => [d.code, name(d)]))}
+        {select('area', t('filters.area'), options.areas.map((a) => [a.code, name(a)]))}
+        {select('agency', t('filters.agency'), options.agencies.map((a) => [a.code, `${a.code} — ${name(a)}`]))}
+        {select('country', t('filters.country'), options.countries.map((c) => [c, t.has(`country.${c}` as never) ? t(`country.${c}` as never) : c]))}
         <div className="field">
           <label htmlFor="dash-asOf">{t('dashboard.asOf')}</label>
           <input id="dash-asOf" name="asOf" type="date" max={today} defaultValue={asOf} aria-describedby="dash-asOf-hint" />

@@ -1,4 +1,6 @@
-import { getTranslations } from 'next-intl/server';
+'use client';
+
+import { useTranslations } from 'next-intl';
 import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
 
 export interface StatusCountsRow {
@@ -12,10 +14,11 @@ export interface StatusCountsRow {
 
 /**
  * The table alternative of a status chart: one row per bar or period, one linked cell per status.
- * Plain anchors: hundreds of cells need no client-side router links.
+ * Plain anchors: hundreds of cells need no client-side router links. A client component, so the
+ * page's payload carries the rows' numbers and links, not a rendered element per cell.
  */
-export async function StatusCountsTable({ caption, rowHeader, extraHeader, rows }: { caption: string; rowHeader: string; extraHeader?: string; rows: StatusCountsRow[] }) {
-  const t = await getTranslations('status');
+export function StatusCountsTable({ caption, rowHeader, extraHeader, rows }: { caption: string; rowHeader: string; extraHeader?: string; rows: StatusCountsRow[] }) {
+  const t = useTranslations('status');
   return (
     <table className="data-table">
       <caption className="visually-hidden">{caption}</caption>

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { migrateDatabase, openDatabase } from '@/db/client';
 import { DEFAULT_DEMO_PASSWORD } from '@/db/seed/demo-users';
 import { getDashboard } from '@/lib/dashboard/queries';
+import { getFilterOptions } from '@/lib/commitments/filter-options';
 import { searchCommitments } from '@/lib/commitments/queries';
 import { parseFiltersLeniently } from '@/lib/commitments/filters';
 import { todayIso } from '@/lib/periods/dates';
@@ -11,7 +12,8 @@ import { generate, SIZES, type Size } from './generate-data';
 /**
  * `npm run bench [-- seed M L]`: for each corpus size, serves the production build on that
  * database and reports p50/p95 of the dashboard page, the dashboard data request and the
- * commitments list, the database size, and the time of the same queries run in-process.
+ * commitments list, the database size, and the time of the same queries run in-process (for a
+ * page, its data and its filter form's choices), with the ratio of the two.
  * Measures only; asserts nothing. Set BENCH_REQUESTS (default 30) to change the sample.
  */
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -93,9 +95,18 @@ async function benchSize(size: Size): Promise<string[]> {
   migrating.$client.close();
   const bytes = ['', '-wal'].reduce((n, s) => n + (fs.existsSync(file + s) ? fs.statSync(file + s).size : 0), 0);
   const today = todayIso();
+  const past = '2024-06-30';
+  const midMonth = '2024-06-15';
+  const agency = busiestAgency(file);
+  // A page's own SQL is its data plus its filter form's choices; a data request's is its data.
   const sqlDashboard = timeInProcess(file, (db) => getDashboard({}, today, today, db));
-  const sqlDashboardPast = timeInProcess(file, (db) => getDashboard({}, '2024-06-30', today, db));
-  const sqlList = timeInProcess(file, (db) => searchCommitments(parseFiltersLeniently({}), today, db));
+  const sqlDashboardPage = timeInProcess(file, (db) => [getDashboard({}, today, today, db), getFilterOptions({ duePeriods: false }, db)]);
+  const sqlPast = timeInProcess(file, (db) => getDashboard({}, past, today, db));
+  const sqlPastPage = timeInProcess(file, (db) => [getDashboard({}, past, today, db), getFilterOptions({ duePeriods: false }, db)]);
+  const sqlMidMonth = timeInProcess(file, (db) => getDashboard({}, midMonth, today, db));
+  const sqlAgencyPage = timeInProcess(file, (db) => [getDashboard({ agency }, today, today, db), getFilterOptions({ duePeriods: false }, db)]);
+  const sqlListPage = timeInProcess(file, (db) => [searchCommitments(parseFiltersLeniently({}), today, db), getFilterOptions({}, db)]);
+  const snapshotBuild = timeSnapshotBuild(file, past);
 
   const server: ChildProcess = spawn('npx', ['next', 'start', '--hostname', '127.0.0.1', '--port', String(PORT)], {
     env: { ...process.env, DATABASE_URL: file },
@@ -105,21 +116,44 @@ async function benchSize(size: Size): Promise<string[]> {
   try {
     await waitForServer();
     const cookie = await signIn('analyst@demo.example');
-    const page = await timeRequests('/', cookie);
-    const data = await timeRequests('/api/v1/dashboard', cookie);
-    const dataPast = await timeRequests('/api/v1/dashboard?asOf=2024-06-30', cookie);
-    const list = await timeRequests('/commitments', cookie);
-    const row = (what: string, http: number[] | null, sql: number[]) =>
-      `| ${size} | ${what} | ${http ? ms(percentile(http, 50)) : '—'} | ${http ? ms(percentile(http, 95)) : '—'} | ${ms(percentile(sql, 50))} | ${ms(percentile(sql, 95))} | ${(bytes / 1e6).toFixed(1)} MB |`;
+    const row = (what: string, http: number[], sql: number[]) =>
+      `| ${size} | ${what} | ${ms(percentile(http, 50))} | ${ms(percentile(http, 95))} | ${ms(percentile(sql, 50))} | ${ms(percentile(sql, 95))} | ${(percentile(http, 95) / percentile(sql, 95)).toFixed(1)}× | ${(bytes / 1e6).toFixed(1)} MB |`;
     return [
-      row('dashboard page `/`', page, sqlDashboard),
-      row('dashboard data `/api/v1/dashboard`', data, sqlDashboard),
-      row('dashboard data, as of 2024-06-30', dataPast, sqlDashboardPast),
-      row('commitments list `/commitments`', list, sqlList),
+      row('dashboard page `/`', await timeRequests('/', cookie), sqlDashboardPage),
+      row('dashboard data `/api/v1/dashboard`', await timeRequests('/api/v1/dashboard', cookie), sqlDashboard),
+      row(`dashboard page, as of ${past} (a quarter end)`, await timeRequests(`/?asOf=${past}`, cookie), sqlPastPage),
+      row(`dashboard data, as of ${past}`, await timeRequests(`/api/v1/dashboard?asOf=${past}`, cookie), sqlPast),
+      row(`dashboard data, as of ${midMonth} (mid-month)`, await timeRequests(`/api/v1/dashboard?asOf=${midMonth}`, cookie), sqlMidMonth),
+      row(`dashboard page, agency ${agency} (lead or partner)`, await timeRequests(`/?agency=${agency}`, cookie), sqlAgencyPage),
+      row('commitments list `/commitments`', await timeRequests('/commitments', cookie), sqlListPage),
+      `| ${size} | first view of a past month end (builds its snapshot, in-process) | — | — | ${ms(snapshotBuild)} | — | — | |`,
     ];
   } finally {
     if (server.pid) process.kill(-server.pid, 'SIGTERM');
   }
+}
+
+/** The agency on the most commitments, as lead or partner: the heaviest agency filter. */
+function busiestAgency(file: string): string {
+  const db = openDatabase(file);
+  const row = db.$client
+    .prepare(`select a.code from agencies a join (select lead_agency_id as id from commitments union all select agency_id from commitment_partners) x on x.id = a.id
+      group by a.id order by count(*) desc limit 1`)
+    .get() as { code: string } | undefined;
+  db.$client.close();
+  return row?.code ?? 'MSIT';
+}
+
+/** One cold build of a month end's snapshot: dropped, then rebuilt by a dashboard read. */
+function timeSnapshotBuild(file: string, date: string): number {
+  const db = openDatabase(file);
+  db.$client.prepare('delete from tally_snapshots where as_of = ?').run(date);
+  db.$client.prepare('delete from tally_snapshot_dates where as_of = ?').run(date);
+  const t0 = performance.now();
+  getDashboard({}, date, todayIso(), db);
+  const took = performance.now() - t0;
+  db.$client.close();
+  return took;
 }
 
 async function main() {
@@ -127,10 +161,10 @@ async function main() {
   for (const s of sizes) if (!(s in SIZES)) throw new Error(`Unknown size ${s}; use ${Object.keys(SIZES).join(', ')}`);
   if (!fs.existsSync('.next/BUILD_ID')) spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
   const lines = [
-    `Requests: ${REQUESTS} sequential after ${WARMUP} warm-up, one signed-in analyst; "SQL" is the same queries in-process.`,
+    `Requests: ${REQUESTS} sequential after ${WARMUP} warm-up, one signed-in analyst; "SQL" is the same queries in-process; "ratio" is HTTP p95 over SQL p95.`,
     '',
-    '| size | request | HTTP p50 | HTTP p95 | SQL p50 | SQL p95 | database |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| size | request | HTTP p50 | HTTP p95 | SQL p50 | SQL p95 | ratio | database |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const size of sizes) lines.push(...(await benchSize(size)));
   console.log(lines.join('\n'));

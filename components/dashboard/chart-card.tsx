@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { ChartFrame } from '@/components/charts/chart-frame';
+import { TableToggle } from './table-toggle';
 
 interface Props {
   id: string;
@@ -20,10 +21,7 @@ export async function ChartCard({ id, title, caption, chart, table, height }: Pr
       <div aria-hidden="true">
         <ChartFrame height={height}>{chart}</ChartFrame>
       </div>
-      <details className="card__table">
-        <summary>{t('showTable')}</summary>
-        <div className="table-scroll">{table}</div>
-      </details>
+      <TableToggle label={t('showTable')}>{table}</TableToggle>
     </section>
   );
 }

@@ -107,8 +107,8 @@ function dashboardOf(db: Db, scopeFilter: DashboardScope, scope: SQL[], asOf: st
   const past = asOf < today ? asOf : null;
   const previousQuarterEnd = quarterRange(previousQuarter(quarterOf(asOf))).end;
   const at = statesAt(db, scopeFilter, scope, asOf, today);
-  const then = statesAt(db, scopeFilter, scope, previousQuarterEnd, today);
-  const now = sumOf(past ? statesAt(db, scopeFilter, scope, today, today).groups : at.groups).tally;
+  const then = statesAt(db, scopeFilter, scope, previousQuarterEnd, today, false);
+  const now = sumOf(past ? statesAt(db, scopeFilter, scope, today, today, false).groups : at.groups).tally;
   const first = db.all<{ d: string }>(sql`select ${dialogues.heldOn} as d from ${dialogues}
     where exists (select 1 from ${commitments} where ${and(eq(commitments.dialogueId, dialogues.id), ...scope)}) order by d limit 1`)[0]?.d;
   const periodList = first && first <= asOf ? periods(first, asOf) : [];

@@ -173,8 +173,8 @@ export function scopeOf(db: Db, scopeFilter: DashboardScope): { scope: SQL[]; re
   return { scope: [sql`${commitments.id} in (select id from ${table})`], release: () => db.run(sql`drop table if exists ${table}`) };
 }
 
-/** Where the scope stood at the end of `date`, by area and lead agency and by due date. */
-export function statesAt(db: Db, scopeFilter: DashboardScope, scope: SQL[], date: string, today: string): StatesAt {
+/** Where the scope stood at the end of `date`, by area and lead agency and (unless `withDues` is false) by due date. */
+export function statesAt(db: Db, scopeFilter: DashboardScope, scope: SQL[], date: string, today: string, withDues = true): StatesAt {
   const { sources, release } = countingSources(db, scopeFilter, scope, date, today);
   try {
     const groups = new Map<string, GroupTotals>();
@@ -191,7 +191,7 @@ export function statesAt(db: Db, scopeFilter: DashboardScope, scope: SQL[], date
           sum.overdue += g.overdue;
         }
       }
-      for (const d of dueTotals(db, source)) {
+      for (const d of withDues ? dueTotals(db, source) : []) {
         const sum = dues.get(d.dueEnd);
         if (!sum) dues.set(d.dueEnd, d);
         else {

@@ -380,6 +380,25 @@ export const statusFlowTotals = sqliteTable(
 );
 
 /**
+ * `status_transitions` by month for each agency on the commitment, as lead or partner (once
+ * each), kept by triggers on the transitions, the partners and the lead: an agency filter's time
+ * series reads one agency's few thousand rows instead of its commitments' whole history.
+ */
+export const statusFlowsByAgency = sqliteTable(
+  'status_flows_by_agency',
+  {
+    agencyId: integer('agency_id').notNull(),
+    month: integer('month').notNull(),
+    fromStatus: text('from_status', { enum: STATUSES }).notNull(),
+    toStatus: text('to_status', { enum: STATUSES }).notNull(),
+    n: integer('n').notNull(),
+    fromProgressSum: integer('from_progress_sum').notNull(),
+    toProgressSum: integer('to_progress_sum').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.month, t.fromStatus, t.toStatus] })],
+);
+
+/**
  * Past month ends whose tallies have been built into `tally_snapshots`. Built on first use;
  * triggers on `commitments` and `status_transitions` delete every snapshot a write could change,
  * so a snapshot is always what the history says.

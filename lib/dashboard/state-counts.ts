@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { agencies, commitments, statusFlowTotals, statusFlows, statusTransitions } from '@/db/schema';
+import { agencies, commitments, statusFlowTotals, statusFlows, statusFlowsByAgency, statusTransitions } from '@/db/schema';
 import type { CommitmentFilter } from '@/lib/commitments/filters';
 import { scopeConditions } from '@/lib/commitments/queries';
 import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
@@ -27,12 +27,18 @@ interface FlowRow {
 /**
  * Net status changes per month (year * 12 + month - 1) after `afterMonth`. Reads the monthly
  * rollup's totals for the whole corpus, the rollup when the scope only narrows by area, lead
- * agency or its country, and otherwise the history.
+ * agency or its country, the per-agency rollup for an agency alone, and otherwise the history.
  */
 export function netChangesByMonth(db: Db, scopeFilter: Partial<CommitmentFilter>, afterMonth: number, scope: SQL[] = scopeConditions(scopeFilter)): Map<number, StateTally> {
   const rollupable = !scopeFilter.dialogue && !scopeFilter.agency && !scopeFilter.archived;
   let rows: FlowRow[];
-  if (rollupable && !scopeFilter.area && !scopeFilter.lead && !scopeFilter.country) {
+  const agencyOnly = scopeFilter.agency && !scopeFilter.dialogue && !scopeFilter.area && !scopeFilter.lead && !scopeFilter.country && !scopeFilter.archived;
+  if (agencyOnly) {
+    const f = statusFlowsByAgency;
+    rows = db.all<FlowRow>(sql`select ${f.month} as m, ${f.fromStatus} as f, ${f.toStatus} as t, ${f.n} as n, ${f.fromProgressSum} as fp, ${f.toProgressSum} as tp
+      from ${f} where ${f.agencyId} = (select ${agencies.id} from ${agencies} where ${agencies.code} = ${scopeFilter.agency}) and ${f.month} > ${afterMonth} and ${f.n} != 0`);
+    rows = rows.concat(archivedFlows(db, scopeFilter, afterMonth));
+  } else if (rollupable && !scopeFilter.area && !scopeFilter.lead && !scopeFilter.country) {
     const f = statusFlowTotals;
     rows = db.all<FlowRow>(sql`select ${f.month} as m, ${f.fromStatus} as f, ${f.toStatus} as t, ${f.n} as n, ${f.fromProgressSum} as fp, ${f.toProgressSum} as tp
       from ${f} where ${f.month} > ${afterMonth} and ${f.n} != 0`);

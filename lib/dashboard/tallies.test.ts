@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { agencies, areas, commitments, dialogues, statusFlowTotals, statusFlows, statusUpdates, tallySnapshotDates } from '@/db/schema';
+import { agencies, areas, commitmentPartners, commitments, dialogues, statusFlowTotals, statusFlows, statusFlowsByAgency, statusUpdates, tallySnapshotDates } from '@/db/schema';
 import type { Actor } from '@/lib/audit/record';
 import { updateCommitmentStatus } from '@/lib/commitments/update-status';
 import { CLOSED_STATUSES, STATUSES, type Status } from '@/lib/commitments/vocabulary';
@@ -40,7 +40,9 @@ function randomHistory(seed: number) {
  * commitment stands where its latest entry effective by then (ties by recording order) put it, or
  * where it started.
  */
-function independently(date: string, keep: (c: { areaCode: string; country: string }) => boolean) {
+type Who = { areaCode: string; country: string; agencies: string[] };
+
+function independently(date: string, keep: (c: Who) => boolean) {
   const rows = db
     .select({ id: commitments.id, dueEnd: commitments.dueEnd, areaCode: areas.code, lead: agencies.code, country: agencies.country })
     .from(commitments)
@@ -48,6 +50,7 @@ function independently(date: string, keep: (c: { areaCode: string; country: stri
     .innerJoin(agencies, eq(agencies.id, commitments.leadAgencyId))
     .where(sql`${commitments.archivedAt} is null`)
     .all()
+    .map((c) => ({ ...c, agencies: [c.lead, ...partnersOf(c.id)] }))
     .filter(keep);
   const history = db.select().from(statusUpdates).orderBy(asc(statusUpdates.id)).all();
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
@@ -94,6 +97,26 @@ function expectSame(d: ReturnType<typeof getDashboard>, want: ReturnType<typeof 
   ).toEqual(Object.fromEntries(want.byQuarter));
 }
 
+function partnersOf(commitmentId: number): string[] {
+  return db
+    .select({ code: agencies.code })
+    .from(commitmentPartners)
+    .innerJoin(agencies, eq(agencies.id, commitmentPartners.agencyId))
+    .where(eq(commitmentPartners.commitmentId, commitmentId))
+    .all()
+    .map((r) => r.code);
+}
+
+/** The progress series: each period's counts and mean progress, as the history says they stood at its end. */
+function expectSeries(d: ReturnType<typeof getDashboard>, keep: (c: Who) => boolean, label: string) {
+  expect(d.series.length, label).toBeGreaterThan(0);
+  for (const p of d.series) {
+    const want = independently(p.end, keep);
+    expect(p.counts, `${label}, series at ${p.end}`).toEqual(want.counts);
+    expect(p.meanProgress, `${label}, series at ${p.end}`).toBeCloseTo(want.meanProgress, 9);
+  }
+}
+
 const DATES = ['2023-12-09', '2023-12-31', '2024-01-15', '2024-02-29', '2024-03-01', '2024-04-30', '2024-05-17', '2024-12-31', '2025-01-01', '2025-03-31', '2025-06-12', '2025-06-29', TODAY];
 
 beforeEach(() => {
@@ -106,15 +129,21 @@ describe('counting at any date, from tallies, snapshots and the history', () => 
   it('agrees with the raw history for every scope and date, month end or not', () => {
     randomHistory(7);
     const dialogue = db.select().from(dialogues).get()!.code;
-    const scopes: [DashboardScope, (c: { areaCode: string; country: string }) => boolean][] = [
+    const scopes: [DashboardScope, (c: Who) => boolean][] = [
       [{}, () => true],
       [{ area: 'SEMI' }, (c) => c.areaCode === 'SEMI'],
       [{ country: 'KR' }, (c) => c.country === 'KR'],
-      // A dialogue scope is counted commitment by commitment: the two ways must agree.
+      // Narrow scopes are counted commitment by commitment: the two ways must agree.
       [{ dialogue }, () => true],
+      [{ agency: 'MSIT' }, (c) => c.agencies.includes('MSIT')],
+      [{ agency: 'DOE', area: 'BAT' }, (c) => c.agencies.includes('DOE') && c.areaCode === 'BAT'],
     ];
     for (const date of DATES) {
-      for (const [scope, keep] of scopes) expectSame(getDashboard(scope, date, TODAY, db), independently(date, keep), `${JSON.stringify(scope)} at ${date}`);
+      for (const [scope, keep] of scopes) {
+        const d = getDashboard(scope, date, TODAY, db);
+        expectSame(d, independently(date, keep), `${JSON.stringify(scope)} at ${date}`);
+        if (date === '2025-06-12' || date === '2024-04-30') expectSeries(d, keep, JSON.stringify(scope));
+      }
     }
   });
 
@@ -145,8 +174,27 @@ describe('counting at any date, from tallies, snapshots and the history', () => 
     expectSame(getDashboard({ area: 'BIO' }, '2024-03-31', TODAY, db), independently('2024-03-31', (c) => c.areaCode === 'BIO'), 'after a move');
   });
 
-  it('keeps the rollup totals equal to the rollup', () => {
+  it('keeps the rollup totals and the per-agency rollup equal to what they sum', () => {
     randomHistory(3);
+    // Partners and leads change after the history exists: the per-agency rollup must follow.
+    const agencyId = (code: string) => db.select().from(agencies).where(eq(agencies.code, code)).get()!.id;
+    const semi = db.select().from(commitments).where(eq(commitments.code, 'CET23-SEMI-01')).get()!;
+    db.insert(commitmentPartners).values({ commitmentId: semi.id, agencyId: agencyId('NSF'), role: 'participant' }).onConflictDoNothing().run();
+    db.update(commitments).set({ leadAgencyId: agencyId('NIST') }).where(eq(commitments.id, semi.id)).run();
+    db.delete(commitmentPartners).where(eq(commitmentPartners.commitmentId, semi.id)).run();
+    db.update(commitments).set({ leadAgencyId: agencyId('MOTIE') }).where(eq(commitments.code, 'CET23-BIO-01')).run();
+    const byAgency = (rows: { agency: number; month: number; from: string; to: string; n: number; fp: number; tp: number }[]) =>
+      Object.fromEntries(rows.filter((r) => r.n !== 0 || r.fp !== 0 || r.tp !== 0).map((r) => [`${r.agency}:${r.month}:${r.from}:${r.to}`, [r.n, r.fp, r.tp]]));
+    const f = statusFlowsByAgency;
+    const kept = db.select({ agency: f.agencyId, month: f.month, from: f.fromStatus, to: f.toStatus, n: f.n, fp: f.fromProgressSum, tp: f.toProgressSum }).from(f).all();
+    const recomputed = db.all<{ agency: number; month: number; from: string; to: string; n: number; fp: number; tp: number }>(sql`
+      select m.agency_id as agency, cast(substr(t.effective_date, 1, 4) as integer) * 12 + cast(substr(t.effective_date, 6, 2) as integer) - 1 as month,
+        t.from_status as "from", t.to_status as "to", count(*) as n, sum(t.from_progress) as fp, sum(t.to_progress) as tp
+      from status_transitions t join (select id as cid, lead_agency_id as agency_id from commitments union select commitment_id, agency_id from commitment_partners) m on m.cid = t.commitment_id
+      group by 1, 2, 3, 4`);
+    expect(byAgency(kept)).toEqual(byAgency(recomputed));
+    expect(Object.keys(byAgency(kept)).length).toBeGreaterThan(10);
+
     const fromRollup = db
       .select({ month: statusFlows.month, from: statusFlows.fromStatus, to: statusFlows.toStatus, n: sql<number>`sum(${statusFlows.n})`, fp: sql<number>`sum(${statusFlows.fromProgressSum})` })
       .from(statusFlows)

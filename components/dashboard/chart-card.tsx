@@ -1,6 +1,5 @@
 import { getTranslations } from 'next-intl/server';
 import { ChartFrame } from '@/components/charts/chart-frame';
-import { TableToggle } from './table-toggle';
 
 interface Props {
   id: string;
@@ -21,7 +20,10 @@ export async function ChartCard({ id, title, caption, chart, table, height }: Pr
       <div aria-hidden="true">
         <ChartFrame height={height}>{chart}</ChartFrame>
       </div>
-      <TableToggle label={t('showTable')}>{table}</TableToggle>
+      <details className="card__table">
+        <summary>{t('showTable')}</summary>
+        <div className="table-scroll">{table}</div>
+      </details>
     </section>
   );
 }

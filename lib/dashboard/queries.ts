@@ -4,7 +4,7 @@ import { getDb, type Db } from '@/db/client';
 import { agencies, areas, commitments, dialogues, statusTransitions } from '@/db/schema';
 import { stateAtSql } from '@/lib/commitments/queries';
 import type { StateColumns } from './state-at';
-import { scopeOf, statesAt, talliesServe, type DashboardScope, type GroupTotals } from './tallies';
+import { prepareSnapshots, scopeOf, statesAt, talliesServe, type DashboardScope, type GroupTotals } from './tallies';
 import { CLOSED_STATUSES, STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { isoDate, monthEnd } from '@/lib/periods/dates';
 import { formatQuarter, previousQuarter, quarterOf, quarterRange, quartersBetween } from '@/lib/periods/quarters';
@@ -95,17 +95,27 @@ function progressSeries(list: { key: string; end: string }[], atAsOf: Headline, 
 
 /** Everything the dashboard shows, for a scope as it stood at the end of `asOf`. */
 export function getDashboard(scopeFilter: DashboardScope, asOf: string, today: string, db: Db = getDb()) {
-  const { scope, release } = scopeOf(db, scopeFilter);
-  try {
-    return dashboardOf(db, scopeFilter, scope, asOf, today);
-  } finally {
-    release();
-  }
+  // Snapshots are built first (a write); every figure is then read in one transaction, so all of
+  // them come from the same moment even while others write.
+  prepareSnapshots(db, scopeFilter, [asOf, previousQuarterEndOf(asOf)], today);
+  return db.transaction(
+    () => {
+      const { scope, release } = scopeOf(db, scopeFilter);
+      try {
+        return dashboardOf(db, scopeFilter, scope, asOf, today);
+      } finally {
+        release();
+      }
+    },
+    { behavior: 'deferred' },
+  );
 }
+
+const previousQuarterEndOf = (date: string) => quarterRange(previousQuarter(quarterOf(date))).end;
 
 function dashboardOf(db: Db, scopeFilter: DashboardScope, scope: SQL[], asOf: string, today: string) {
   const past = asOf < today ? asOf : null;
-  const previousQuarterEnd = quarterRange(previousQuarter(quarterOf(asOf))).end;
+  const previousQuarterEnd = previousQuarterEndOf(asOf);
   const at = statesAt(db, scopeFilter, scope, asOf, today);
   const then = statesAt(db, scopeFilter, scope, previousQuarterEnd, today, false);
   const now = sumOf(past ? statesAt(db, scopeFilter, scope, today, today, false).groups : at.groups).tally;

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { commitments, statusTransitions } from '@/db/schema';
+import { isIsoDate } from '@/lib/periods/dates';
 
 type Reader = Pick<Db, 'run'>;
 
@@ -13,6 +14,22 @@ export interface StateColumns {
 
 const t = statusTransitions;
 const current: StateColumns = { status: sql`${commitments.status}`, progress: sql`${commitments.progress}` };
+
+/** A per-request scratch table in the connection's temp schema, named after a date (checked, as it is spliced into SQL). */
+export function scratchTable(kind: string, date: string): SQL {
+  if (!isIsoDate(date)) throw new Error(`Not an ISO date: ${date}`);
+  return sql.raw(`temp.${kind}_${date.replaceAll('-', '')}`);
+}
+
+/** Runs the statement that fills a new scratch table; if it fails, the table goes too. */
+export function fillOrDrop(db: Reader, table: SQL, fill: SQL): void {
+  try {
+    db.run(fill);
+  } catch (e) {
+    db.run(sql`drop table if exists ${table}`);
+    throw e;
+  }
+}
 
 /** The scope's commitments with their state at a date, for counting: a FROM clause and its columns. */
 export interface StateTable {
@@ -31,12 +48,12 @@ export interface StateTable {
  */
 export function prepareStateTable(db: Reader, date: string | null, restrictTo: SQL[] | null): StateTable {
   if (!date) return { from: sql`${commitments}`, columns: current, release: () => {} };
-  const table = sql.raw(`temp.state_at_${date.replaceAll('-', '')}`);
+  const table = scratchTable('state_at', date);
   db.run(sql`drop table if exists ${table}`);
   db.run(sql`create table ${table} (id integer primary key, status text not null, progress integer not null)`);
   // min() picks the earliest later transition per commitment (ties by recording order); its bare
   // columns come from that row.
-  db.run(sql`insert into ${table} (id, status, progress)
+  fillOrDrop(db, table, sql`insert into ${table} (id, status, progress)
     select cid, fs, fp from (
       select ${t.commitmentId} as cid, ${t.fromStatus} as fs, ${t.fromProgress} as fp, min(${t.effectiveDate} || ':' || printf('%012d', ${t.updateId}))
       from ${t} where ${t.effectiveDate} > ${date}

@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { asc, eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import { migrateDatabase, openDatabase, type Db } from '@/db/client';
+import { seedReferenceData } from '@/db/seed';
 import { agencies, areas, commitmentPartners, commitments, dialogues, statusFlowTotals, statusFlows, statusFlowsByAgency, statusUpdates, tallySnapshotDates } from '@/db/schema';
 import type { Actor } from '@/lib/audit/record';
 import { updateCommitmentStatus } from '@/lib/commitments/update-status';
@@ -209,5 +213,66 @@ describe('counting at any date, from tallies, snapshots and the history', () => 
     const key = (r: { month: number; from: string; to: string }) => `${r.month}:${r.from}:${r.to}`;
     expect(totals.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(fromRollup.sort((a, b) => key(a).localeCompare(key(b))));
     expect(totals.length).toBeGreaterThan(10);
+  });
+
+  it('follows archiving and due-date changes made after the snapshots were built', () => {
+    randomHistory(5);
+    for (const date of DATES) getDashboard({}, date, TODAY, db);
+    db.update(commitments).set({ archivedAt: '2025-06-01T00:00:00Z' }).where(eq(commitments.code, 'CET23-AI-01')).run();
+    db.update(commitments).set({ dueEnd: '2024-01-31', dueSpec: '2024-01', duePrecision: 'month', dueStart: '2024-01-01' }).where(eq(commitments.code, 'CET23-QUA-01')).run();
+    for (const date of DATES) expectSame(getDashboard({}, date, TODAY, db), independently(date, () => true), `after the edits, at ${date}`);
+  });
+});
+
+describe('with another connection writing', () => {
+  it('reads every figure from one moment, and from the history when a write drops the snapshot first', () => {
+    const file = path.join(os.tmpdir(), `dashboard-${process.pid}-${Date.now()}.db`);
+    const a = openDatabase(file);
+    migrateDatabase(a);
+    seedReferenceData(a);
+    const b = openDatabase(file);
+    const hooked = a as unknown as { transaction: Db['transaction']; all: Db['all'] };
+    try {
+      db = a;
+      const u = insertTestUser(db, { email: 'admin@example.org', role: 'admin', passwordHash: 'x' });
+      admin = { ...admin, id: u.id };
+      randomHistory(13);
+      getDashboard({}, '2024-03-31', TODAY, a);
+
+      // 1. A write lands between building the snapshot and reading: the snapshot is gone, the history answers.
+      const transaction = hooked.transaction.bind(a);
+      hooked.transaction = ((fn: never, config: never) => {
+        b.$client.prepare(`update commitments set due_end = '2030-12-31' where id = (select min(id) from commitments)`).run();
+        hooked.transaction = transaction;
+        return transaction(fn, config);
+      }) as Db['transaction'];
+      expectSame(getDashboard({}, '2024-03-31', TODAY, a), independently('2024-03-31', () => true), 'snapshot dropped before the read');
+
+      // 2. A write lands in the middle of the read: no figure sees it; the next request does.
+      getDashboard({}, '2024-03-31', TODAY, a);
+      const before = independently('2024-03-31', () => true);
+      const all = hooked.all.bind(a);
+      hooked.all = ((query: never) => {
+        b.$client.prepare(`update commitments set archived_at = '2025-06-01T00:00:00Z' where id = (select max(id) from commitments)`).run();
+        hooked.all = all;
+        return all(query);
+      }) as Db['all'];
+      expectSame(getDashboard({}, '2024-03-31', TODAY, a), before, 'write during the read');
+      const after = getDashboard({}, '2024-03-31', TODAY, a);
+      expect(after.headline.total).toBe(before.total - 1);
+      expectSame(after, independently('2024-03-31', () => true), 'the next request');
+
+      // 3. Another connection holds the write lock: no waiting for it; the history answers.
+      b.$client.prepare('begin immediate').run();
+      expectSame(getDashboard({}, '2024-09-30', TODAY, a), independently('2024-09-30', () => true), 'while another connection writes');
+      b.$client.prepare('commit').run();
+      expect(a.select().from(tallySnapshotDates).all().map((r) => r.asOf)).not.toContain('2024-09-30');
+      getDashboard({}, '2024-09-30', TODAY, a);
+      expect(a.select().from(tallySnapshotDates).all().map((r) => r.asOf)).toContain('2024-09-30');
+    } finally {
+      a.$client.close();
+      b.$client.close();
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    }
   });
 });

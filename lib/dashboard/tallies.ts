@@ -6,7 +6,7 @@ import { scopeConditions } from '@/lib/commitments/queries';
 import type { CommitmentFilter } from '@/lib/commitments/filters';
 import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { monthEnd } from '@/lib/periods/dates';
-import { prepareStateTable } from './state-at';
+import { fillOrDrop, prepareStateTable, scratchTable } from './state-at';
 
 export type DashboardScope = Pick<CommitmentFilter, 'dialogue' | 'area' | 'agency' | 'country'>;
 
@@ -39,49 +39,82 @@ const daysBetween = (a: string, b: string) => Math.abs(Date.parse(b) - Date.pars
 /** The tallies are kept by area and lead agency, so they serve any scope that only narrows by those. */
 export const talliesServe = (scope: DashboardScope) => !scope.dialogue && !scope.agency;
 
+/** The most snapshots kept; building one more drops the least recently built. */
+export const SNAPSHOTS_KEPT = 48;
+
+const snapshotExists = (db: Db, date: string) =>
+  db.select({ d: tallySnapshotDates.asOf }).from(tallySnapshotDates).where(eq(tallySnapshotDates.asOf, date)).get() !== undefined;
+
 /**
  * Builds the tally snapshot of a past month end unless it exists: every commitment not archived,
  * by area, lead agency, due date and status then. One immediate transaction, so no write slips
  * between reading the history and storing its sums; the triggers of migration 0009 delete the
- * snapshot again when a later write changes that past.
+ * snapshot again when a later write changes that past. It never waits for the write lock (a
+ * request must not stall behind another connection's write): when the lock is taken it gives up
+ * and returns false, and the dashboard counts that date from the history instead.
  */
-export function ensureSnapshot(db: Db, date: string): void {
-  const exists = () => db.select({ d: tallySnapshotDates.asOf }).from(tallySnapshotDates).where(eq(tallySnapshotDates.asOf, date)).get();
-  if (exists()) return;
-  db.transaction(
-    (tx) => {
-      if (exists()) return;
-      const at = prepareStateTable(tx, date, null);
-      try {
-        tx.run(sql`insert into ${tallySnapshots} (as_of, area_id, lead_agency_id, due_end, status, n, progress_sum)
-          select ${date}, ${commitments.areaId}, ${commitments.leadAgencyId}, coalesce(${commitments.dueEnd}, ''), ${at.columns.status}, count(*), sum(${at.columns.progress})
-          from ${at.from} where ${commitments.archivedAt} is null group by 2, 3, 4, 5`);
-        tx.insert(tallySnapshotDates).values({ asOf: date, builtAt: new Date().toISOString() }).run();
-      } finally {
-        at.release();
-      }
-    },
-    { behavior: 'immediate' },
-  );
+export function ensureSnapshot(db: Db, date: string): boolean {
+  if (snapshotExists(db, date)) return true;
+  const client = db.$client;
+  const timeout = client.pragma('busy_timeout', { simple: true }) as number;
+  client.pragma('busy_timeout = 0');
+  try {
+    db.transaction(
+      (tx) => {
+        if (snapshotExists(db, date)) return;
+        const at = prepareStateTable(tx, date, null);
+        try {
+          tx.run(sql`insert into ${tallySnapshots} (as_of, area_id, lead_agency_id, due_end, status, n, progress_sum)
+            select ${date}, ${commitments.areaId}, ${commitments.leadAgencyId}, coalesce(${commitments.dueEnd}, ''), ${at.columns.status}, count(*), sum(${at.columns.progress})
+            from ${at.from} where ${commitments.archivedAt} is null group by 2, 3, 4, 5`);
+          tx.insert(tallySnapshotDates).values({ asOf: date, builtAt: new Date().toISOString() }).run();
+        } finally {
+          at.release();
+        }
+        const stale = sql`(select ${tallySnapshotDates.asOf} from ${tallySnapshotDates} order by ${tallySnapshotDates.builtAt} desc limit -1 offset ${SNAPSHOTS_KEPT})`;
+        tx.run(sql`delete from ${tallySnapshots} where ${tallySnapshots.asOf} in ${stale}`);
+        tx.run(sql`delete from ${tallySnapshotDates} where ${tallySnapshotDates.asOf} in ${stale}`);
+      },
+      { behavior: 'immediate' },
+    );
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) return false;
+    throw e;
+  } finally {
+    client.pragma(`busy_timeout = ${timeout}`);
+  }
+}
+
+/** The date a count at `date` starts from: the nearer month end around it, or today. */
+function baseFor(date: string, today: string): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const after = monthEnd(y, m) < today ? monthEnd(y, m) : today;
+  const before = m === 1 ? monthEnd(y - 1, 12) : monthEnd(y, m - 1);
+  return after === date || daysBetween(date, after) <= daysBetween(before, date) ? after : before;
+}
+
+/** Builds the snapshots counting at `dates` will start from (before the dashboard's read transaction). */
+export function prepareSnapshots(db: Db, scopeFilter: DashboardScope, dates: string[], today: string): void {
+  if (!talliesServe(scopeFilter)) return;
+  for (const date of dates) {
+    const base = baseFor(date, today);
+    if (base !== today) ensureSnapshot(db, base);
+  }
 }
 
 /**
  * What to count at the end of `date`, as sources of rows (area_id, lead_agency_id, due_end ('' for
  * none), status, n, progress) whose sums add up. For a scope the tallies serve: the live tallies (a
  * few thousand rows), or for a past month the snapshot of its end, plus the correction taking either
- * back to `date` (see `prepareDelta`). For a narrow scope: its commitments with their state then.
- * Call `release` once the rows are read.
+ * back to `date` (see `prepareDelta`). Otherwise (a narrow scope, or a snapshot that is not there):
+ * the scope's commitments with their state then. Call `release` once the rows are read.
  */
 export function countingSources(db: Db, scopeFilter: DashboardScope, scope: SQL[], date: string, today: string): { sources: SQL[]; release(): void } {
-  if (talliesServe(scopeFilter)) {
-    // Start from the nearer of the month ends around the date (or today's live tallies).
-    const y = Number(date.slice(0, 4));
-    const m = Number(date.slice(5, 7));
-    const after = monthEnd(y, m) < today ? monthEnd(y, m) : today;
-    const before = m === 1 ? monthEnd(y - 1, 12) : monthEnd(y, m - 1);
-    const base = after === date || daysBetween(date, after) <= daysBetween(before, date) ? after : before;
-    const live = base === today;
-    if (!live) ensureSnapshot(db, base);
+  const base = baseFor(date, today);
+  const live = base === today;
+  if (talliesServe(scopeFilter) && (live || snapshotExists(db, base))) {
     const t = live ? commitmentTallies : tallySnapshots;
     const where: SQL[] = live ? [sql`n != 0`] : [sql`${tallySnapshots.asOf} = ${base}`];
     if (scopeFilter.area) where.push(sql`${t.areaId} = (select ${areas.id} from ${areas} where ${areas.code} = ${scopeFilter.area})`);
@@ -91,7 +124,7 @@ export function countingSources(db: Db, scopeFilter: DashboardScope, scope: SQL[
     const delta = prepareDelta(db, scope, date, base);
     return { sources: [rows, delta.table], release: delta.release };
   }
-  const at = prepareStateTable(db, date < today ? date : null, scope);
+  const at = prepareStateTable(db, date < today ? date : null, talliesServe(scopeFilter) ? null : scope);
   return {
     sources: [sql`(select ${commitments.areaId} as area_id, ${commitments.leadAgencyId} as lead_agency_id, coalesce(${commitments.dueEnd}, '') as due_end,
       ${at.columns.status} as status, 1 as n, ${at.columns.progress} as progress from ${at.from} where ${and(...scope) ?? sql`1`})`],
@@ -107,7 +140,7 @@ export function countingSources(db: Db, scopeFilter: DashboardScope, scope: SQL[
  */
 function prepareDelta(db: Db, scope: SQL[], date: string, base: string): { table: SQL; release(): void } {
   const t = statusTransitions;
-  const table = sql.raw(`temp.tally_delta_${date.replaceAll('-', '')}`);
+  const table = scratchTable('tally_delta', date);
   const [from, to] = date < base ? [date, base] : [base, date];
   const window = sql`${t.effectiveDate} > ${from} and ${t.effectiveDate} <= ${to}`;
   const back = date < base;
@@ -120,7 +153,7 @@ function prepareDelta(db: Db, scope: SQL[], date: string, base: string): { table
   db.run(sql`create table ${table} (area_id integer not null, lead_agency_id integer not null, due_end text not null, status text not null, n integer not null, progress integer not null)`);
   // min() and max() pick each commitment's first and last entry in world order; their bare columns
   // come from those rows. CROSS JOIN keeps the few changed commitments as the outer loop.
-  db.run(sql`insert into ${table} (area_id, lead_agency_id, due_end, status, n, progress)
+  fillOrDrop(db, table, sql`insert into ${table} (area_id, lead_agency_id, due_end, status, n, progress)
     with w as materialized (
       select f.cid, f.fs, f.fp, l.ts, l.tp
       from (select ${t.commitmentId} as cid, ${t.fromStatus} as fs, ${t.fromProgress} as fp, min(${order}) from ${t} where ${window} group by cid) f
@@ -169,7 +202,7 @@ export function scopeOf(db: Db, scopeFilter: DashboardScope): { scope: SQL[]; re
     : sql`select ${commitments.id} as id from ${commitments} where ${and(...rest)}`;
   db.run(sql`drop table if exists ${table}`);
   db.run(sql`create table ${table} (id integer primary key)`);
-  db.run(sql`insert into ${table} (id) select u.id from (${candidates}) u cross join ${commitments} on ${commitments.id} = u.id where ${and(...rest) ?? sql`1`}`);
+  fillOrDrop(db, table, sql`insert into ${table} (id) select u.id from (${candidates}) u cross join ${commitments} on ${commitments.id} = u.id where ${and(...rest) ?? sql`1`}`);
   return { scope: [sql`${commitments.id} in (select id from ${table})`], release: () => db.run(sql`drop table if exists ${table}`) };
 }
 

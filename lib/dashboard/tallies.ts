@@ -40,7 +40,7 @@ const daysBetween = (a: string, b: string) => Math.abs(Date.parse(b) - Date.pars
 export const talliesServe = (scope: DashboardScope) => !scope.dialogue && !scope.agency;
 
 /** The most snapshots kept; building one more drops the least recently built. */
-export const SNAPSHOTS_KEPT = 48;
+const SNAPSHOTS_KEPT = 48;
 
 const snapshotExists = (db: Db, date: string) =>
   db.select({ d: tallySnapshotDates.asOf }).from(tallySnapshotDates).where(eq(tallySnapshotDates.asOf, date)).get() !== undefined;
@@ -53,7 +53,7 @@ const snapshotExists = (db: Db, date: string) =>
  * request must not stall behind another connection's write): when the lock is taken it gives up
  * and returns false, and the dashboard counts that date from the history instead.
  */
-export function ensureSnapshot(db: Db, date: string): boolean {
+function ensureSnapshot(db: Db, date: string): boolean {
   if (snapshotExists(db, date)) return true;
   const client = db.$client;
   const timeout = client.pragma('busy_timeout', { simple: true }) as number;
@@ -111,7 +111,7 @@ export function prepareSnapshots(db: Db, scopeFilter: DashboardScope, dates: str
  * back to `date` (see `prepareDelta`). Otherwise (a narrow scope, or a snapshot that is not there):
  * the scope's commitments with their state then. Call `release` once the rows are read.
  */
-export function countingSources(db: Db, scopeFilter: DashboardScope, scope: SQL[], date: string, today: string): { sources: SQL[]; release(): void } {
+function countingSources(db: Db, scopeFilter: DashboardScope, scope: SQL[], date: string, today: string): { sources: SQL[]; release(): void } {
   const base = baseFor(date, today);
   const live = base === today;
   if (talliesServe(scopeFilter) && (live || snapshotExists(db, base))) {
@@ -166,7 +166,7 @@ const CLOSED = sql.raw(`('completed', 'discontinued')`);
 const statusSum = (s: Status) => sql.raw(`sum(case when status = '${s}' then n else 0 end) as ${s}`);
 
 /** Sums a counting source by area and lead agency (streaming from the tallies' key order). */
-export function groupTotals(db: Db, source: SQL, date: string): GroupTotals[] {
+function groupTotals(db: Db, source: SQL, date: string): GroupTotals[] {
   const rows = db.all<Record<Status, number> & { a: number; l: number; p: number; o: number }>(sql`
     select area_id as a, lead_agency_id as l, ${sql.join(STATUSES.map(statusSum), sql`, `)}, sum(progress) as p,
       sum(case when due_end != '' and due_end < ${date} and status not in ${CLOSED} then n else 0 end) as o
@@ -178,7 +178,7 @@ export function groupTotals(db: Db, source: SQL, date: string): GroupTotals[] {
 }
 
 /** Sums a counting source by due date. */
-export function dueTotals(db: Db, source: SQL): DueTotals[] {
+function dueTotals(db: Db, source: SQL): DueTotals[] {
   return db.all<DueTotals>(sql`
     select due_end as "dueEnd", sum(case when status = 'completed' then n else 0 end) as completed,
       sum(case when status = 'discontinued' then n else 0 end) as discontinued,

@@ -3,6 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { ensureDerivedCurrent } from '@/lib/as-of/maintenance';
+import { ensureAppendOnlyGuards } from './guards';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -27,9 +29,15 @@ export function openDatabase(file: string = databasePath()): Db {
   return drizzle(sqlite, { schema }) as Db;
 }
 
-/** Applies the committed drizzle-kit migrations; a no-op when they are all applied. */
+/**
+ * Applies the committed drizzle-kit migrations (a no-op when they are all applied), re-installs
+ * the append-only guards a table rebuild may have dropped, and rebuilds derived data once when
+ * its version changed.
+ */
 export function migrateDatabase(db: Db): void {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  ensureAppendOnlyGuards(db.$client);
+  ensureDerivedCurrent(db);
 }
 
 const globalForDb = globalThis as unknown as { __appDb?: Db };

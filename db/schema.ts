@@ -11,6 +11,7 @@ import {
 import {
   AGENCY_KINDS,
   PARTNER_ROLES,
+  STATES,
   STATUSES,
 } from '@/lib/commitments/vocabulary';
 import { DUE_PRECISIONS } from '@/lib/periods/due-period';
@@ -121,6 +122,12 @@ export const commitments = sqliteTable(
     archivedAt: text('archived_at'),
     /** Effective date of the latest history entry (null before any): the "no update for 90 days" test. */
     lastUpdateOn: text('last_update_on'),
+    /**
+     * The day the commitment starts to exist: its dialogue's date. Before it, it is in no figure,
+     * list or series. Kept by the read model's projector (lib/as-of) with status, progress and
+     * last_update_on, which all follow from the history and the dialogue.
+     */
+    adoptedOn: text('adopted_on').notNull().default(''),
     createdAt: createdAt(),
     updatedAt: text('updated_at')
       .notNull()
@@ -134,7 +141,8 @@ export const commitments = sqliteTable(
     index('commitments_due_end_idx').on(t.dueEnd),
     // Covers the dashboard's one pass over commitments, so it reads the index and not the wide rows.
     index('commitments_recent_idx').on(t.lastUpdateOn),
-    index('commitments_dashboard_idx').on(t.archivedAt, t.areaId, t.leadAgencyId, t.dueEnd, t.status, t.progress, t.lastUpdateOn, t.dialogueId),
+    index('commitments_adopted_idx').on(t.adoptedOn),
+    index('commitments_dashboard_idx').on(t.archivedAt, t.areaId, t.leadAgencyId, t.dueEnd, t.status, t.progress, t.lastUpdateOn, t.dialogueId, t.adoptedOn),
     check('commitments_status_check', inList('status', STATUSES)),
     check('commitments_progress_check', sql`${t.progress} between 0 and 100`),
     check('commitments_version_check', sql`${t.version} >= 1`),
@@ -288,27 +296,28 @@ export const settings = sqliteTable('settings', {
 });
 
 /**
- * The history in world order as state changes: for each status update, the state it moved from
- * (its predecessor by effective date, then recording order) and to. Derived from status_updates
- * and kept right by the update service when a back-dated entry slots in, so dashboards can count
- * any past date as "now minus the changes since".
+ * The history in world order as state changes (derived; lib/as-of keeps it). Each commitment's
+ * chain starts with its adoption (update_id 0, effective on adopted_on, from `absent` to the state
+ * it started in), then one row per status update in world order (effective date, then recording
+ * order), each moving from its predecessor's state. So "where things stood on D" is "now minus
+ * the changes since", existence included.
  */
 export const statusTransitions = sqliteTable(
   'status_transitions',
   {
-    updateId: integer('update_id')
-      .primaryKey()
-      .references(() => statusUpdates.id),
     commitmentId: integer('commitment_id')
       .notNull()
       .references(() => commitments.id),
+    /** The status update (0: the adoption). */
+    updateId: integer('update_id').notNull(),
     effectiveDate: text('effective_date').notNull(),
-    fromStatus: text('from_status', { enum: STATUSES }).notNull(),
-    toStatus: text('to_status', { enum: STATUSES }).notNull(),
+    fromStatus: text('from_status', { enum: STATES }).notNull(),
+    toStatus: text('to_status', { enum: STATES }).notNull(),
     fromProgress: integer('from_progress').notNull(),
     toProgress: integer('to_progress').notNull(),
   },
   (t) => [
+    primaryKey({ columns: [t.commitmentId, t.updateId] }),
     index('status_transitions_commitment_idx').on(t.commitmentId, t.effectiveDate, t.updateId),
     index('status_transitions_effective_idx').on(t.effectiveDate, t.commitmentId, t.fromStatus, t.toStatus, t.fromProgress, t.toProgress),
   ],
@@ -327,8 +336,8 @@ export const statusFlows = sqliteTable(
     month: integer('month').notNull(),
     areaId: integer('area_id').notNull(),
     leadAgencyId: integer('lead_agency_id').notNull(),
-    fromStatus: text('from_status', { enum: STATUSES }).notNull(),
-    toStatus: text('to_status', { enum: STATUSES }).notNull(),
+    fromStatus: text('from_status', { enum: STATES }).notNull(),
+    toStatus: text('to_status', { enum: STATES }).notNull(),
     n: integer('n').notNull(),
     fromProgressSum: integer('from_progress_sum').notNull(),
     toProgressSum: integer('to_progress_sum').notNull(),
@@ -341,9 +350,9 @@ export const statusFlows = sqliteTable(
 );
 
 /**
- * Live counts of the commitments not archived, by area, lead agency, due date ('' for none) and
- * status, kept by triggers on `commitments` so every write path keeps them right. The dashboard
- * reads these few thousand rows for today instead of every commitment.
+ * Counts of the commitments not archived, by area, lead agency, due date ('' for none) and current
+ * status (derived; lib/as-of keeps it). The read model counts any date from these few thousand
+ * rows, corrected by the changes after that date.
  */
 export const commitmentTallies = sqliteTable(
   'commitment_tallies',
@@ -363,15 +372,15 @@ export const commitmentTallies = sqliteTable(
 );
 
 /**
- * `status_flows` summed over areas and agencies, kept by triggers on it: the unfiltered
- * dashboard's time series reads a few thousand rows instead of the whole rollup.
+ * `status_flows` summed over areas and agencies (derived): the unfiltered time series reads a few
+ * thousand rows instead of the whole rollup.
  */
 export const statusFlowTotals = sqliteTable(
   'status_flow_totals',
   {
     month: integer('month').notNull(),
-    fromStatus: text('from_status', { enum: STATUSES }).notNull(),
-    toStatus: text('to_status', { enum: STATUSES }).notNull(),
+    fromStatus: text('from_status', { enum: STATES }).notNull(),
+    toStatus: text('to_status', { enum: STATES }).notNull(),
     n: integer('n').notNull(),
     fromProgressSum: integer('from_progress_sum').notNull(),
     toProgressSum: integer('to_progress_sum').notNull(),
@@ -381,16 +390,16 @@ export const statusFlowTotals = sqliteTable(
 
 /**
  * `status_transitions` by month for each agency on the commitment, as lead or partner (once
- * each), kept by triggers on the transitions, the partners and the lead: an agency filter's time
- * series reads one agency's few thousand rows instead of its commitments' whole history.
+ * each; derived): an agency filter's time series reads one agency's few thousand rows instead of
+ * its commitments' whole history.
  */
 export const statusFlowsByAgency = sqliteTable(
   'status_flows_by_agency',
   {
     agencyId: integer('agency_id').notNull(),
     month: integer('month').notNull(),
-    fromStatus: text('from_status', { enum: STATUSES }).notNull(),
-    toStatus: text('to_status', { enum: STATUSES }).notNull(),
+    fromStatus: text('from_status', { enum: STATES }).notNull(),
+    toStatus: text('to_status', { enum: STATES }).notNull(),
     n: integer('n').notNull(),
     fromProgressSum: integer('from_progress_sum').notNull(),
     toProgressSum: integer('to_progress_sum').notNull(),
@@ -399,9 +408,27 @@ export const statusFlowsByAgency = sqliteTable(
 );
 
 /**
- * Past month ends whose tallies have been built into `tally_snapshots`. Built on first use;
- * triggers on `commitments` and `status_transitions` delete every snapshot a write could change,
- * so a snapshot is always what the history says.
+ * `commitment_tallies` for each agency on the commitment, as lead or partner (once each; derived):
+ * an agency filter counts from one agency's rows instead of its commitments one by one.
+ */
+export const agencyTallies = sqliteTable(
+  'agency_tallies',
+  {
+    agencyId: integer('agency_id').notNull(),
+    areaId: integer('area_id').notNull(),
+    leadAgencyId: integer('lead_agency_id').notNull(),
+    dueEnd: text('due_end').notNull(),
+    status: text('status', { enum: STATUSES }).notNull(),
+    n: integer('n').notNull(),
+    progressSum: integer('progress_sum').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.areaId, t.leadAgencyId, t.dueEnd, t.status] })],
+);
+
+/**
+ * Past month ends whose tallies have been built into `tally_snapshots`. Built on first use; the
+ * projector (lib/as-of) deletes every snapshot a write could change, so a snapshot is always what
+ * the history says.
  */
 export const tallySnapshotDates = sqliteTable('tally_snapshot_dates', {
   asOf: text('as_of').primaryKey(),

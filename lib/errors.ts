@@ -52,6 +52,8 @@ export class ConflictError extends AppError {
   constructor(
     message: string,
     readonly current?: unknown,
+    /** The i18n key a form shows, interpolated with `current`. */
+    readonly messageKey: string = 'update.conflict',
   ) {
     super('conflict', message);
   }

@@ -2,9 +2,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { migrateDatabase, openDatabase } from '@/db/client';
 import { DEFAULT_DEMO_PASSWORD } from '@/db/seed/demo-users';
-import { getDashboard } from '@/lib/dashboard/queries';
+import { planAsOfView } from '@/lib/as-of/view';
+import { listAsOf } from '@/lib/as-of/list';
+import { rebuildDerived } from '@/lib/as-of/maintenance';
 import { getFilterOptions } from '@/lib/commitments/filter-options';
-import { searchCommitments } from '@/lib/commitments/queries';
 import { parseFiltersLeniently } from '@/lib/commitments/filters';
 import { todayIso } from '@/lib/periods/dates';
 import { generate, SIZES, type Size } from './generate-data';
@@ -99,14 +100,18 @@ async function benchSize(size: Size): Promise<string[]> {
   const past = '2024-06-30';
   const midMonth = '2024-06-15';
   const agency = busiestAgency(file);
+  const rebuild = timeRebuild(file);
   // A page's own SQL is its data plus its filter form's choices; a data request's is its data.
-  const sqlDashboard = timeInProcess(file, (db) => getDashboard({}, today, today, db));
-  const sqlDashboardPage = timeInProcess(file, (db) => [getDashboard({}, today, today, db), getFilterOptions({ duePeriods: false }, db)]);
-  const sqlPast = timeInProcess(file, (db) => getDashboard({}, past, today, db));
-  const sqlPastPage = timeInProcess(file, (db) => [getDashboard({}, past, today, db), getFilterOptions({ duePeriods: false }, db)]);
-  const sqlMidMonth = timeInProcess(file, (db) => getDashboard({}, midMonth, today, db));
-  const sqlAgencyPage = timeInProcess(file, (db) => [getDashboard({ agency }, today, today, db), getFilterOptions({ duePeriods: false }, db)]);
-  const sqlListPage = timeInProcess(file, (db) => [searchCommitments(parseFiltersLeniently({}), today, db), getFilterOptions({}, db)]);
+  const sqlDashboard = timeInProcess(file, (db) => planAsOfView({}, today, today, db));
+  const sqlDashboardPage = timeInProcess(file, (db) => [planAsOfView({}, today, today, db), getFilterOptions({ duePeriods: false }, db)]);
+  const sqlPast = timeInProcess(file, (db) => planAsOfView({}, past, today, db));
+  const sqlPastPage = timeInProcess(file, (db) => [planAsOfView({}, past, today, db), getFilterOptions({ duePeriods: false }, db)]);
+  const sqlMidMonth = timeInProcess(file, (db) => planAsOfView({}, midMonth, today, db));
+  const sqlAgencyPage = timeInProcess(file, (db) => [planAsOfView({ agency }, today, today, db), getFilterOptions({ duePeriods: false }, db)]);
+  const sqlListPage = timeInProcess(file, (db) => [listAsOf(parseFiltersLeniently({}), today, db), getFilterOptions({}, db)]);
+  const pastList = `asOf=${past}&sort=status`;
+  const sqlPastListPage = timeInProcess(file, (db) => [listAsOf(parseFiltersLeniently({ asOf: past, sort: 'status' }), today, db), getFilterOptions({}, db)]);
+  const sqlPastAgencyPage = timeInProcess(file, (db) => [planAsOfView({ agency }, past, today, db), getFilterOptions({ duePeriods: false }, db)]);
   const snapshotBuild = timeSnapshotBuild(file, past);
 
   const server: ChildProcess = spawn('npx', ['next', 'start', '--hostname', '127.0.0.1', '--port', String(PORT)], {
@@ -126,8 +131,11 @@ async function benchSize(size: Size): Promise<string[]> {
       row(`dashboard data, as of ${past}`, await timeRequests(`/api/v1/dashboard?asOf=${past}`, cookie), sqlPast),
       row(`dashboard data, as of ${midMonth} (mid-month)`, await timeRequests(`/api/v1/dashboard?asOf=${midMonth}`, cookie), sqlMidMonth),
       row(`dashboard page, agency ${agency} (lead or partner)`, await timeRequests(`/?agency=${agency}`, cookie), sqlAgencyPage),
+      row(`dashboard page, agency ${agency}, as of ${past}`, await timeRequests(`/?agency=${agency}&asOf=${past}`, cookie), sqlPastAgencyPage),
       row('commitments list `/commitments`', await timeRequests('/commitments', cookie), sqlListPage),
+      row(`commitments list as of ${past}, sorted by status`, await timeRequests(`/commitments?${pastList}`, cookie), sqlPastListPage),
       `| ${size} | first view of a past month end (builds its snapshot, in-process) | — | — | ${ms(snapshotBuild)} | — | — | |`,
+      `| ${size} | \`db:rebuild-derived\` (every derived table, one transaction, in-process) | — | — | ${ms(rebuild)} | — | — | |`,
     ];
   } finally {
     if (server.pid) process.kill(-server.pid, 'SIGTERM');
@@ -151,8 +159,16 @@ function timeSnapshotBuild(file: string, date: string): number {
   db.$client.prepare('delete from tally_snapshots where as_of = ?').run(date);
   db.$client.prepare('delete from tally_snapshot_dates where as_of = ?').run(date);
   const t0 = performance.now();
-  getDashboard({}, date, todayIso(), db);
+  planAsOfView({}, date, todayIso(), db);
   const took = performance.now() - t0;
+  db.$client.close();
+  return took;
+}
+
+/** One full rebuild of the derived data (`npm run db:rebuild-derived`). */
+function timeRebuild(file: string): number {
+  const db = openDatabase(file);
+  const { ms: took } = rebuildDerived(db);
   db.$client.close();
   return took;
 }

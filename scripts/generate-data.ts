@@ -5,13 +5,16 @@ import { seedReferenceData } from '@/db/seed';
 import { DEFAULT_DEMO_PASSWORD, seedDemoUsers } from '@/db/seed/demo-users';
 import type { Status } from '@/lib/commitments/vocabulary';
 import { parseDuePeriod } from '@/lib/periods/due-period';
+import { rebuildDerived } from '@/lib/as-of/maintenance';
 
 /**
  * Fills a fresh database with a realistic synthetic corpus on top of the real seed:
  *   seed — the real dialogue only;  M — 100 dialogues, 10,000 commitments, 200,000 updates;
  *   L — 1,000 dialogues, 100,000 commitments, 1,000,000 updates.
- * Histories move forward mostly, with some back-dated entries; status_transitions are derived
- * in world order exactly as the update service keeps them.
+ * Histories move forward mostly, with some back-dated entries. Only source rows are written here;
+ * every derived table and column (state changes in world order, current status, rollups) comes
+ * from rebuildDerived, the same code the projector and `npm run db:verify` use, so a generated
+ * corpus passes db:verify by construction.
  *   npm run data:generate -- --size M --out data/bench-M.db
  */
 export const SIZES = {
@@ -66,9 +69,7 @@ export async function generate(size: Size, out: string): Promise<void> {
   const insertPartner = sqlite.prepare('insert or ignore into commitment_partners (commitment_id, agency_id, role) values (?, ?, ?)');
   const insertUpdate = sqlite.prepare(`insert into status_updates
     (commitment_id, author_id, previous_status, new_status, previous_progress, new_progress, note, evidence_url, effective_date, recorded_at)
-    values (?, ?, ?, ?, ?, ?, ?, null, ?, ?) returning id`);
-  const insertTransition = sqlite.prepare(`insert into status_transitions
-    (update_id, commitment_id, effective_date, from_status, to_status, from_progress, to_progress) values (?, ?, ?, ?, ?, ?, ?)`);
+    values (?, ?, ?, ?, ?, ?, ?, null, ?, ?)`);
 
   const perDialogue = spec.commitments / spec.dialogues;
   const perCommitment = spec.updates / spec.commitments;
@@ -117,32 +118,19 @@ export async function generate(size: Size, out: string): Promise<void> {
           ) as { id: number }
         ).id;
         for (let p = 0, k = 1 + Math.floor(random() * 3); p < k; p++) insertPartner.run(commitmentId, pick(agencyIds), pick(['co_lead', 'counterpart', 'participant']));
-        // Record in a slightly shuffled order (some entries back-dated), then derive transitions in world order.
+        // Record in a slightly shuffled order (some entries back-dated). World order is effective
+        // date, then recording order, whatever time of day an entry was drawn at.
         const recordOrder = entries.map((e, i) => ({ ...e, i })).sort((a, b) => a.i + (random() < 0.05 ? 2 : 0) - (b.i + (random() < 0.05 ? 2 : 0)));
-        const ids = new Map<number, number>();
         let before = { status: 'not_started' as Status, progress: 0 };
         for (const e of recordOrder) {
-          const id = (insertUpdate.get(commitmentId, authorId, before.status, e.status, before.progress, e.progress, 'synthetic', iso(e.effective), new Date(e.effective + DAY).toISOString()) as { id: number }).id;
-          ids.set(e.i, id);
+          insertUpdate.run(commitmentId, authorId, before.status, e.status, before.progress, e.progress, 'synthetic', iso(e.effective), new Date(e.effective + DAY).toISOString());
           before = { status: e.status, progress: e.progress };
         }
-        let from = { status: 'not_started' as Status, progress: 0 };
-        entries.forEach((e, i) => {
-          insertTransition.run(ids.get(i)!, commitmentId, iso(e.effective), from.status, e.status, from.progress, e.progress);
-          from = { status: e.status, progress: e.progress };
-        });
       }
     }
   })();
-  // Derived tables, exactly as migration 0004 builds them from the history.
-  sqlite.exec(`
-    update commitments set last_update_on = (select max(t.effective_date) from status_transitions t where t.commitment_id = commitments.id);
-    insert into status_flows (month, area_id, lead_agency_id, from_status, to_status, n, from_progress_sum, to_progress_sum)
-    select cast(substr(t.effective_date, 1, 4) as integer) * 12 + cast(substr(t.effective_date, 6, 2) as integer) - 1,
-      c.area_id, c.lead_agency_id, t.from_status, t.to_status, count(*), sum(t.from_progress), sum(t.to_progress)
-    from status_transitions t join commitments c on c.id = t.commitment_id group by 1, 2, 3, 4, 5;`);
+  rebuildDerived(db);
   sqlite.pragma('synchronous = FULL');
-  sqlite.exec('analyze');
   db.$client.close();
 }
 

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import type { DueCategory } from '@/lib/dashboard/due-categories';
 import { BurnupChart, DueTimelineChart, ProgressChart, StatusByAreaChart } from '@/components/charts/lazy';
 import { AgenciesCard } from '@/components/dashboard/agencies-card';
 import { AttentionCard } from '@/components/dashboard/attention-card';
@@ -12,10 +11,9 @@ import { HeadlineFigures } from '@/components/dashboard/headline-figures';
 import { StatusCountsTable } from '@/components/dashboard/status-counts-table';
 import { requirePagePermission } from '@/lib/auth/current-user';
 import { getFilterOptions } from '@/lib/commitments/filter-options';
-import { parseFiltersLeniently, type CommitmentFilter } from '@/lib/commitments/filters';
-import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
-import { drillDownHref } from '@/lib/dashboard/links';
-import { getDashboard, type DashboardScope } from '@/lib/dashboard/queries';
+import { parseFiltersLeniently } from '@/lib/commitments/filters';
+import type { AsOfScope } from '@/lib/as-of/scope';
+import { planAsOfView } from '@/lib/as-of/view';
 import { localized } from '@/lib/i18n/config';
 import { isIsoDate, todayIso } from '@/lib/periods/dates';
 
@@ -23,47 +21,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard'))('title') };
 }
 
-const OPEN: Status[] = ['not_started', 'in_progress', 'at_risk', 'delayed'];
-
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePermission('dashboard.view');
   const params = await searchParams;
   const today = todayIso();
   const f = parseFiltersLeniently(params);
-  const scope: DashboardScope = { dialogue: f.dialogue, area: f.area, agency: f.agency, country: f.country };
+  const scope: AsOfScope = { dialogue: f.dialogue, area: f.area, agency: f.agency, country: f.country };
   const asOf = typeof params.asOf === 'string' && isIsoDate(params.asOf) && params.asOf <= today ? params.asOf : today;
-  const d = getDashboard(scope, asOf, today);
+  // Every figure, row and link comes from the as-of view; this page only renders it.
+  const d = planAsOfView(scope, asOf, today);
   const [t, locale, format] = [await getTranslations(), await getLocale(), await getFormatter()];
-  const href = (extra: Partial<CommitmentFilter>) => drillDownHref(scope, asOf, today, extra);
   const name = (x: { nameKo: string; nameEn: string }) => localized(locale, { ko: x.nameKo, en: x.nameEn });
   const date = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'medium' });
-  const monthly = /^\d{4}-\d{2}$/.test(d.series[0]?.period ?? '');
-
-  const areaBars = d.areas.map((a) => ({
-    label: name(a),
-    counts: a.counts,
-    hrefs: Object.fromEntries(STATUSES.map((s) => [s, href({ area: a.code, status: [s] })])) as Record<Status, string>,
-  }));
-  const dueHrefs = (quarter: string): Record<DueCategory, string> => ({
-    completed: href({ due: quarter, status: ['completed'] }),
-    discontinued: href({ due: quarter, status: ['discontinued'] }),
-    overdue: href({ due: quarter, overdue: true }),
-    onCourse: href({ due: quarter, overdue: false, status: OPEN }),
-  });
-  const dueBars = d.dueTimeline.map((q) => ({ quarter: q.quarter, values: { completed: q.completed, onCourse: q.onCourse, overdue: q.overdue, discontinued: q.discontinued }, hrefs: dueHrefs(q.quarter) }));
-  const agencyRows = d.agencies.map((a) => ({
-    code: a.code,
-    name: name(a),
-    country: a.country,
-    led: a.led,
-    completed: a.completed,
-    overdue: a.overdue,
-    hrefs: { led: href({ lead: a.code }), completed: href({ lead: a.code, status: ['completed'] }), overdue: href({ lead: a.code, overdue: true }) },
-  }));
-  const countries = [...new Set(d.agencies.map((a) => a.country))].sort().map((c) => {
-    const rows = d.agencies.filter((a) => a.country === c);
-    return { country: c, led: rows.reduce((n, r) => n + r.led, 0), completed: rows.reduce((n, r) => n + r.completed, 0), overdue: rows.reduce((n, r) => n + r.overdue, 0) };
-  });
+  const areaBars = d.byArea.map((a) => ({ label: name(a), counts: a.counts, hrefs: a.links }));
+  const dueBars = d.dueTimeline.map((q) => ({ quarter: q.quarter, values: { completed: q.completed, onCourse: q.onCourse, overdue: q.overdue, discontinued: q.discontinued }, hrefs: q.links }));
+  const agencyRows = d.byLeadAgency.map((a) => ({ code: a.code, name: name(a), country: a.country, led: a.led, completed: a.completed, overdue: a.overdue, hrefs: a.links }));
 
   return (
     <>
@@ -72,7 +44,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <p className="muted">{t('dashboard.intro')}</p>
       </div>
       <DashboardFilters scope={scope} asOf={asOf} today={today} options={getFilterOptions({ duePeriods: false })} />
-      {asOf < today && (
+      {d.past && (
         <p className="notice notice--info" role="status">
           {t('dashboard.asOfNotice', { date: date(asOf) })}
         </p>
@@ -81,7 +53,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <p className="empty">{t('dashboard.empty')}</p>
       ) : (
         <>
-          <HeadlineFigures dashboard={d} href={href} />
+          <HeadlineFigures view={d} />
           <div className="dashboard-grid">
             <ChartCard
               id="areas"
@@ -94,7 +66,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                   caption={t('dashboard.areas.title')}
                   rowHeader={t('dashboard.areas.area')}
                   extraHeader={t('dashboard.areas.total')}
-                  rows={d.areas.map((a, i) => ({ key: a.code, label: areaBars[i]!.label, counts: a.counts, hrefs: areaBars[i]!.hrefs, extra: { value: a.total, href: href({ area: a.code }) } }))}
+                  rows={d.byArea.map((a, i) => ({ key: a.code, label: areaBars[i]!.label, counts: a.counts, hrefs: a.links, extra: { value: a.total, href: a.links.total } }))}
                 />
               }
             />
@@ -108,7 +80,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <ChartCard
               id="progress"
               title={t('dashboard.progress.title')}
-              caption={t('dashboard.progress.caption', { unit: t(monthly ? 'dashboard.progress.month' : 'dashboard.progress.quarter') })}
+              caption={t('dashboard.progress.caption', { unit: t(d.seriesUnit === 'month' ? 'dashboard.progress.month' : 'dashboard.progress.quarter') })}
               chart={<ProgressChart data={d.series} />}
               table={
                 <StatusCountsTable
@@ -119,7 +91,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     key: p.period,
                     label: p.period,
                     counts: p.counts,
-                    hrefs: Object.fromEntries(STATUSES.map((s) => [s, drillDownHref(scope, p.end, today, { status: [s] })])) as Record<Status, string>,
+                    hrefs: p.links,
                     extra: { value: p.meanProgress.toFixed(1) },
                   }))}
                 />
@@ -130,12 +102,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               title={t('dashboard.burnup.title')}
               caption={t('dashboard.burnup.caption')}
               chart={<BurnupChart data={d.series.map((p) => ({ period: p.period, completed: p.counts.completed, dueByThen: p.dueByThen }))} />}
-              table={<BurnupTable rows={d.series.map((p) => ({ period: p.period, completed: p.counts.completed, completedHref: drillDownHref(scope, p.end, today, { status: ['completed'] }), dueByThen: p.dueByThen }))} />}
+              table={<BurnupTable rows={d.series.map((p) => ({ period: p.period, completed: p.counts.completed, completedHref: p.links.completed, dueByThen: p.dueByThen }))} />}
             />
           </div>
 
           <div className="dashboard-grid">
-            <AgenciesCard agencyRows={agencyRows} countries={countries} href={href} />
+            <AgenciesCard agencyRows={agencyRows} countries={d.byCountry} />
             <AttentionCard d={d} />
           </div>
         </>

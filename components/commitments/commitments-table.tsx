@@ -1,14 +1,14 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
-import type { CommitmentListItem } from '@/lib/commitments/queries';
+import type { CommitmentListItem } from '@/lib/as-of/list';
 import { localized } from '@/lib/i18n/config';
-import { isOverdue } from '@/lib/periods/due-period';
 import { AgencyName } from '../agency-name';
 import { DuePeriodLabel } from '../due-period-label';
 import { ProgressBar } from '../progress-bar';
 import { StatusBadge } from '../status-badge';
 
-export function CommitmentsTable({ items, today }: { items: CommitmentListItem[]; today: string }) {
+/** Rows as the list read them: status, progress and overdue as of the list's date. */
+export function CommitmentsTable({ items }: { items: CommitmentListItem[] }) {
   const t = useTranslations('commitments');
   const locale = useLocale();
   if (items.length === 0) return <p className="empty">{t('empty')}</p>;
@@ -54,7 +54,7 @@ export function CommitmentsTable({ items, today }: { items: CommitmentListItem[]
                 <DuePeriodLabel spec={c.dueSpec} />
               </td>
               <td>
-                <StatusBadge status={c.status} overdue={isOverdue({ end: c.dueEnd }, c.status, today)} />
+                <StatusBadge status={c.status} overdue={c.overdue} />
               </td>
               <td>
                 <ProgressBar value={c.progress} />

@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import type { CommitmentFilter } from '@/lib/commitments/filters';
+import type { CountryRow } from '@/lib/as-of/view';
 import { AgenciesTable, type AgencyRow } from './agencies-table';
 
 /** Per lead agency (sortable) and per country: led, completed, overdue, each linked to its list. */
-export async function AgenciesCard({ agencyRows, countries, href }: { agencyRows: AgencyRow[]; countries: { country: string; led: number; completed: number; overdue: number }[]; href: (extra: Partial<CommitmentFilter>) => string }) {
+export async function AgenciesCard({ agencyRows, countries }: { agencyRows: AgencyRow[]; countries: CountryRow[] }) {
   const t = await getTranslations();
   return (
     <section className="card" aria-labelledby="agencies-title">
@@ -30,13 +30,13 @@ export async function AgenciesCard({ agencyRows, countries, href }: { agencyRows
               <tr key={c.country}>
                 <th scope="row">{t.has(`country.${c.country}` as never) ? t(`country.${c.country}` as never) : c.country}</th>
                 <td className="num">
-                  <Link href={href({ country: c.country })}>{c.led}</Link>
+                  <Link href={c.links.led}>{c.led}</Link>
                 </td>
                 <td className="num">
-                  <Link href={href({ country: c.country, status: ['completed'] })}>{c.completed}</Link>
+                  <Link href={c.links.completed}>{c.completed}</Link>
                 </td>
                 <td className="num">
-                  <Link href={href({ country: c.country, overdue: true })}>{c.overdue}</Link>
+                  <Link href={c.links.overdue}>{c.overdue}</Link>
                 </td>
               </tr>
             ))}

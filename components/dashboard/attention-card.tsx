@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { StatusBadge } from '@/components/status-badge';
-import type { Dashboard } from '@/lib/dashboard/queries';
+import type { AsOfView } from '@/lib/as-of/view';
 import { localized } from '@/lib/i18n/config';
 
 /** What needs attention, and what falls due in the next 90 days. */
-export async function AttentionCard({ d }: { d: Pick<Dashboard, 'attention' | 'upcoming'> }) {
+export async function AttentionCard({ d }: { d: Pick<AsOfView, 'attention' | 'upcoming'> }) {
   const [t, locale, format] = [await getTranslations(), await getLocale(), await getFormatter()];
   const date = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'medium' });
   return (

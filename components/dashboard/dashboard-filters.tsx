@@ -2,11 +2,11 @@ import Link from 'next/link';
 import { ChoiceSelect } from '@/components/forms/choice-select';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { FilterOptions } from '@/lib/commitments/filter-options';
-import type { DashboardScope } from '@/lib/dashboard/queries';
+import type { AsOfScope } from '@/lib/as-of/scope';
 import { localized } from '@/lib/i18n/config';
 import { formatQuarter, previousQuarter, quarterOf, quarterRange, type Quarter } from '@/lib/periods/quarters';
 
-function dashboardHref(scope: DashboardScope, asOf?: string): string {
+function dashboardHref(scope: AsOfScope, asOf?: string): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(scope)) if (typeof v === 'string' && v) p.set(k, v);
   if (asOf) p.set('asOf', asOf);
@@ -15,12 +15,12 @@ function dashboardHref(scope: DashboardScope, asOf?: string): string {
 }
 
 /** Scope and as-of date, in the URL; quick picks for the ends of the last twelve quarters. */
-export async function DashboardFilters({ scope, asOf, today, options }: { scope: DashboardScope; asOf: string; today: string; options: FilterOptions }) {
+export async function DashboardFilters({ scope, asOf, today, options }: { scope: AsOfScope; asOf: string; today: string; options: FilterOptions }) {
   const [t, locale] = [await getTranslations(), await getLocale()];
   const name = (x: { nameKo: string; nameEn: string }) => localized(locale, { ko: x.nameKo, en: x.nameEn });
   const quarterEnds: { q: Quarter; end: string }[] = [];
   for (let q = previousQuarter(quarterOf(today)), i = 0; i < 12; q = previousQuarter(q), i++) quarterEnds.push({ q, end: quarterRange(q).end });
-  const select = (id: keyof DashboardScope, label: string, choices: [string, string][]) => (
+  const select = (id: keyof AsOfScope, label: string, choices: [string, string][]) => (
     <ChoiceSelect id={`dash-${id}`} name={id} label={label} anyLabel={t('filters.any')} defaultValue={scope[id] ?? ''} choices={choices} />
   );
   return (

@@ -1,15 +1,14 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { Dashboard } from '@/lib/dashboard/queries';
+import type { AsOfView } from '@/lib/as-of/view';
 import { STATUS_COLORS } from '@/lib/commitments/status-style';
 
 interface Props {
-  dashboard: Dashboard;
-  href: (extra: Record<string, unknown>) => string;
+  view: Pick<AsOfView, 'headline' | 'previous' | 'previousQuarterEnd' | 'links'>;
 }
 
 /** Headline counts, each linking to its list, with the change since the previous quarter's end. */
-export async function HeadlineFigures({ dashboard: d, href }: Props) {
+export async function HeadlineFigures({ view: d }: Props) {
   const [t, format] = [await getTranslations(), await getFormatter()];
   const since = format.dateTime(new Date(`${d.previousQuarterEnd}T00:00:00Z`), { dateStyle: 'medium' });
   const change = (now: number, before: number) => {
@@ -18,10 +17,10 @@ export async function HeadlineFigures({ dashboard: d, href }: Props) {
   };
   const share = d.headline.total ? Math.round((d.headline.counts.completed / d.headline.total) * 1000) / 10 : 0;
   const figures = [
-    { key: 'total', label: t('dashboard.figures.total'), value: d.headline.total, before: d.previous.total, link: href({}), color: '#0b4f8a' },
-    ...(['completed', 'in_progress', 'at_risk', 'delayed'] as const).map((s) => ({ key: s, label: t(`status.${s}`), value: d.headline.counts[s], before: d.previous.counts[s], link: href({ status: [s] }), color: STATUS_COLORS[s] })),
-    { key: 'overdue', label: t('dashboard.figures.overdue'), value: d.headline.overdue, before: d.previous.overdue, link: href({ overdue: true }), color: '#b3261e' },
-    ...(['not_started', 'discontinued'] as const).map((s) => ({ key: s, label: t(`status.${s}`), value: d.headline.counts[s], before: d.previous.counts[s], link: href({ status: [s] }), color: STATUS_COLORS[s] })),
+    { key: 'total', label: t('dashboard.figures.total'), value: d.headline.total, before: d.previous.total, link: d.links.total, color: '#0b4f8a' },
+    ...(['completed', 'in_progress', 'at_risk', 'delayed'] as const).map((s) => ({ key: s, label: t(`status.${s}`), value: d.headline.counts[s], before: d.previous.counts[s], link: d.links[s], color: STATUS_COLORS[s] })),
+    { key: 'overdue', label: t('dashboard.figures.overdue'), value: d.headline.overdue, before: d.previous.overdue, link: d.links.overdue, color: '#b3261e' },
+    ...(['not_started', 'discontinued'] as const).map((s) => ({ key: s, label: t(`status.${s}`), value: d.headline.counts[s], before: d.previous.counts[s], link: d.links[s], color: STATUS_COLORS[s] })),
   ];
   return (
     <section aria-labelledby="figures-title">

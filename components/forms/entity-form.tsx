@@ -33,7 +33,8 @@ export function EntityForm({ action, fields, values = {}, hidden = {}, heading, 
   return (
     <form action={formAction} className="form" aria-labelledby={id} key={JSON.stringify(state)}>
       <h2 id={id}>{heading}</h2>
-      <FormMessage status={state.status} message={state.message} values={state.values} />
+      {/* After a conflict the message shows the record as it now stands, not what was typed. */}
+      <FormMessage status={state.status} message={state.message} values={(state.current as Record<string, string | number> | undefined) ?? state.values} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

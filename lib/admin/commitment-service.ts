@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, min, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { agencies, areas, commitmentPartners, commitments, dialogues } from '@/db/schema';
+import { agencies, areas, commitmentPartners, commitments, dialogues, statusUpdates } from '@/db/schema';
 import { recordAudit, type Actor, type RequestContext } from '@/lib/audit/record';
 import { authorize } from '@/lib/auth/guard';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '@/lib/errors';
-import { moveFlows } from '@/lib/commitments/flows';
+import { project, projectCreated } from '@/lib/as-of/projector';
+import { dateTimeInZone } from '@/lib/periods/dates';
 import { parseDuePeriod } from '@/lib/periods/due-period';
 import { fieldErrorsOf } from '@/lib/validation/common';
 import { CommitmentInput, PartnersField } from './inputs';
@@ -71,12 +72,22 @@ export function checkCommitment(db: Reader, raw: unknown, exceptId?: number) {
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-/** Inserts a validated, resolved commitment with its partners and an audit row; for the form and the CSV import. */
-export function insertCommitment(tx: Tx, actor: Actor, resolved: Extract<ReturnType<typeof resolveReferences>, { errors: null }>, origin: string) {
-  const created = tx.insert(commitments).values(resolved.row).returning().get();
-  for (const p of resolved.partners) tx.insert(commitmentPartners).values({ commitmentId: created.id, ...p }).run();
-  recordAudit(tx, { actor, action: 'commitment.create', targetType: 'commitment', targetId: created.code, after: { ...created, partners: resolved.partners }, origin });
-  return created;
+/**
+ * Inserts validated, resolved commitments with their partners, hands them to the read model's
+ * projector, and writes an audit row for each; for the form and the CSV import.
+ */
+export function insertCommitments(tx: Tx, actor: Actor, list: Extract<ReturnType<typeof resolveReferences>, { errors: null }>[], origin: string) {
+  const ids = list.map((resolved) => {
+    const created = tx.insert(commitments).values(resolved.row).returning({ id: commitments.id }).get();
+    for (const p of resolved.partners) tx.insert(commitmentPartners).values({ commitmentId: created.id, ...p }).run();
+    return created.id;
+  });
+  projectCreated(tx, ids);
+  return ids.map((id, i) => {
+    const created = tx.select().from(commitments).where(eq(commitments.id, id)).get()!;
+    recordAudit(tx, { actor, action: 'commitment.create', targetType: 'commitment', targetId: created.code, after: { ...created, partners: list[i]!.partners }, origin });
+    return created;
+  });
 }
 
 function codeTaken(db: Reader, code: string, exceptId?: number): boolean {
@@ -88,7 +99,7 @@ export function createCommitment(db: Db, actor: Actor, raw: unknown, ctx: Reques
   authorize(db, actor, 'commitment.manage', undefined, ctx, 'new');
   const { errors, resolved } = checkCommitment(db, raw);
   if (errors) throw new ValidationError(errors);
-  return db.transaction((tx) => insertCommitment(tx, actor, resolved, ctx.origin), { behavior: 'immediate' });
+  return db.transaction((tx) => insertCommitments(tx, actor, [resolved], ctx.origin)[0]!, { behavior: 'immediate' });
 }
 
 /**
@@ -103,18 +114,27 @@ export function updateCommitment(db: Db, actor: Actor, id: number, raw: unknown,
     (tx) => {
       const before = tx.select().from(commitments).where(eq(commitments.id, id)).get();
       if (!before) throw new NotFoundError('No such commitment');
-      if (before.version !== version) throw new ConflictError('The commitment was changed by someone else since you loaded it', { version: before.version });
-      const regrouped = before.areaId !== resolved.row.areaId || before.leadAgencyId !== resolved.row.leadAgencyId;
-      if (regrouped) moveFlows(tx, id, -1);
-      const after = tx
-        .update(commitments)
-        .set({ ...resolved.row, version: before.version + 1, updatedAt: new Date().toISOString() })
-        .where(eq(commitments.id, id))
-        .returning()
-        .get()!;
-      if (regrouped) moveFlows(tx, id, 1);
-      tx.delete(commitmentPartners).where(eq(commitmentPartners.commitmentId, id)).run();
-      for (const p of resolved.partners) tx.insert(commitmentPartners).values({ commitmentId: id, ...p }).run();
+      const first = tx.select({ d: min(statusUpdates.effectiveDate) }).from(statusUpdates).where(eq(statusUpdates.commitmentId, id)).get()?.d;
+      const heldOn = tx.select({ d: dialogues.heldOn }).from(dialogues).where(eq(dialogues.id, resolved.row.dialogueId)).get()!.d;
+      if (first && first < heldOn) throw new ValidationError({ dialogueCode: ['entries_before_dialogue'] });
+      if (before.version !== version) {
+        const current = { version: before.version, savedAt: dateTimeInZone(new Date(before.updatedAt)) };
+        throw new ConflictError('The commitment was changed by someone else since you loaded it', current, 'admin.conflict');
+      }
+      project(
+        tx,
+        [id],
+        () => {
+          tx.update(commitments)
+            .set({ ...resolved.row, version: before.version + 1, updatedAt: new Date().toISOString() })
+            .where(eq(commitments.id, id))
+            .run();
+          tx.delete(commitmentPartners).where(eq(commitmentPartners.commitmentId, id)).run();
+          for (const p of resolved.partners) tx.insert(commitmentPartners).values({ commitmentId: id, ...p }).run();
+        },
+        'all',
+      );
+      const after = tx.select().from(commitments).where(eq(commitments.id, id)).get()!;
       recordAudit(tx, { actor, action: 'commitment.update', targetType: 'commitment', targetId: after.code, before, after: { ...after, partners: resolved.partners }, origin: ctx.origin });
       return after;
     },
@@ -128,13 +148,19 @@ export function setCommitmentArchived(db: Db, actor: Actor, code: string, archiv
   return db.transaction((tx) => {
     const before = tx.select().from(commitments).where(eq(commitments.code, code)).get();
     if (!before) throw new NotFoundError(`No commitment has the code ${code}`);
-    const after = tx
-      .update(commitments)
-      .set({ archivedAt: archived ? (before.archivedAt ?? new Date().toISOString()) : null, version: before.version + 1 })
-      .where(eq(commitments.id, before.id))
-      .returning()
-      .get()!;
+    const after = project(
+      tx,
+      [before.id],
+      () =>
+        tx
+          .update(commitments)
+          .set({ archivedAt: archived ? (before.archivedAt ?? new Date().toISOString()) : null, version: before.version + 1, updatedAt: new Date().toISOString() })
+          .where(eq(commitments.id, before.id))
+          .returning()
+          .get()!,
+      'all',
+    );
     recordAudit(tx, { actor, action: archived ? 'commitment.archive' : 'commitment.restore', targetType: 'commitment', targetId: code, before: { archivedAt: before.archivedAt }, after: { archivedAt: after.archivedAt }, origin: ctx.origin });
     return after;
-  });
+  }, { behavior: 'immediate' });
 }

@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { recordAudit, type Actor, type RequestContext } from '@/lib/audit/record';
 import { authorize } from '@/lib/auth/guard';
 import { ValidationError, type FieldErrors } from '@/lib/errors';
-import { checkCommitment, insertCommitment } from './commitment-service';
+import { checkCommitment, insertCommitments } from './commitment-service';
 
 /** CSV header → CommitmentInput field. `partners` reads like "NSF:counterpart; DOE:participant". */
 export const CSV_COLUMNS = {
@@ -102,7 +102,7 @@ export function importCommitments(db: Db, actor: Actor, text: string, ctx: Reque
       const rows = fileErrors.length ? [] : checkRows(tx, records);
       const preview = summarize(fileErrors, rows);
       if (fileErrors.length || preview.invalid > 0) throw new ImportRejectedError(preview);
-      for (const r of rows) insertCommitment(tx, actor, r.resolved!, ctx.origin);
+      insertCommitments(tx, actor, rows.map((r) => r.resolved!), ctx.origin);
       recordAudit(tx, { actor, action: 'commitment.import', targetType: 'commitment', targetId: null, after: { imported: rows.length, codes: rows.map((r) => r.code) }, origin: ctx.origin });
       return { imported: rows.length };
     },

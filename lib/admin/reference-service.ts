@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, min, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { agencies, dialogues } from '@/db/schema';
+import { agencies, commitments, dialogues, statusUpdates } from '@/db/schema';
+import { project } from '@/lib/as-of/projector';
 import { recordAudit, type Actor, type RequestContext } from '@/lib/audit/record';
 import { authorize } from '@/lib/auth/guard';
 import { NotFoundError, ValidationError } from '@/lib/errors';
@@ -18,13 +19,27 @@ export function saveDialogue(db: Db, actor: Actor, id: number | null, raw: unkno
   const input = parseInput(DialogueInput, raw);
   const clash = db.select({ id: dialogues.id }).from(dialogues).where(id === null ? eq(dialogues.code, input.code) : and(eq(dialogues.code, input.code), ne(dialogues.id, id))).get();
   if (clash) throw new ValidationError({ code: ['code_taken'] });
-  return db.transaction((tx) => {
-    const before = id === null ? null : tx.select().from(dialogues).where(eq(dialogues.id, id)).get();
-    if (id !== null && !before) throw new NotFoundError('No such dialogue');
-    const after = id === null ? tx.insert(dialogues).values(input).returning().get() : tx.update(dialogues).set(input).where(eq(dialogues.id, id)).returning().get()!;
-    recordAudit(tx, { actor, action: id === null ? 'dialogue.create' : 'dialogue.update', targetType: 'dialogue', targetId: after.code, before, after, origin: ctx.origin });
-    return after;
-  });
+  return db.transaction(
+    (tx) => {
+      const before = id === null ? null : tx.select().from(dialogues).where(eq(dialogues.id, id)).get();
+      if (id !== null && !before) throw new NotFoundError('No such dialogue');
+      if (id === null) {
+        const after = tx.insert(dialogues).values(input).returning().get();
+        recordAudit(tx, { actor, action: 'dialogue.create', targetType: 'dialogue', targetId: after.code, before, after, origin: ctx.origin });
+        return after;
+      }
+      // Its commitments exist from its date: moving the date re-derives them, and may not leave an entry before it.
+      const own = tx.select({ id: commitments.id }).from(commitments).where(eq(commitments.dialogueId, id)).all().map((c) => c.id);
+      if (before!.heldOn !== input.heldOn && own.length) {
+        const first = tx.select({ d: min(statusUpdates.effectiveDate) }).from(statusUpdates).innerJoin(commitments, eq(commitments.id, statusUpdates.commitmentId)).where(eq(commitments.dialogueId, id)).get()?.d;
+        if (first && first < input.heldOn) throw new ValidationError({ heldOn: ['entries_before_dialogue'] });
+      }
+      const after = project(tx, before!.heldOn === input.heldOn ? [] : own, () => tx.update(dialogues).set(input).where(eq(dialogues.id, id)).returning().get()!, before!.heldOn === input.heldOn ? { from: '9999-12-31' } : 'all');
+      recordAudit(tx, { actor, action: 'dialogue.update', targetType: 'dialogue', targetId: after.code, before, after, origin: ctx.origin });
+      return after;
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 /** Creates (id null) or edits an agency; codes are unique. */

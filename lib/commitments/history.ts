@@ -2,8 +2,8 @@ import 'server-only';
 import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { agencies, commitments, statusUpdates, users } from '@/db/schema';
-import { stateAtSql } from './queries';
-import type { Status } from './vocabulary';
+import { stateAtSql } from '@/lib/as-of/state';
+import type { State, Status } from './vocabulary';
 
 type Reader = Pick<Db, 'select'>;
 
@@ -49,14 +49,14 @@ export function stateAt(db: Reader, commitment: { id: number; status: Status; pr
 }
 
 /**
- * A commitment's status and progress at the end of `date`; null for an unknown code. Uses the
- * same expression as the list's and the dashboard's as-of filters, so all three agree.
+ * A commitment's status and progress at the end of `date` (`absent` before its adoption); null
+ * for an unknown code. Uses the read model's expression, so the list and the counts agree.
  */
-export function statusAsOf(code: string, date: string, db: Db = getDb()): StatusPoint | null {
+export function statusAsOf(code: string, date: string, db: Db = getDb()): { status: State; progress: number } | null {
   const at = stateAtSql(date);
   return (
     db
-      .select({ status: sql<Status>`${at.status}`, progress: sql<number>`${at.progress}` })
+      .select({ status: sql<State>`${at.status}`, progress: sql<number>`${at.progress}` })
       .from(commitments)
       .where(eq(commitments.code, code))
       .get() ?? null

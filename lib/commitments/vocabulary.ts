@@ -11,7 +11,18 @@ export const STATUSES = [
 export type Status = (typeof STATUSES)[number];
 
 /** Statuses after which a commitment no longer counts as overdue. */
-export const CLOSED_STATUSES: readonly Status[] = ['completed', 'discontinued'];
+export const CLOSED_STATUSES = ['completed', 'discontinued'] as const satisfies readonly Status[];
+/** Statuses of a commitment still under way: the ones that can be overdue. */
+export const OPEN_STATUSES = STATUSES.filter((s) => !(CLOSED_STATUSES as readonly Status[]).includes(s)) as readonly Status[];
+export const isClosed = (s: Status): boolean => (CLOSED_STATUSES as readonly Status[]).includes(s);
+
+/**
+ * The state of a commitment before it exists (before its adoption date): a pseudo-status that the
+ * read model's history starts from, never stored on a commitment and never counted.
+ */
+export const ABSENT = 'absent' as const;
+export const STATES = [ABSENT, ...STATUSES] as const;
+export type State = (typeof STATES)[number];
 
 export const PARTNER_ROLES = ['co_lead', 'counterpart', 'participant'] as const;
 export type PartnerRole = (typeof PARTNER_ROLES)[number];

@@ -17,7 +17,7 @@ export const IDLE: ActionState = { status: 'idle' };
 /** Maps a thrown error to form feedback, the form-side twin of lib/http/api.ts errorResponse. */
 export function actionError(error: unknown, values?: Record<string, string>): ActionState {
   if (error instanceof ValidationError) return { status: 'error', message: 'forms.errorSummary', fieldErrors: error.fieldErrors, values };
-  if (error instanceof ConflictError) return { status: 'error', message: 'update.conflict', current: error.current, values };
+  if (error instanceof ConflictError) return { status: 'error', message: error.messageKey, current: error.current, values };
   if (error instanceof ForbiddenError) return { status: 'error', message: 'forms.forbidden', values };
   if (error instanceof UnauthorizedError) return { status: 'error', message: 'forms.unauthorized', values };
   if (error instanceof NotFoundError) return { status: 'error', message: 'forms.notFound', values };

@@ -1,4 +1,7 @@
-/** Calendar helpers on ISO dates (YYYY-MM-DD), always in UTC so a date never shifts by timezone. */
+/**
+ * Calendar helpers on ISO dates (YYYY-MM-DD). A date is a plain calendar date: arithmetic runs in
+ * UTC so it never shifts; only "today" depends on where the app is, through APP_TIME_ZONE.
+ */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -23,7 +26,41 @@ export function monthEnd(year: number, month: number): string {
   return isoDate(year, month, lastDayOfMonth(year, month));
 }
 
-/** Today's date in UTC as YYYY-MM-DD. */
+export const DEFAULT_TIME_ZONE = 'Asia/Seoul';
+
+/** The app's time zone (APP_TIME_ZONE, default Asia/Seoul); an unknown zone fails loudly at first use. */
+export function appTimeZone(): string {
+  return process.env.APP_TIME_ZONE || DEFAULT_TIME_ZONE;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date of an instant in the app's time zone (or `zone`), as YYYY-MM-DD. */
+export function dateInZone(instant: Date, zone: string = appTimeZone()): string {
+  let f = formatters.get(zone);
+  if (!f) formatters.set(zone, (f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const parts = Object.fromEntries(f.formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** Today's date in the app's time zone as YYYY-MM-DD: "today", the default effective date and "overdue" follow it. */
 export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  return dateInZone(now);
+}
+
+/** The date `days` after (or before, when negative) an ISO date. */
+export function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** year * 12 + (month - 1) of an ISO date: the month index the read model's monthly rollups are keyed by. */
+export function monthIndex(iso: string): number {
+  return Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+}
+
+/** An instant as "YYYY-MM-DD HH:mm" in the app's time zone, for messages that name a moment. */
+export function dateTimeInZone(instant: Date, zone: string = appTimeZone()): string {
+  const f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const parts = Object.fromEntries(f.formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }

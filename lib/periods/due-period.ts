@@ -1,4 +1,4 @@
-import { CLOSED_STATUSES, type Status } from '@/lib/commitments/vocabulary';
+import { isClosed, type Status } from '@/lib/commitments/vocabulary';
 import { isIsoDate, isoDate, monthEnd } from './dates';
 import { quarterRange, type DateRange } from './quarters';
 
@@ -92,7 +92,7 @@ export function isValidDueSpec(input: string): boolean {
 
 /** Derived, never stored: the period has ended before `asOf` and the commitment is still open. */
 export function isOverdue(due: Pick<DuePeriod, 'end'>, status: Status, asOf: string): boolean {
-  return due.end !== null && due.end < asOf && !CLOSED_STATUSES.includes(status);
+  return due.end !== null && due.end < asOf && !isClosed(status);
 }
 
 /** True when the period's last day lies within the range: the commitment falls due then. */

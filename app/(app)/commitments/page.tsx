@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { CommitmentsTable } from '@/components/commitments/commitments-table';
 import { FilterForm } from '@/components/commitments/filter-form';
 import { Pagination } from '@/components/commitments/pagination';
+import { listAsOf } from '@/lib/as-of/list';
 import { requirePagePermission } from '@/lib/auth/current-user';
 import { getFilterOptions } from '@/lib/commitments/filter-options';
-import { parseFiltersLeniently } from '@/lib/commitments/filters';
-import { searchCommitments } from '@/lib/commitments/queries';
+import { filterQueryString, parseFiltersLeniently } from '@/lib/commitments/filters';
 import { todayIso } from '@/lib/periods/dates';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,10 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CommitmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission('commitment.read');
-  const t = await getTranslations();
+  const [t, format] = [await getTranslations(), await getFormatter()];
   const filter = parseFiltersLeniently(await searchParams);
   const today = todayIso();
-  const { items, total } = searchCommitments(filter, today);
+  // An as-of date in the future means today.
+  const { asOf, past, items, total } = listAsOf(filter, today);
   const from = total === 0 ? 0 : (filter.page - 1) * filter.pageSize + 1;
   return (
     <>
@@ -27,14 +29,16 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
         <h1>{t('commitments.title')}</h1>
       </div>
       <FilterForm filter={filter} options={getFilterOptions()} myAgency={actor.role === 'official' ? actor.agencyCode : null} />
+      {past && (
+        <p className="notice notice--info" role="status" data-as-of={asOf}>
+          {t('commitments.asOfNotice', { date: format.dateTime(new Date(`${asOf}T00:00:00Z`), { dateStyle: 'long' }) })}{' '}
+          <Link href={`/commitments${filterQueryString({ ...filter, asOf: undefined, page: 1 })}`}>{t('commitments.asOfToday')}</Link>
+        </p>
+      )}
       <p className="muted results-summary" role="status">
         {t('filters.showing', { from, to: from + items.length - (total === 0 ? 0 : 1), total })}
       </p>
-      {items.length === 0 ? (
-        <p className="empty">{t('filters.empty')}</p>
-      ) : (
-        <CommitmentsTable items={items} today={today} />
-      )}
+      {items.length === 0 ? <p className="empty">{t('filters.empty')}</p> : <CommitmentsTable items={items} />}
       <Pagination filter={filter} total={total} />
     </>
   );

@@ -3,16 +3,23 @@ import { requireActor } from '@/lib/auth/current-user';
 import { authorize } from '@/lib/auth/guard';
 import { getDb } from '@/db/client';
 import { CommitmentFilterInput, filterParams } from '@/lib/commitments/filters';
-import { searchCommitments } from '@/lib/commitments/queries';
+import { listAsOf } from '@/lib/as-of/list';
 import { apiRoute, json } from '@/lib/http/api';
+import { todayIso } from '@/lib/periods/dates';
 import { fieldErrorsOf } from '@/lib/validation/common';
 
-/** `GET /api/v1/commitments?area=BIO&status=delayed&due=2024-Q1&page=2` → `{ items, total, page, pageSize }`. */
+/**
+ * `GET /api/v1/commitments?area=BIO&status=delayed&due=2024-Q1&page=2[&asOf=2024-06-30]` →
+ * `{ asOf, past, items, total, page, pageSize }`: the commitments as they stood at the end of asOf
+ * (default today), with status, progress, overdue and last update as of then.
+ */
 export const GET = apiRoute(async (request: Request) => {
   const { actor, ctx } = await requireActor('api');
   authorize(getDb(), actor, 'commitment.read', undefined, ctx);
   const parsed = CommitmentFilterInput.safeParse(filterParams(new URL(request.url).searchParams));
   if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error), 'Invalid filter parameters');
-  const { items, total } = searchCommitments(parsed.data);
-  return json({ items, total, page: parsed.data.page, pageSize: parsed.data.pageSize });
+  const today = todayIso();
+  if (parsed.data.asOf && parsed.data.asOf > today) throw new ValidationError({ asOf: ['date_in_future'] });
+  const { asOf, past, items, total } = listAsOf(parsed.data, today);
+  return json({ asOf, past, items, total, page: parsed.data.page, pageSize: parsed.data.pageSize });
 });

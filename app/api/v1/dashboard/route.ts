@@ -2,13 +2,16 @@ import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current-user';
 import { authorize } from '@/lib/auth/guard';
 import { CommitmentFilterInput, filterParams } from '@/lib/commitments/filters';
-import { getDashboard } from '@/lib/dashboard/queries';
+import { planAsOfView } from '@/lib/as-of/view';
 import { ValidationError } from '@/lib/errors';
 import { apiRoute, json } from '@/lib/http/api';
 import { todayIso } from '@/lib/periods/dates';
 import { fieldErrorsOf } from '@/lib/validation/common';
 
-/** The dashboard's figures as JSON: `?dialogue=&area=&agency=&country=&asOf=YYYY-MM-DD`. */
+/**
+ * The as-of view as JSON (`?dialogue=&area=&agency=&country=&asOf=YYYY-MM-DD`): every figure of the
+ * dashboard, by area, lead agency and country, with each figure's drill-down link to the list.
+ */
 export const GET = apiRoute(async (request: Request) => {
   const { actor, ctx } = await requireActor('api');
   authorize(getDb(), actor, 'dashboard.view', undefined, ctx);
@@ -17,5 +20,5 @@ export const GET = apiRoute(async (request: Request) => {
   const today = todayIso();
   const { asOf = today, ...scope } = parsed.data;
   if (asOf > today) throw new ValidationError({ asOf: ['date_in_future'] });
-  return json(getDashboard(scope, asOf, today));
+  return json(planAsOfView(scope, asOf, today));
 });

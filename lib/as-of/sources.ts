@@ -1,14 +1,12 @@
 import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { agencies, areas, commitmentPartners, commitmentTallies, commitments, statusTransitions, tallySnapshotDates, tallySnapshots } from '@/db/schema';
-import { scopeConditions } from '@/lib/commitments/queries';
-import type { CommitmentFilter } from '@/lib/commitments/filters';
-import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
+import { agencies, agencyTallies, areas, commitmentPartners, commitmentTallies, commitments, statusTransitions, tallySnapshotDates, tallySnapshots } from '@/db/schema';
+import { ABSENT, STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { monthEnd } from '@/lib/periods/dates';
-import { fillOrDrop, prepareStateTable, scratchTable } from './state-at';
-
-export type DashboardScope = Pick<CommitmentFilter, 'dialogue' | 'area' | 'agency' | 'country'>;
+import { scopeConditions, type AsOfScope } from './scope';
+import { END_OF_TIME, fillOrDrop, prepareStateTable, scratchTable } from './state';
+import { countsByStatusSql, OPEN_SQL } from './vocabulary-sql';
 
 /** One area and lead agency's commitments at a date: counts by status, progress and overdue. */
 export interface GroupTotals {
@@ -36,8 +34,29 @@ export interface StatesAt {
 
 const daysBetween = (a: string, b: string) => Math.abs(Date.parse(b) - Date.parse(a)) / 86_400_000;
 
-/** The tallies are kept by area and lead agency, so they serve any scope that only narrows by those. */
-export const talliesServe = (scope: DashboardScope) => !scope.dialogue && !scope.agency;
+/**
+ * Where the counts of a scope at a date come from: the one place that chooses.
+ * - `tallies`: the live tallies (every commitment's state once all its history has happened; kept
+ *   by area, lead agency, due date and status) corrected back to the date by the commitments
+ *   changed after it. For a scope that only narrows by area or the lead's country, at today or a
+ *   date nearer today than to a month end.
+ * - `snapshot`: the same from the tallies as they stood at a past month end (built on first use).
+ * - `agency`: the live per-agency tallies, for an agency (as lead or partner) today.
+ * - `history`: the scope's commitments one by one, each at its state on the date (a dialogue;
+ *   an agency in the past; a snapshot that could not be built).
+ */
+export type SourcePlan = { kind: 'tallies' } | { kind: 'snapshot'; base: string } | { kind: 'agency'; agency: string } | { kind: 'history' };
+
+/** The scopes the tallies serve: narrowed only by area or the lead's country. */
+const broad = (scope: AsOfScope) => !scope.dialogue && !scope.agency;
+
+export function planSource(db: Db, scope: AsOfScope, date: string, today: string): SourcePlan {
+  if (scope.dialogue) return { kind: 'history' };
+  if (scope.agency) return date >= today ? { kind: 'agency', agency: scope.agency } : { kind: 'history' };
+  const base = date >= today ? END_OF_TIME : baseFor(date, today);
+  if (base === END_OF_TIME) return { kind: 'tallies' };
+  return snapshotExists(db, base) ? { kind: 'snapshot', base } : { kind: 'history' };
+}
 
 /** The most snapshots kept; building one more drops the least recently built. */
 const SNAPSHOTS_KEPT = 48;
@@ -66,7 +85,7 @@ function ensureSnapshot(db: Db, date: string): boolean {
         try {
           tx.run(sql`insert into ${tallySnapshots} (as_of, area_id, lead_agency_id, due_end, status, n, progress_sum)
             select ${date}, ${commitments.areaId}, ${commitments.leadAgencyId}, coalesce(${commitments.dueEnd}, ''), ${at.columns.status}, count(*), sum(${at.columns.progress})
-            from ${at.from} where ${commitments.archivedAt} is null group by 2, 3, 4, 5`);
+            from ${at.from} where ${commitments.archivedAt} is null and ${at.columns.status} != ${ABSENT} group by 2, 3, 4, 5`);
           tx.insert(tallySnapshotDates).values({ asOf: date, builtAt: new Date().toISOString() }).run();
         } finally {
           at.release();
@@ -86,50 +105,54 @@ function ensureSnapshot(db: Db, date: string): boolean {
   }
 }
 
-/** The date a count at `date` starts from: the nearer month end around it, or today. */
+/**
+ * The state a count at `date` starts from: the nearer past month end around it (a snapshot), or
+ * the live tallies (END_OF_TIME) when today is at least as near.
+ */
 function baseFor(date: string, today: string): string {
   const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7));
   const after = monthEnd(y, m) < today ? monthEnd(y, m) : today;
   const before = m === 1 ? monthEnd(y - 1, 12) : monthEnd(y, m - 1);
-  return after === date || daysBetween(date, after) <= daysBetween(before, date) ? after : before;
+  const nearer = after === date || daysBetween(date, after) <= daysBetween(before, date) ? after : before;
+  return nearer === today ? END_OF_TIME : nearer;
 }
 
-/** Builds the snapshots counting at `dates` will start from (before the dashboard's read transaction). */
-export function prepareSnapshots(db: Db, scopeFilter: DashboardScope, dates: string[], today: string): void {
-  if (!talliesServe(scopeFilter)) return;
+/** Builds the snapshots counting at `dates` will start from (before the read transaction). */
+export function prepareSnapshots(db: Db, scope: AsOfScope, dates: string[], today: string): void {
+  if (!broad(scope)) return;
   for (const date of dates) {
     const base = baseFor(date, today);
-    if (base !== today) ensureSnapshot(db, base);
+    if (date < today && base !== END_OF_TIME) ensureSnapshot(db, base);
   }
 }
 
 /**
  * What to count at the end of `date`, as sources of rows (area_id, lead_agency_id, due_end ('' for
- * none), status, n, progress) whose sums add up. For a scope the tallies serve: the live tallies (a
- * few thousand rows), or for a past month the snapshot of its end, plus the correction taking either
- * back to `date` (see `prepareDelta`). Otherwise (a narrow scope, or a snapshot that is not there):
- * the scope's commitments with their state then. Call `release` once the rows are read.
+ * none), status, n, progress) whose sums add up: the planned base (live tallies, a snapshot, an
+ * agency's tallies) plus the correction taking it back to `date` (see `prepareDelta`), or the
+ * scope's commitments with their state then. Call `release` once the rows are read.
  */
-function countingSources(db: Db, scopeFilter: DashboardScope, scope: SQL[], date: string, today: string): { sources: SQL[]; release(): void } {
-  const base = baseFor(date, today);
-  const live = base === today;
-  if (talliesServe(scopeFilter) && (live || snapshotExists(db, base))) {
-    const t = live ? commitmentTallies : tallySnapshots;
-    const where: SQL[] = live ? [sql`n != 0`] : [sql`${tallySnapshots.asOf} = ${base}`];
-    if (scopeFilter.area) where.push(sql`${t.areaId} = (select ${areas.id} from ${areas} where ${areas.code} = ${scopeFilter.area})`);
-    if (scopeFilter.country) where.push(sql`${t.leadAgencyId} in (select ${agencies.id} from ${agencies} where ${agencies.country} = ${scopeFilter.country})`);
-    const rows = sql`(select area_id, lead_agency_id, due_end, status, n, progress_sum as progress from ${t} where ${and(...where)})`;
-    if (base === date) return { sources: [rows], release: () => {} };
-    const delta = prepareDelta(db, scope, date, base);
-    return { sources: [rows, delta.table], release: delta.release };
+function countingSources(db: Db, scopeFilter: AsOfScope, scope: SQL[], date: string, today: string): { sources: SQL[]; release(): void } {
+  const plan = planSource(db, scopeFilter, date, today);
+  if (plan.kind === 'history') {
+    const at = prepareStateTable(db, date, broad(scopeFilter) ? null : scope);
+    return {
+      sources: [sql`(select ${commitments.areaId} as area_id, ${commitments.leadAgencyId} as lead_agency_id, coalesce(${commitments.dueEnd}, '') as due_end,
+        ${at.columns.status} as status, 1 as n, ${at.columns.progress} as progress from ${at.from} where ${and(...scope) ?? sql`1`})`],
+      release: at.release,
+    };
   }
-  const at = prepareStateTable(db, date < today ? date : null, talliesServe(scopeFilter) ? null : scope);
-  return {
-    sources: [sql`(select ${commitments.areaId} as area_id, ${commitments.leadAgencyId} as lead_agency_id, coalesce(${commitments.dueEnd}, '') as due_end,
-      ${at.columns.status} as status, 1 as n, ${at.columns.progress} as progress from ${at.from} where ${and(...scope) ?? sql`1`})`],
-    release: at.release,
-  };
+  const t = plan.kind === 'snapshot' ? tallySnapshots : plan.kind === 'agency' ? agencyTallies : commitmentTallies;
+  const where: SQL[] = plan.kind === 'snapshot' ? [sql`${tallySnapshots.asOf} = ${plan.base}`] : [sql`n != 0`];
+  if (plan.kind === 'agency') where.push(sql`${agencyTallies.agencyId} = (select ${agencies.id} from ${agencies} where ${agencies.code} = ${plan.agency})`);
+  if (scopeFilter.area) where.push(sql`${t.areaId} = (select ${areas.id} from ${areas} where ${areas.code} = ${scopeFilter.area})`);
+  if (scopeFilter.country) where.push(sql`${t.leadAgencyId} in (select ${agencies.id} from ${agencies} where ${agencies.country} = ${scopeFilter.country})`);
+  const rows = sql`(select area_id, lead_agency_id, due_end, status, n, progress_sum as progress from ${t} where ${and(...where)})`;
+  const base = plan.kind === 'snapshot' ? plan.base : END_OF_TIME;
+  if (base === date) return { sources: [rows], release: () => {} };
+  const delta = prepareDelta(db, scope, date, base);
+  return { sources: [rows, delta.table], release: delta.release };
 }
 
 /**
@@ -142,7 +165,7 @@ function prepareDelta(db: Db, scope: SQL[], date: string, base: string): { table
   const t = statusTransitions;
   const table = scratchTable('tally_delta', date);
   const [from, to] = date < base ? [date, base] : [base, date];
-  const window = sql`${t.effectiveDate} > ${from} and ${t.effectiveDate} <= ${to}`;
+  const window = to === END_OF_TIME ? sql`${t.effectiveDate} > ${from}` : sql`${t.effectiveDate} > ${from} and ${t.effectiveDate} <= ${to}`;
   const back = date < base;
   const order = sql`${t.effectiveDate} || ':' || printf('%012d', ${t.updateId})`;
   const leg = (status: string, progress: string, sign: 1 | -1) =>
@@ -162,14 +185,12 @@ function prepareDelta(db: Db, scope: SQL[], date: string, base: string): { table
   return { table, release: () => db.run(sql`drop table if exists ${table}`) };
 }
 
-const CLOSED = sql.raw(`('completed', 'discontinued')`);
-const statusSum = (s: Status) => sql.raw(`sum(case when status = '${s}' then n else 0 end) as ${s}`);
 
 /** Sums a counting source by area and lead agency (streaming from the tallies' key order). */
 function groupTotals(db: Db, source: SQL, date: string): GroupTotals[] {
   const rows = db.all<Record<Status, number> & { a: number; l: number; p: number; o: number }>(sql`
-    select area_id as a, lead_agency_id as l, ${sql.join(STATUSES.map(statusSum), sql`, `)}, sum(progress) as p,
-      sum(case when due_end != '' and due_end < ${date} and status not in ${CLOSED} then n else 0 end) as o
+    select area_id as a, lead_agency_id as l, ${countsByStatusSql('status', 'n')}, sum(case when status != ${ABSENT} then progress else 0 end) as p,
+      sum(case when due_end != '' and due_end < ${date} and status in ${OPEN_SQL} then n else 0 end) as o
     from ${source} group by area_id, lead_agency_id`);
   return rows.map((r) => {
     const counts = Object.fromEntries(STATUSES.map((s) => [s, r[s]])) as Record<Status, number>;
@@ -182,18 +203,18 @@ function dueTotals(db: Db, source: SQL): DueTotals[] {
   return db.all<DueTotals>(sql`
     select due_end as "dueEnd", sum(case when status = 'completed' then n else 0 end) as completed,
       sum(case when status = 'discontinued' then n else 0 end) as discontinued,
-      sum(case when status not in ${CLOSED} then n else 0 end) as open
+      sum(case when status in ${OPEN_SQL} then n else 0 end) as open
     from ${source} where due_end != '' group by due_end`);
 }
 
 /**
  * The conditions naming a scope's commitments. A narrow scope (a dialogue, an agency as lead or
- * partner) is listed once into a scratch table through its indexes, so each dashboard query visits
- * its few thousand commitments by key instead of testing every commitment.
+ * partner) is listed once into a scratch table through its indexes, so each query visits its few
+ * thousand commitments by key instead of testing every commitment.
  */
-export function scopeOf(db: Db, scopeFilter: DashboardScope): { scope: SQL[]; release(): void } {
-  if (talliesServe(scopeFilter)) return { scope: scopeConditions(scopeFilter), release: () => {} };
-  const table = sql.raw('temp.dashboard_scope');
+export function scopeOf(db: Db, scopeFilter: AsOfScope): { scope: SQL[]; release(): void } {
+  if (broad(scopeFilter)) return { scope: scopeConditions(scopeFilter), release: () => {} };
+  const table = sql.raw('temp.as_of_scope');
   const rest = scopeConditions({ ...scopeFilter, agency: undefined });
   const agencyId = scopeFilter.agency ? sql`(select ${agencies.id} from ${agencies} where ${agencies.code} = ${scopeFilter.agency})` : null;
   const candidates = agencyId
@@ -207,7 +228,7 @@ export function scopeOf(db: Db, scopeFilter: DashboardScope): { scope: SQL[]; re
 }
 
 /** Where the scope stood at the end of `date`, by area and lead agency and (unless `withDues` is false) by due date. */
-export function statesAt(db: Db, scopeFilter: DashboardScope, scope: SQL[], date: string, today: string, withDues = true): StatesAt {
+export function statesAt(db: Db, scopeFilter: AsOfScope, scope: SQL[], date: string, today: string, withDues = true): StatesAt {
   const { sources, release } = countingSources(db, scopeFilter, scope, date, today);
   try {
     const groups = new Map<string, GroupTotals>();

@@ -1,10 +1,11 @@
 import 'server-only';
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { agencies, commitments, statusFlowTotals, statusFlows, statusFlowsByAgency, statusTransitions } from '@/db/schema';
+import { agencies, areas, commitments, statusFlowTotals, statusFlows, statusFlowsByAgency, statusTransitions } from '@/db/schema';
 import type { CommitmentFilter } from '@/lib/commitments/filters';
-import { scopeConditions } from '@/lib/commitments/queries';
-import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
+import { ABSENT, STATUSES, type State, type Status } from '@/lib/commitments/vocabulary';
+import { scopeConditions } from './scope';
+import { monthIndexSql } from './vocabulary-sql';
 
 /** Counts and progress sums per status, for one group (an area, an agency, a quarter…). */
 export interface StateTally {
@@ -17,17 +18,18 @@ export const emptyTally = (): StateTally => ({ counts: Object.fromEntries(STATUS
 
 interface FlowRow {
   m: number;
-  f: Status;
-  t: Status;
+  f: State;
+  t: State;
   n: number;
   fp: number;
   tp: number;
 }
 
 /**
- * Net status changes per month (year * 12 + month - 1) after `afterMonth`. Reads the monthly
- * rollup's totals for the whole corpus, the rollup when the scope only narrows by area, lead
- * agency or its country, the per-agency rollup for an agency alone, and otherwise the history.
+ * Net status changes per month (year * 12 + month - 1) after `afterMonth`, adoptions included
+ * (from `absent`). Reads the monthly rollup's totals for the whole corpus, the rollup when the
+ * scope only narrows by area, lead agency or its country, the per-agency rollup for an agency
+ * alone, and otherwise the history. The rollups hold the commitments not archived only.
  */
 export function netChangesByMonth(db: Db, scopeFilter: Partial<CommitmentFilter>, afterMonth: number, scope: SQL[] = scopeConditions(scopeFilter)): Map<number, StateTally> {
   const rollupable = !scopeFilter.dialogue && !scopeFilter.agency && !scopeFilter.archived;
@@ -37,47 +39,37 @@ export function netChangesByMonth(db: Db, scopeFilter: Partial<CommitmentFilter>
     const f = statusFlowsByAgency;
     rows = db.all<FlowRow>(sql`select ${f.month} as m, ${f.fromStatus} as f, ${f.toStatus} as t, ${f.n} as n, ${f.fromProgressSum} as fp, ${f.toProgressSum} as tp
       from ${f} where ${f.agencyId} = (select ${agencies.id} from ${agencies} where ${agencies.code} = ${scopeFilter.agency}) and ${f.month} > ${afterMonth} and ${f.n} != 0`);
-    rows = rows.concat(archivedFlows(db, scopeFilter, afterMonth));
   } else if (rollupable && !scopeFilter.area && !scopeFilter.lead && !scopeFilter.country) {
     const f = statusFlowTotals;
     rows = db.all<FlowRow>(sql`select ${f.month} as m, ${f.fromStatus} as f, ${f.toStatus} as t, ${f.n} as n, ${f.fromProgressSum} as fp, ${f.toProgressSum} as tp
       from ${f} where ${f.month} > ${afterMonth} and ${f.n} != 0`);
-    rows = rows.concat(archivedFlows(db, scopeFilter, afterMonth));
   } else if (rollupable) {
     const f = statusFlows;
     const where: SQL[] = [sql`${f.month} > ${afterMonth}`];
-    if (scopeFilter.area) where.push(sql`${f.areaId} = (select id from areas where code = ${scopeFilter.area})`);
-    if (scopeFilter.lead) where.push(sql`${f.leadAgencyId} = (select id from agencies where code = ${scopeFilter.lead})`);
+    if (scopeFilter.area) where.push(sql`${f.areaId} = (select ${areas.id} from ${areas} where ${areas.code} = ${scopeFilter.area})`);
+    if (scopeFilter.lead) where.push(sql`${f.leadAgencyId} = (select ${agencies.id} from ${agencies} where ${agencies.code} = ${scopeFilter.lead})`);
     if (scopeFilter.country) where.push(sql`${f.leadAgencyId} in (select ${agencies.id} from ${agencies} where ${agencies.country} = ${scopeFilter.country})`);
     rows = db.all<FlowRow>(sql`select ${f.month} as m, ${f.fromStatus} as f, ${f.toStatus} as t, sum(${f.n}) as n, sum(${f.fromProgressSum}) as fp, sum(${f.toProgressSum}) as tp
       from ${f} where ${and(...where)} group by m, f, t`);
-    rows = rows.concat(archivedFlows(db, scopeFilter, afterMonth));
   } else {
-    rows = rawFlows(db, scope, afterMonth, 1);
+    rows = rawFlows(db, scope, afterMonth);
   }
   const map = new Map<number, StateTally>();
   for (const r of rows) {
     const tally = map.get(r.m) ?? emptyTally();
-    tally.counts[r.t] += r.n;
-    tally.counts[r.f] -= r.n;
+    if (r.t !== ABSENT) tally.counts[r.t] += r.n;
+    if (r.f !== ABSENT) tally.counts[r.f] -= r.n;
     tally.progressSum += r.tp - r.fp;
     map.set(r.m, tally);
   }
   return map;
 }
 
-/** The rollup counts archived commitments too; these rows take theirs back out (there are few). */
-function archivedFlows(db: Db, scopeFilter: Partial<CommitmentFilter>, afterMonth: number): FlowRow[] {
-  const archived = [...scopeConditions({ ...scopeFilter, archived: true }), sql`${commitments.archivedAt} is not null`];
-  return rawFlows(db, archived, afterMonth, -1);
-}
-
-const monthOf = (d: SQL) => sql`cast(substr(${d}, 1, 4) as integer) * 12 + cast(substr(${d}, 6, 2) as integer) - 1`;
-
-function rawFlows(db: Db, scope: SQL[], afterMonth: number, sign: 1 | -1): FlowRow[] {
+function rawFlows(db: Db, scope: SQL[], afterMonth: number): FlowRow[] {
   const t = statusTransitions;
-  return db.all<FlowRow>(sql`select ${monthOf(sql`${t.effectiveDate}`)} as m, ${t.fromStatus} as f, ${t.toStatus} as t,
-      ${sign} * count(*) as n, ${sign} * sum(${t.fromProgress}) as fp, ${sign} * sum(${t.toProgress}) as tp
+  const month = monthIndexSql(sql`${t.effectiveDate}`);
+  return db.all<FlowRow>(sql`select ${month} as m, ${t.fromStatus} as f, ${t.toStatus} as t,
+      count(*) as n, sum(${t.fromProgress}) as fp, sum(${t.toProgress}) as tp
     from ${t} join ${commitments} on ${commitments.id} = ${t.commitmentId}
-    where ${and(...scope, sql`${monthOf(sql`${t.effectiveDate}`)} > ${afterMonth}`)} group by m, f, t`);
+    where ${and(...scope, sql`${month} > ${afterMonth}`)} group by m, f, t`);
 }

@@ -1,0 +1,401 @@
+import 'server-only';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { getDb, type Db } from '@/db/client';
+import { agencies, areas, commitments, dialogues, statusTransitions } from '@/db/schema';
+import type { DueCategory } from '@/lib/dashboard/due-categories';
+import { isClosed, OPEN_STATUSES, STATUSES, type Status } from '@/lib/commitments/vocabulary';
+import { addDays, isoDate, monthEnd, monthIndex } from '@/lib/periods/dates';
+import { formatQuarter, previousQuarter, quarterOf, quarterRange, quartersBetween } from '@/lib/periods/quarters';
+import { drillDownHref } from './links';
+import { existsOn, type AsOfScope } from './scope';
+import { emptyTally, netChangesByMonth, type StateTally } from './series';
+import { prepareSnapshots, scopeOf, statesAt, type GroupTotals } from './sources';
+import { END_OF_TIME, lastUpdateAtSql, stateAtSql, type StateColumns } from './state';
+import { OPEN_SQL } from './vocabulary-sql';
+
+/** Counts by status at a date, with overdue and mean progress. */
+export interface Headline {
+  total: number;
+  counts: Record<Status, number>;
+  overdue: number;
+  meanProgress: number;
+}
+
+/** One headline figure's drill-down: the commitments list showing exactly what it counts. */
+export type FigureKey = 'total' | Status | 'overdue';
+export type StatusLinks = Record<Status, string>;
+
+export interface AreaRow {
+  code: string;
+  nameKo: string;
+  nameEn: string;
+  counts: Record<Status, number>;
+  total: number;
+  links: StatusLinks & { total: string };
+}
+
+export interface AgencyRow {
+  code: string;
+  nameKo: string;
+  nameEn: string;
+  country: string;
+  led: number;
+  completed: number;
+  overdue: number;
+  links: { led: string; completed: string; overdue: string };
+}
+
+export interface CountryRow {
+  country: string;
+  led: number;
+  completed: number;
+  overdue: number;
+  links: { led: string; completed: string; overdue: string };
+}
+
+export interface DueQuarter {
+  quarter: string;
+  completed: number;
+  onCourse: number;
+  overdue: number;
+  discontinued: number;
+  links: Record<DueCategory, string>;
+}
+
+export interface SeriesPoint {
+  period: string;
+  end: string;
+  counts: Record<Status, number>;
+  total: number;
+  meanProgress: number;
+  /** Commitments existing then and due on or before `end`. */
+  dueByThen: number;
+  links: StatusLinks;
+}
+
+export interface ListedCommitment {
+  code: string;
+  titleKo: string;
+  titleEn: string;
+  dueSpec: string;
+  dueEnd: string | null;
+  status: Status;
+  lastUpdate: string | null;
+  overdue: boolean;
+  stale: boolean;
+}
+
+/**
+ * Everything the dashboard (page and `GET /api/v1/dashboard`) shows for a scope as it stood at the
+ * end of `asOf`, with each figure's drill-down link. Built once per request by `planAsOfView`;
+ * the renderers compute nothing.
+ */
+export interface AsOfView {
+  scope: AsOfScope;
+  asOf: string;
+  today: string;
+  /** True when asOf is before today: the view shows a past date. */
+  past: boolean;
+  previousQuarterEnd: string;
+  headline: Headline;
+  previous: Headline;
+  links: Record<FigureKey, string>;
+  byArea: AreaRow[];
+  byLeadAgency: AgencyRow[];
+  byCountry: CountryRow[];
+  dueTimeline: DueQuarter[];
+  /** Open commitments falling due in the 90 days after asOf (at most 50). */
+  upcoming: ListedCommitment[];
+  /** The progress series' period: months for a range of up to 24 months, quarters beyond. */
+  seriesUnit: 'month' | 'quarter';
+  series: SeriesPoint[];
+  /** Overdue, delayed or at risk, or no update for 90 days; latest update first (at most 25). */
+  attention: ListedCommitment[];
+}
+
+export const STALE_DAYS = 90;
+/** The progress series is monthly up to this many months, quarterly beyond. */
+export const MONTHLY_SERIES_MAX = 24;
+
+const previousQuarterEndOf = (date: string) => quarterRange(previousQuarter(quarterOf(date))).end;
+
+/**
+ * The planner: builds the view of a scope at `asOf`. Snapshots it will count from are built first
+ * (a write); every figure is then read in one transaction, so all of them come from the same
+ * moment even while others write.
+ */
+export function planAsOfView(scope: AsOfScope, asOf: string, today: string, db: Db = getDb()): AsOfView {
+  prepareSnapshots(db, scope, [asOf, previousQuarterEndOf(asOf)], today);
+  return db.transaction(
+    () => {
+      const narrowed = scopeOf(db, scope);
+      try {
+        return buildView(db, scope, narrowed.scope, asOf, today);
+      } finally {
+        narrowed.release();
+      }
+    },
+    { behavior: 'deferred' },
+  );
+}
+
+function sumOf(groups: GroupTotals[]): { tally: StateTally; overdue: number } {
+  const tally = emptyTally();
+  let overdue = 0;
+  for (const g of groups) {
+    for (const s of STATUSES) tally.counts[s] += g.counts[s];
+    tally.total += g.total;
+    tally.progressSum += g.progressSum;
+    overdue += g.overdue;
+  }
+  return { tally, overdue };
+}
+
+function headlineOf(groups: GroupTotals[]): Headline {
+  const { tally, overdue } = sumOf(groups);
+  return { total: tally.total, counts: tally.counts, overdue, meanProgress: tally.total ? tally.progressSum / tally.total : 0 };
+}
+
+/** Period ends for the progress series: months for a range of up to two years, quarters beyond. */
+function periods(start: string, asOf: string): { unit: 'month' | 'quarter'; list: { key: string; end: string }[] } {
+  const months = monthIndex(asOf) - monthIndex(start) + 1;
+  if (months > MONTHLY_SERIES_MAX) {
+    const quarters = quartersBetween(quarterOf(start), quarterOf(asOf));
+    return { unit: 'quarter', list: quarters.map((q) => ({ key: formatQuarter(q), end: quarterRange(q).end < asOf ? quarterRange(q).end : asOf })) };
+  }
+  const list: { key: string; end: string }[] = [];
+  for (let y = Number(start.slice(0, 4)), m = Number(start.slice(5, 7)); isoDate(y, m, 1) <= asOf; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
+    const end = monthEnd(y, m);
+    list.push({ key: `${y}-${String(m).padStart(2, '0')}`, end: end < asOf ? end : asOf });
+  }
+  return { unit: 'month', list };
+}
+
+/**
+ * Status counts and mean progress at the end of each period: the state once all history has
+ * happened minus the net changes (adoptions included) of every later month, the last point being
+ * the as-of counts themselves.
+ */
+function progressSeries(
+  list: { key: string; end: string }[],
+  atAsOf: Headline,
+  final: StateTally,
+  changes: Map<number, StateTally>,
+  dueByThen: (end: string) => number,
+  statusLinks: (date: string) => StatusLinks,
+): SeriesPoint[] {
+  const laterMonths = [...changes.keys()].sort((a, b) => b - a);
+  const running = { counts: { ...final.counts }, progressSum: final.progressSum };
+  let cursor = 0;
+  const points: SeriesPoint[] = [];
+  for (let i = list.length - 1; i >= 0; i--) {
+    const p = list[i]!;
+    const base = { period: p.key, end: p.end, dueByThen: dueByThen(p.end), links: statusLinks(p.end) };
+    if (i === list.length - 1) {
+      points.unshift({ ...base, counts: { ...atAsOf.counts }, total: atAsOf.total, meanProgress: atAsOf.meanProgress });
+      continue;
+    }
+    // Take back every month after this period's end, newest first.
+    for (; cursor < laterMonths.length && laterMonths[cursor]! > monthIndex(p.end); cursor++) {
+      const d = changes.get(laterMonths[cursor]!)!;
+      for (const s of STATUSES) running.counts[s] -= d.counts[s];
+      running.progressSum -= d.progressSum;
+    }
+    const total = STATUSES.reduce((n, s) => n + running.counts[s], 0);
+    points.unshift({ ...base, counts: { ...running.counts }, total, meanProgress: total ? running.progressSum / total : 0 });
+  }
+  return points;
+}
+
+function buildView(db: Db, scopeFilter: AsOfScope, scope: SQL[], asOf: string, today: string): AsOfView {
+  const previousQuarterEnd = previousQuarterEndOf(asOf);
+  const href = (extra: Parameters<typeof drillDownHref>[3], date = asOf) => drillDownHref(scopeFilter, date, today, extra);
+  const statusLinks = (date: string, extra: Parameters<typeof drillDownHref>[3] = {}) =>
+    Object.fromEntries(STATUSES.map((s) => [s, href({ ...extra, status: [s] }, date)])) as StatusLinks;
+
+  const at = statesAt(db, scopeFilter, scope, asOf, today);
+  const headline = headlineOf(at.groups);
+  const previous = headlineOf(statesAt(db, scopeFilter, scope, previousQuarterEnd, today, false).groups);
+
+  // By area and by lead agency, from the same groups.
+  const areaRows = db.select({ id: areas.id, code: areas.code, nameKo: areas.nameKo, nameEn: areas.nameEn }).from(areas).orderBy(asc(areas.sortOrder)).all();
+  const agencyRows = db.select({ id: agencies.id, code: agencies.code, nameKo: agencies.nameKo, nameEn: agencies.nameEn, country: agencies.country }).from(agencies).orderBy(asc(agencies.code)).all();
+  const byArea = new Map<number, StateTally>();
+  const byAgency = new Map<number, { led: number; completed: number; overdue: number }>();
+  for (const g of at.groups) {
+    const area = byArea.get(g.areaId) ?? emptyTally();
+    for (const s of STATUSES) area.counts[s] += g.counts[s];
+    area.total += g.total;
+    byArea.set(g.areaId, area);
+    const agency = byAgency.get(g.leadAgencyId) ?? { led: 0, completed: 0, overdue: 0 };
+    agency.led += g.total;
+    agency.completed += g.counts.completed;
+    agency.overdue += g.overdue;
+    byAgency.set(g.leadAgencyId, agency);
+  }
+  const leadRows: AgencyRow[] = agencyRows
+    .filter((a) => byAgency.get(a.id)?.led)
+    .map(({ id, ...a }) => ({ ...a, ...byAgency.get(id)!, links: { led: href({ lead: a.code }), completed: href({ lead: a.code, status: ['completed'] }), overdue: href({ lead: a.code, overdue: true }) } }));
+  const countries = new Map<string, CountryRow>();
+  for (const a of leadRows) {
+    const c = countries.get(a.country) ?? { country: a.country, led: 0, completed: 0, overdue: 0, links: { led: href({ country: a.country }), completed: href({ country: a.country, status: ['completed'] }), overdue: href({ country: a.country, overdue: true }) } };
+    c.led += a.led;
+    c.completed += a.completed;
+    c.overdue += a.overdue;
+    countries.set(a.country, c);
+  }
+
+  // The due timeline by the quarter a commitment falls due in.
+  const dueQuarters = new Map<string, DueQuarter>();
+  for (const d of at.dues) {
+    const quarter = formatQuarter(quarterOf(d.dueEnd));
+    const q =
+      dueQuarters.get(quarter) ??
+      {
+        quarter,
+        completed: 0,
+        onCourse: 0,
+        overdue: 0,
+        discontinued: 0,
+        links: {
+          completed: href({ due: quarter, status: ['completed'] }),
+          discontinued: href({ due: quarter, status: ['discontinued'] }),
+          overdue: href({ due: quarter, overdue: true }),
+          onCourse: href({ due: quarter, overdue: false, status: [...OPEN_STATUSES] }),
+        },
+      };
+    q.completed += d.completed;
+    q.discontinued += d.discontinued;
+    if (d.dueEnd < asOf) q.overdue += d.open;
+    else q.onCourse += d.open;
+    dueQuarters.set(quarter, q);
+  }
+
+  // The series, from the first dialogue in scope to asOf.
+  const first = db.all<{ d: string }>(sql`select ${dialogues.heldOn} as d from ${dialogues}
+    where exists (select 1 from ${commitments} where ${and(eq(commitments.dialogueId, dialogues.id), ...scope)}) order by d limit 1`)[0]?.d;
+  const { unit, list } = first && first <= asOf ? periods(first, asOf) : { unit: 'quarter' as const, list: [] };
+  const final = sumOf(statesAt(db, scopeFilter, scope, END_OF_TIME, today, false).groups).tally;
+  const changes = netChangesByMonth(db, scopeFilter, list[0] ? monthIndex(list[0].end) : monthIndex(asOf), scope);
+  const dueByThen = dueByThenCounter(db, scope, asOf, at.dues);
+  const series = list.length ? progressSeries(list, headline, final, changes, dueByThen, (date) => statusLinks(date)) : [];
+
+  const state = stateAtSql(asOf);
+  return {
+    scope: scopeFilter,
+    asOf,
+    today,
+    past: asOf < today,
+    previousQuarterEnd,
+    headline,
+    previous,
+    links: { total: href({}), overdue: href({ overdue: true }), ...statusLinks(asOf) },
+    byArea: areaRows
+      .filter((a) => byArea.get(a.id)?.total)
+      .map(({ id, ...a }) => ({ ...a, counts: byArea.get(id)!.counts, total: byArea.get(id)!.total, links: { ...statusLinks(asOf, { area: a.code }), total: href({ area: a.code }) } })),
+    byLeadAgency: leadRows,
+    byCountry: [...countries.values()].sort((a, b) => a.country.localeCompare(b.country)),
+    dueTimeline: [...dueQuarters.values()].sort((a, b) => a.quarter.localeCompare(b.quarter)),
+    upcoming: upcomingDue(db, scope, asOf, state),
+    seriesUnit: unit,
+    series,
+    attention: attentionList(db, scopeFilter, scope, asOf, today, state),
+  };
+}
+
+/**
+ * How many commitments existing at `end` were due on or before it: the as-of due counts up to
+ * `end`, less the few due before they were adopted and adopted after `end`.
+ */
+function dueByThenCounter(db: Db, scope: SQL[], asOf: string, dues: { dueEnd: string; completed: number; discontinued: number; open: number }[]) {
+  const sorted = dues.map((d) => ({ end: d.dueEnd, n: d.completed + d.discontinued + d.open })).sort((a, b) => a.end.localeCompare(b.end));
+  const early = db.all<{ due: string; adopted: string }>(sql`select ${commitments.dueEnd} as due, ${commitments.adoptedOn} as adopted from ${commitments}
+    where ${and(...scope, existsOn(asOf), sql`${commitments.dueEnd} < ${commitments.adoptedOn}`)}`);
+  return (end: string) => {
+    let n = 0;
+    for (const d of sorted) {
+      if (d.end > end) break;
+      n += d.n;
+    }
+    for (const e of early) if (e.due <= end && e.adopted > end) n -= 1;
+    return n;
+  };
+}
+
+const listColumns = (status: SQL) => ({
+  code: commitments.code,
+  titleKo: commitments.titleKo,
+  titleEn: commitments.titleEn,
+  dueSpec: commitments.dueSpec,
+  dueEnd: commitments.dueEnd,
+  status: sql<Status>`${status}`,
+});
+
+function listed(rows: Omit<ListedCommitment, 'overdue' | 'stale'>[], asOf: string): ListedCommitment[] {
+  const staleBefore = addDays(asOf, -STALE_DAYS);
+  return rows.map((r) => ({
+    ...r,
+    overdue: r.dueEnd !== null && r.dueEnd < asOf && !isClosed(r.status),
+    stale: !isClosed(r.status) && (r.lastUpdate ?? '') < staleBefore,
+  }));
+}
+
+/** Open commitments falling due in the 90 days after `asOf`. */
+function upcomingDue(db: Db, scope: SQL[], asOf: string, at: StateColumns): ListedCommitment[] {
+  const rows = db
+    .select({ ...listColumns(at.status), lastUpdate: lastUpdateAtSql(asOf) })
+    .from(commitments)
+    .where(and(...scope, existsOn(asOf), sql`${commitments.dueEnd} > ${asOf} and ${commitments.dueEnd} <= ${addDays(asOf, 90)}`, sql`${at.status} in ${OPEN_SQL}`))
+    .orderBy(asc(commitments.dueEnd), asc(commitments.code))
+    .limit(50)
+    .all();
+  return listed(rows, asOf);
+}
+
+/** Overdue, delayed or at-risk commitments, and those without an update for 90 days; latest update first. */
+function attentionList(db: Db, scopeFilter: AsOfScope, scope: SQL[], asOf: string, today: string, at: StateColumns): ListedCommitment[] {
+  const staleBefore = addDays(asOf, -STALE_DAYS);
+  const since = sql`${commitments.adoptedOn}`;
+  const needsAttention = (status: SQL, lastUpdate: SQL) => sql`(${status} in ('delayed', 'at_risk')
+    or (${commitments.dueEnd} is not null and ${commitments.dueEnd} < ${asOf} and ${status} in ${OPEN_SQL})
+    or (${status} in ${OPEN_SQL} and coalesce(${lastUpdate}, ${since}) < ${staleBefore}))`;
+  const t = statusTransitions;
+  if (asOf >= today) {
+    // Latest update first; ties by newest commitment. This walks commitments_recent_idx and stops early.
+    const lastUpdate = sql<string | null>`${commitments.lastUpdateOn}`;
+    const rows = db
+      .select({ ...listColumns(at.status), lastUpdate })
+      .from(commitments)
+      .where(and(...scope, existsOn(asOf), needsAttention(at.status, lastUpdate)))
+      .orderBy(desc(commitments.lastUpdateOn), desc(commitments.id))
+      .limit(25)
+      .all();
+    return listed(rows, asOf);
+  }
+  if (!scopeFilter.dialogue && !scopeFilter.agency) {
+    // A broad scope in the past: walk the state changes backwards from the date; a change is a
+    // commitment's latest by then when no later one precedes the date, and gives its state then
+    // (every commitment existing then has one: its adoption).
+    const latest = sql`not exists (select 1 from ${t} l where l.commitment_id = ${t.commitmentId} and l.effective_date <= ${asOf}
+      and (l.effective_date > ${t.effectiveDate} or (l.effective_date = ${t.effectiveDate} and l.update_id > ${t.updateId})))`;
+    const lastUpdate = sql<string | null>`(case when ${t.updateId} = 0 then null else ${t.effectiveDate} end)`;
+    const status = sql`${t.toStatus}`;
+    // CROSS JOIN keeps the history first, so the walk follows status_transitions_effective_idx and stops at 25.
+    const rows = db.all<Omit<ListedCommitment, 'overdue' | 'stale'>>(sql`select ${commitments.code} as code, ${commitments.titleKo} as "titleKo", ${commitments.titleEn} as "titleEn",
+        ${commitments.dueSpec} as "dueSpec", ${commitments.dueEnd} as "dueEnd", ${status} as status, ${lastUpdate} as "lastUpdate"
+      from ${t} cross join ${commitments} on ${commitments.id} = ${t.commitmentId}
+      where ${and(sql`${t.effectiveDate} <= ${asOf}`, latest, ...scope, needsAttention(status, lastUpdate))}
+      order by ${t.effectiveDate} desc, ${t.commitmentId} desc limit 25`);
+    return listed(rows, asOf);
+  }
+  // A narrow scope (a dialogue, an agency) in the past: its commitments, each with its latest entry by then.
+  const lastUpdate = lastUpdateAtSql(asOf);
+  const rows = db
+    .select({ ...listColumns(at.status), lastUpdate })
+    .from(commitments)
+    .where(and(...scope, existsOn(asOf), needsAttention(at.status, lastUpdate)))
+    .orderBy(sql`${lastUpdate} desc`, desc(commitments.id))
+    .limit(25)
+    .all();
+  return listed(rows, asOf);
+}

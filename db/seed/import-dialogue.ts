@@ -9,6 +9,7 @@ import {
   dialogueParticipants,
   dialogues,
 } from '../schema';
+import { projectCreated } from '@/lib/as-of/projector';
 import { parseDuePeriod } from '@/lib/periods/due-period';
 import type { SeedDialogue } from './types';
 
@@ -49,6 +50,7 @@ export function importDialogue(db: Db, data: SeedDialogue): ImportCounts {
         .run();
     }
 
+    const created: number[] = [];
     for (const c of data.commitments) {
       const due = parseDuePeriod(c.due);
       const inserted = tx
@@ -75,6 +77,7 @@ export function importDialogue(db: Db, data: SeedDialogue): ImportCounts {
         .get();
       if (!inserted) continue;
       counts.commitments += 1;
+      created.push(inserted.id);
       for (const p of c.partners) {
         tx.insert(commitmentPartners)
           .values({ commitmentId: inserted.id, agencyId: agencyId(p.agencyCode), role: p.role })
@@ -82,8 +85,9 @@ export function importDialogue(db: Db, data: SeedDialogue): ImportCounts {
       }
     }
 
-    const created = counts.agencies + counts.areas + counts.dialogues + counts.commitments;
-    if (created > 0) {
+    // The read model derives the new commitments' adoption, history chain and rollups.
+    if (created.length) projectCreated(tx, created);
+    if (counts.agencies + counts.areas + counts.dialogues + counts.commitments > 0) {
       tx.insert(auditEvents)
         .values({ action: 'dialogue.import', targetType: 'dialogue', targetId: data.code, after: counts, origin: 'seed' })
         .run();

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { agencies, commitmentPartners, commitments, dialogues } from '@/db/schema';
 import type { Actor } from '@/lib/audit/record';
-import { searchCommitments } from '@/lib/commitments/queries';
+import { listAsOf as searchCommitments } from '@/lib/as-of/list';
 import { parseFiltersLeniently } from '@/lib/commitments/filters';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { insertTestUser, snapshotTables, useSeededTestDb } from '@/lib/testing/test-db';
@@ -92,9 +92,12 @@ describe('commitments', () => {
     updateCommitmentStatus(db, admin, 'CET23-QNT-02', { status: 'in_progress', progress: 20, note: '', effectiveDate: '2024-04-02', version: 1 }, ctx, '2025-01-01');
     const c = db.select().from(commitments).where(eq(commitments.code, 'CET23-QNT-02')).get()!;
     updateCommitment(db, admin, c.id, { ...newCommitment, code: 'CET23-QNT-02', areaCode: 'AI', leadAgencyCode: 'MOFA', partners: '' }, c.version, ctx);
-    const rollup = db.$client.prepare('select area_id, lead_agency_id, n from status_flows where n != 0').all();
+    // The rollup holds every commitment's adoption plus this one entry; the entry's cell follows the move.
+    const rollup = db.$client.prepare("select area_id, lead_agency_id, n from status_flows where n != 0 and from_status != 'absent'").all();
     const moved = db.$client.prepare('select area_id, lead_agency_id from commitments where code = ?').get('CET23-QNT-02') as { area_id: number; lead_agency_id: number };
     expect(rollup).toEqual([{ ...moved, n: 1 }]);
+    const adoptions = db.$client.prepare("select sum(n) as n from status_flows where from_status = 'absent'").get() as { n: number };
+    expect(adoptions.n).toBe(19);
   });
 
   it('keeps the live tallies equal to a recount through creates, edits, status changes and archiving', async () => {

@@ -35,6 +35,11 @@ export function rebuildDerived(db: Db): { ms: number } {
   return { ms: performance.now() - t0 };
 }
 
+/** The derived data's version stored in the database (undefined before any rebuild). */
+export function storedDerivedVersion(db: Db): string | undefined {
+  return (db.$client.prepare(`select value from settings where key = ?`).get(VERSION_KEY) as { value: string } | undefined)?.value;
+}
+
 /** Rebuilds derived data once after an upgrade that changed its shape (see DERIVED_VERSION). */
 export function ensureDerivedCurrent(db: Db): void {
   const row = db.$client.prepare(`select value from settings where key = ?`).get(VERSION_KEY) as { value: string } | undefined;
@@ -129,11 +134,14 @@ export function verifyDerived(db: Db): Difference[] {
   );
 }
 
+/** Rows listed per table and side; a table at the limit may hold more differences. */
+export const MAX_LISTED = 1000;
+
 function differences(client: Db['$client'], c: Compared): Difference[] {
   const columns = [...c.key, ...c.values].join(', ');
   const where = c.where ? `where ${c.where}` : '';
   const side = (from: string, other: string) =>
-    client.prepare(`select ${columns} from (select ${columns} from ${from} ${where} except select ${columns} from ${other} ${where}) limit 1000`).all() as Record<string, unknown>[];
+    client.prepare(`select ${columns} from (select ${columns} from ${from} ${where} except select ${columns} from ${other} ${where}) limit ${MAX_LISTED}`).all() as Record<string, unknown>[];
   const stored = side(`main.${c.table}`, `temp.${c.scratch}`);
   const expected = side(`temp.${c.scratch}`, `main.${c.table}`);
   const keyOf = (r: Record<string, unknown>) => c.key.map((k) => `${k}=${String(r[k])}`).join(' ');

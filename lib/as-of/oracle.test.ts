@@ -8,10 +8,11 @@ import { seedReferenceData } from '@/db/seed';
 import { agencies, areas, commitmentPartners, commitments, dialogues, statusFlowTotals, statusFlows, statusFlowsByAgency, statusUpdates, tallySnapshotDates } from '@/db/schema';
 import type { Actor } from '@/lib/audit/record';
 import { updateCommitmentStatus } from '@/lib/commitments/update-status';
-import { CLOSED_STATUSES, STATUSES, type Status } from '@/lib/commitments/vocabulary';
+import { isClosed, STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { formatQuarter, quarterOf } from '@/lib/periods/quarters';
-import { insertTestUser, useSeededTestDb } from '@/lib/testing/test-db';
-import { getDashboard, type DashboardScope } from './queries';
+import { insertTestUser, projectedEdit, useSeededTestDb } from '@/lib/testing/test-db';
+import { planAsOfView as getDashboard } from './view';
+import type { AsOfScope as DashboardScope } from './scope';
 
 const TODAY = '2025-06-30';
 let db: Db;
@@ -69,7 +70,7 @@ function independently(date: string, keep: (c: Who) => boolean) {
     const status = (last?.newStatus ?? own[0]?.previousStatus ?? 'not_started') as Status;
     progress += last?.newProgress ?? own[0]?.previousProgress ?? 0;
     counts[status] += 1;
-    const open = !CLOSED_STATUSES.includes(status);
+    const open = !isClosed(status);
     const late = c.dueEnd !== null && c.dueEnd < date && open;
     if (late) overdue += 1;
     const lead = byLead.get(c.lead) ?? { led: 0, completed: 0, overdue: 0 };
@@ -94,7 +95,7 @@ function expectSame(d: ReturnType<typeof getDashboard>, want: ReturnType<typeof 
   expect(d.headline.overdue, label).toBe(want.overdue);
   expect(d.headline.total, label).toBe(want.total);
   expect(d.headline.meanProgress, label).toBeCloseTo(want.meanProgress, 9);
-  expect(Object.fromEntries(d.agencies.map((a) => [a.code, { led: a.led, completed: a.completed, overdue: a.overdue }])), label).toEqual(Object.fromEntries(want.byLead));
+  expect(Object.fromEntries(d.byLeadAgency.map((a) => [a.code, { led: a.led, completed: a.completed, overdue: a.overdue }])), label).toEqual(Object.fromEntries(want.byLead));
   expect(
     Object.fromEntries(d.dueTimeline.map((q) => [q.quarter, { completed: q.completed, overdue: q.overdue, open: q.overdue + q.onCourse }])),
     label,
@@ -173,7 +174,7 @@ describe('counting at any date, from tallies, snapshots and the history', () => 
 
     // Moving a commitment to another area rewrites every past: all snapshots go.
     const bio = db.select().from(areas).where(eq(areas.code, 'BIO')).get()!;
-    db.update(commitments).set({ areaId: bio.id }).where(eq(commitments.code, code)).run();
+    projectedEdit(db, [code], (tx) => tx.update(commitments).set({ areaId: bio.id }).where(eq(commitments.code, code)).run());
     expect(db.select().from(tallySnapshotDates).all()).toEqual([]);
     expectSame(getDashboard({ area: 'BIO' }, '2024-03-31', TODAY, db), independently('2024-03-31', (c) => c.areaCode === 'BIO'), 'after a move');
   });
@@ -183,10 +184,10 @@ describe('counting at any date, from tallies, snapshots and the history', () => 
     // Partners and leads change after the history exists: the per-agency rollup must follow.
     const agencyId = (code: string) => db.select().from(agencies).where(eq(agencies.code, code)).get()!.id;
     const semi = db.select().from(commitments).where(eq(commitments.code, 'CET23-SEMI-01')).get()!;
-    db.insert(commitmentPartners).values({ commitmentId: semi.id, agencyId: agencyId('NSF'), role: 'participant' }).onConflictDoNothing().run();
-    db.update(commitments).set({ leadAgencyId: agencyId('NIST') }).where(eq(commitments.id, semi.id)).run();
-    db.delete(commitmentPartners).where(eq(commitmentPartners.commitmentId, semi.id)).run();
-    db.update(commitments).set({ leadAgencyId: agencyId('MOTIE') }).where(eq(commitments.code, 'CET23-BIO-01')).run();
+    projectedEdit(db, ['CET23-SEMI-01'], (tx) => tx.insert(commitmentPartners).values({ commitmentId: semi.id, agencyId: agencyId('NSF'), role: 'participant' }).onConflictDoNothing().run());
+    projectedEdit(db, ['CET23-SEMI-01'], (tx) => tx.update(commitments).set({ leadAgencyId: agencyId('NIST') }).where(eq(commitments.id, semi.id)).run());
+    projectedEdit(db, ['CET23-SEMI-01'], (tx) => tx.delete(commitmentPartners).where(eq(commitmentPartners.commitmentId, semi.id)).run());
+    projectedEdit(db, ['CET23-BIO-01'], (tx) => tx.update(commitments).set({ leadAgencyId: agencyId('MOTIE') }).where(eq(commitments.code, 'CET23-BIO-01')).run());
     const byAgency = (rows: { agency: number; month: number; from: string; to: string; n: number; fp: number; tp: number }[]) =>
       Object.fromEntries(rows.filter((r) => r.n !== 0 || r.fp !== 0 || r.tp !== 0).map((r) => [`${r.agency}:${r.month}:${r.from}:${r.to}`, [r.n, r.fp, r.tp]]));
     const f = statusFlowsByAgency;
@@ -218,8 +219,8 @@ describe('counting at any date, from tallies, snapshots and the history', () => 
   it('follows archiving and due-date changes made after the snapshots were built', () => {
     randomHistory(5);
     for (const date of DATES) getDashboard({}, date, TODAY, db);
-    db.update(commitments).set({ archivedAt: '2025-06-01T00:00:00Z' }).where(eq(commitments.code, 'CET23-AI-01')).run();
-    db.update(commitments).set({ dueEnd: '2024-01-31', dueSpec: '2024-01', duePrecision: 'month', dueStart: '2024-01-01' }).where(eq(commitments.code, 'CET23-QUA-01')).run();
+    projectedEdit(db, ['CET23-AI-01'], (tx) => tx.update(commitments).set({ archivedAt: '2025-06-01T00:00:00Z' }).where(eq(commitments.code, 'CET23-AI-01')).run());
+    projectedEdit(db, ['CET23-QNT-01'], (tx) => tx.update(commitments).set({ dueEnd: '2024-01-31', dueSpec: '2024-01', duePrecision: 'month', dueStart: '2024-01-01' }).where(eq(commitments.code, 'CET23-QNT-01')).run());
     for (const date of DATES) expectSame(getDashboard({}, date, TODAY, db), independently(date, () => true), `after the edits, at ${date}`);
   });
 });
@@ -242,7 +243,8 @@ describe('with another connection writing', () => {
       // 1. A write lands between building the snapshot and reading: the snapshot is gone, the history answers.
       const transaction = hooked.transaction.bind(a);
       hooked.transaction = ((fn: never, config: never) => {
-        b.$client.prepare(`update commitments set due_end = '2030-12-31' where id = (select min(id) from commitments)`).run();
+        const first = b.$client.prepare('select code from commitments order by id limit 1').get() as { code: string };
+        projectedEdit(b, [first.code], (tx) => tx.$client.prepare(`update commitments set due_end = '2030-12-31' where code = ?`).run(first.code));
         hooked.transaction = transaction;
         return transaction(fn, config);
       }) as Db['transaction'];
@@ -253,7 +255,8 @@ describe('with another connection writing', () => {
       const before = independently('2024-03-31', () => true);
       const all = hooked.all.bind(a);
       hooked.all = ((query: never) => {
-        b.$client.prepare(`update commitments set archived_at = '2025-06-01T00:00:00Z' where id = (select max(id) from commitments)`).run();
+        const last = b.$client.prepare('select code from commitments order by id desc limit 1').get() as { code: string };
+        projectedEdit(b, [last.code], (tx) => tx.$client.prepare(`update commitments set archived_at = '2025-06-01T00:00:00Z' where code = ?`).run(last.code));
         hooked.all = all;
         return all(query);
       }) as Db['all'];

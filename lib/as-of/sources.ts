@@ -67,8 +67,8 @@ const snapshotExists = (db: Db, date: string) =>
 /**
  * Builds the tally snapshot of a past month end unless it exists: every commitment not archived,
  * by area, lead agency, due date and status then. One immediate transaction, so no write slips
- * between reading the history and storing its sums; the triggers of migration 0009 delete the
- * snapshot again when a later write changes that past. It never waits for the write lock (a
+ * between reading the history and storing its sums; the projector (lib/as-of/projector.ts)
+ * deletes the snapshot again when a later write changes that past. It never waits for the write lock (a
  * request must not stall behind another connection's write): when the lock is taken it gives up
  * and returns false, and the dashboard counts that date from the history instead.
  */

@@ -4,11 +4,13 @@ import type { Db } from '@/db/client';
 import { agencies, commitments } from '@/db/schema';
 import type { Actor } from '@/lib/audit/record';
 import { parseFiltersLeniently } from '@/lib/commitments/filters';
-import { searchCommitments } from '@/lib/commitments/queries';
+import { listAsOf as searchCommitments } from '@/lib/as-of/list';
 import { updateCommitmentStatus } from '@/lib/commitments/update-status';
 import { STATUSES } from '@/lib/commitments/vocabulary';
 import { insertTestUser, useSeededTestDb } from '@/lib/testing/test-db';
-import { getDashboard } from './queries';
+import { createCommitment } from '@/lib/admin/commitment-service';
+import { saveDialogue } from '@/lib/admin/reference-service';
+import { planAsOfView as getDashboard } from './view';
 
 const TODAY = '2025-06-30';
 let db: Db;
@@ -56,12 +58,12 @@ describe('dashboard figures on a hand-made history', () => {
     expect(counts(d.headline.counts)).toEqual({ completed: 1, in_progress: 1, at_risk: 1, not_started: 1 });
     expect(d.headline).toMatchObject({ overdue: 1, meanProgress: 45 });
     expect(d.previous.overdue).toBe(0);
-    expect(d.dueTimeline).toEqual([{ quarter: '2024-Q4', completed: 1, discontinued: 0, overdue: 1, onCourse: 0 }]);
-    expect(d.agencies.map(({ code, led, completed, overdue }) => ({ code, led, completed, overdue })).sort((a, b) => a.code.localeCompare(b.code))).toEqual([
+    expect(d.dueTimeline.map(({ links: _, ...q }) => q)).toEqual([{ quarter: '2024-Q4', completed: 1, discontinued: 0, overdue: 1, onCourse: 0 }]);
+    expect(d.byLeadAgency.map(({ code, led, completed, overdue }) => ({ code, led, completed, overdue })).sort((a, b) => a.code.localeCompare(b.code))).toEqual([
       { code: 'MOHW', led: 3, completed: 0, overdue: 1 },
       { code: 'MSIT', led: 1, completed: 1, overdue: 0 },
     ]);
-    expect(d.areas).toHaveLength(1);
+    expect(d.byArea).toHaveLength(1);
     expect(d.attention.map((a) => [a.code, a.overdue])).toContainEqual(['CET23-BIO-04', true]);
   });
 
@@ -92,10 +94,21 @@ describe('dashboard figures on a hand-made history', () => {
     expect(d.series.at(-1)!.meanProgress).toBe(25);
   });
 
-  it('uses quarters over a long range, with the burn-up of what fell due', () => {
-    const d = getDashboard(bio, '2025-06-30', TODAY, db);
-    expect(d.series.map((p) => p.period)).toEqual(['2023-Q4', '2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2']);
-    expect(d.series.map((p) => [p.counts.completed, p.dueByThen])).toEqual([[0, 0], [0, 0], [0, 0], [0, 0], [1, 2], [1, 2], [1, 2]]);
+  it('uses months for up to 24 months and quarters beyond, with the burn-up of what fell due', () => {
+    const short = getDashboard(bio, '2025-06-30', TODAY, db);
+    expect(short.seriesUnit).toBe('month');
+    expect(short.series).toHaveLength(19);
+    expect(short.series.at(-1)!.period).toBe('2025-06');
+    const d = getDashboard(bio, '2026-03-31', '2026-03-31', db);
+    expect(d.seriesUnit).toBe('quarter');
+    expect(d.series.map((p) => p.period)).toEqual(['2023-Q4', '2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1']);
+    expect(d.series.map((p) => [p.counts.completed, p.dueByThen])).toEqual([[0, 0], [0, 0], [0, 0], [0, 0], [1, 2], [1, 2], [1, 2], [1, 2], [1, 2], [1, 2]]);
+  });
+
+  it('ends the burn-up at the as-of date: what falls due later in that month is not yet due', () => {
+    // CET23-TRI-01 ("early 2024") falls due on 30 April 2024.
+    expect(getDashboard({}, '2024-04-15', TODAY, db).series.at(-1)!.dueByThen).toBe(0);
+    expect(getDashboard({}, '2024-04-30', TODAY, db).series.at(-1)!.dueByThen).toBe(1);
   });
 
   it('for today, equals the stored statuses', () => {
@@ -112,7 +125,7 @@ describe('dashboard figures on a hand-made history', () => {
         searchCommitments(parseFiltersLeniently({ ...params, asOf, pageSize: '100' }), TODAY, db).total;
       for (const s of STATUSES) expect(listTotal({ area: 'BIO', status: s }), `${asOf} ${s}`).toBe(d.headline.counts[s]);
       expect(listTotal({ area: 'BIO', overdue: '1' })).toBe(d.headline.overdue);
-      for (const a of d.agencies) {
+      for (const a of d.byLeadAgency) {
         expect(listTotal({ area: 'BIO', lead: a.code })).toBe(a.led);
         expect(listTotal({ area: 'BIO', lead: a.code, overdue: '1' })).toBe(a.overdue);
       }
@@ -122,6 +135,47 @@ describe('dashboard figures on a hand-made history', () => {
         expect(listTotal({ area: 'BIO', due: q.quarter, overdue: '0', status: ['not_started', 'in_progress', 'at_risk', 'delayed'] })).toBe(q.onCourse);
       }
     }
+  });
+
+  it('lists the commitments as they stood on a past date: status, progress, overdue and last update then', () => {
+    const at = (asOf: string) => searchCommitments(parseFiltersLeniently({ area: 'BIO', asOf, pageSize: '100' }), TODAY, db);
+    const feb = at('2024-02-29');
+    expect(feb.past).toBe(true);
+    const bio2 = feb.items.find((c) => c.code === 'CET23-BIO-02')!;
+    expect(bio2).toMatchObject({ status: 'delayed', progress: 10, lastUpdate: '2024-01-20', overdue: false });
+    const bio1 = at('2025-03-31').items.find((c) => c.code === 'CET23-BIO-01')!;
+    expect(bio1).toMatchObject({ status: 'completed', progress: 100, lastUpdate: '2024-11-30', overdue: false });
+    const bio4 = at('2025-03-31').items.find((c) => c.code === 'CET23-BIO-04')!;
+    expect(bio4).toMatchObject({ status: 'at_risk', progress: 30, overdue: true });
+    // Sorted by the status then, not today's.
+    const sorted = searchCommitments(parseFiltersLeniently({ area: 'BIO', asOf: '2024-02-29', sort: 'status', dir: 'desc' }), TODAY, db).items.map((c) => c.status);
+    expect(sorted[0]).toBe('delayed');
+    const today = searchCommitments(parseFiltersLeniently({ area: 'BIO' }), TODAY, db);
+    expect(today.past).toBe(false);
+    expect(today.items.find((c) => c.code === 'CET23-BIO-02')).toMatchObject({ status: 'in_progress', progress: 50 });
+  });
+
+  it('counts a commitment only from its dialogue’s date: before it, it is in no figure, list or series', () => {
+    const u = insertTestUser(db, { email: 'admin2@example.org', role: 'admin', passwordHash: 'x' });
+    const admin: Actor = { id: u.id, email: u.email, role: 'admin', agencyId: null, agencyCode: null, active: true, mustChangePassword: false };
+    saveDialogue(db, admin, null, { code: 'LATER-2024', nameKo: '후속 대화', nameEn: 'Later dialogue', heldOn: '2024-09-01', placeKo: '서울', placeEn: 'Seoul' }, { origin: 'test' });
+    // Due before its dialogue took place: overdue from the day it exists, never before.
+    createCommitment(db, admin, { code: 'LATER-BIO-01', dialogueCode: 'LATER-2024', areaCode: 'BIO', titleKo: '후속', titleEn: 'Later', leadAgencyCode: 'MOHW', partners: '', due: '2024-06' }, { origin: 'test' });
+    const june = getDashboard(bio, '2024-06-30', TODAY, db);
+    expect(june.headline.total).toBe(4);
+    expect(june.headline.overdue).toBe(0);
+    expect(june.series.every((p) => p.total === 4)).toBe(true);
+    expect(searchCommitments(parseFiltersLeniently({ area: 'BIO', asOf: '2024-06-30', pageSize: '100' }), TODAY, db).items.map((c) => c.code)).not.toContain('LATER-BIO-01');
+    expect(getDashboard({ dialogue: 'LATER-2024' }, '2024-06-30', TODAY, db).headline.total).toBe(0);
+    const sept = getDashboard(bio, '2024-09-30', TODAY, db);
+    expect(sept.headline.total).toBe(5);
+    expect(sept.headline.overdue).toBe(1);
+    expect(sept.series.map((p) => p.total)).toEqual([4, 4, 4, 4, 4, 4, 4, 4, 4, 5]);
+    expect(sept.series.at(-2)!.dueByThen).toBe(0);
+    expect(sept.series.at(-1)!.dueByThen).toBe(1);
+    expect(searchCommitments(parseFiltersLeniently({ area: 'BIO', asOf: '2024-09-30', overdue: '1' }), TODAY, db).items.map((c) => c.code)).toEqual(['LATER-BIO-01']);
+    // An entry before the dialogue is refused.
+    expect(() => updateCommitmentStatus(db, admin, 'LATER-BIO-01', { status: 'in_progress', progress: 5, note: '', effectiveDate: '2024-08-31', version: 1 }, { origin: 'test' }, TODAY)).toThrow();
   });
 
   it('filters every figure by agency and country', () => {

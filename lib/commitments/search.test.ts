@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { commitments } from '@/db/schema';
 import { useSeededTestDb } from '@/lib/testing/test-db';
 import { CommitmentFilterInput, filterParams, filterQueryString, parseFiltersLeniently } from './filters';
-import { searchCommitments } from './queries';
+import { listAsOf as searchCommitments } from '@/lib/as-of/list';
 
 const TODAY = '2026-01-15';
 let db: Db;

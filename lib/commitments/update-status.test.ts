@@ -166,10 +166,13 @@ describe('status transitions', () => {
     const stored = db.$client
       .prepare(
         `select update_id as updateId, effective_date as effectiveDate, from_status as fromStatus, to_status as toStatus,
-           from_progress as fromProgress, to_progress as toProgress from status_transitions order by effective_date, update_id`,
+           from_progress as fromProgress, to_progress as toProgress from status_transitions where update_id != 0 order by effective_date, update_id`,
       )
       .all();
     expect(stored).toEqual(replayed);
+    // Every commitment's chain starts with its adoption on its dialogue's date, from 'absent'.
+    const adoptions = db.$client.prepare(`select effective_date as d, from_status as f, to_status as t from status_transitions where update_id = 0 and commitment_id = (select id from commitments where code = 'CET23-BIO-01')`).all();
+    expect(adoptions).toEqual([{ d: '2023-12-09', f: 'absent', t: 'not_started' }]);
     const rollup = `select month, area_id, lead_agency_id, from_status, to_status, n, from_progress_sum, to_progress_sum from status_flows where n != 0 order by 1, 2, 3, 4, 5`;
     const recomputed = `select cast(substr(t.effective_date, 1, 4) as integer) * 12 + cast(substr(t.effective_date, 6, 2) as integer) - 1 as month,
         c.area_id, c.lead_agency_id, t.from_status, t.to_status, count(*) as n, sum(t.from_progress) as from_progress_sum, sum(t.to_progress) as to_progress_sum

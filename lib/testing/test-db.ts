@@ -1,6 +1,8 @@
 import { migrateDatabase, openDatabase, type Db } from '@/db/client';
 import { seedReferenceData } from '@/db/seed';
-import { users, type NewUser } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { commitments, users, type NewUser } from '@/db/schema';
+import { project } from '@/lib/as-of/projector';
 
 /** A fresh in-memory database migrated with the real migrations. */
 export function createTestDb(): Db {
@@ -31,4 +33,18 @@ export function snapshotTables(db: Db, except: string[] = []): Record<string, un
     .map((t) => t.name)
     .filter((n) => !except.includes(n));
   return Object.fromEntries(names.map((n) => [n, db.$client.prepare(`select * from "${n}" order by 1`).all()]));
+}
+
+/**
+ * A raw edit of commitments or partners made the way every write service makes it: inside a
+ * transaction, through the read model's projector, so derived data follows.
+ */
+export function projectedEdit(db: Db, codes: string[], write: (tx: Db) => void): void {
+  db.transaction(
+    (tx) => {
+      const ids = codes.map((code) => tx.select({ id: commitments.id }).from(commitments).where(eq(commitments.code, code)).get()!.id);
+      project(tx, ids, () => write(db), 'all');
+    },
+    { behavior: 'immediate' },
+  );
 }

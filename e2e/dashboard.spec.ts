@@ -45,6 +45,11 @@ test.describe('analysts’ dashboard', () => {
       data: { status: 'at_risk', progress: 30, note: 'Industry partners not yet confirmed', effectiveDate: '2024-05-05', version: detail.version },
     });
     expect(response.status()).toBe(201);
+    // A later entry: today BIO-04 is in progress, but on 2024-06-30 it was at risk.
+    const later = await page.request.post('/api/v1/commitments/CET23-BIO-04/updates', {
+      data: { status: 'in_progress', progress: 45, note: 'Partners confirmed', effectiveDate: '2025-01-10', version: detail.version + 1 },
+    });
+    expect(later.status()).toBe(201);
     await page.close();
   });
 
@@ -73,6 +78,18 @@ test.describe('analysts’ dashboard', () => {
     const drilled = new URL(page.url()).searchParams;
     expect([drilled.get('area'), drilled.get('status'), drilled.get('asOf')]).toEqual(['BIO', 'at_risk', '2024-06-30']);
     await expect(page.getByText(`Showing 1–${value} of ${value}`)).toBeVisible();
+    // The list shows that date's statuses, says so, and has exactly as many rows as the bar.
+    await expect(page.locator('[data-as-of="2024-06-30"]')).toContainText('as they stood at the end of');
+    const rows = page.locator('table.data-table tbody tr');
+    await expect(rows).toHaveCount(value);
+    await expect(rows.filter({ hasText: 'CET23-BIO-04' })).toContainText('At risk');
+    await expect(rows.filter({ hasText: 'CET23-BIO-04' })).toContainText('30');
+    // Today, the same commitment is in progress; the notice links back to today.
+    await page.getByRole('link', { name: 'Show today' }).click();
+    await expect(page).not.toHaveURL(/asOf=/);
+    await expect(page.getByText('No commitment matches these filters.').first()).toBeVisible();
+    await page.goto('/commitments?area=BIO&q=BIO-04');
+    await expect(page.locator('table.data-table tbody tr').filter({ hasText: 'CET23-BIO-04' })).toContainText('In progress');
     expect(errors).toEqual([]);
   });
 

@@ -11,6 +11,8 @@ import { updateCommitmentStatus } from '@/lib/commitments/update-status';
 import { isClosed, STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { formatQuarter, quarterOf } from '@/lib/periods/quarters';
 import { insertTestUser, projectedEdit, useSeededTestDb } from '@/lib/testing/test-db';
+import { createCommitment } from '@/lib/admin/commitment-service';
+import { saveDialogue } from '@/lib/admin/reference-service';
 import { planAsOfView as getDashboard } from './view';
 import type { AsOfScope as DashboardScope } from './scope';
 
@@ -35,7 +37,9 @@ function randomHistory(seed: number) {
     const code = codes[Math.floor(random() * codes.length)]!;
     const status = STATUSES[Math.floor(random() * STATUSES.length)]!;
     const version = db.select().from(commitments).where(eq(commitments.code, code)).get()!.version;
-    const effectiveDate = isoPlus('2023-12-10', Math.floor(random() * span));
+    const drawn = isoPlus('2023-12-10', Math.floor(random() * span));
+    const adopted = db.select().from(commitments).where(eq(commitments.code, code)).get()!.adoptedOn;
+    const effectiveDate = drawn < adopted ? adopted : drawn;
     updateCommitmentStatus(db, admin, code, { status, progress: status === 'completed' ? 100 : Math.floor(random() * 100), note: 'random', effectiveDate, version }, { origin: 'test' }, TODAY);
   }
 }
@@ -45,16 +49,18 @@ function randomHistory(seed: number) {
  * commitment stands where its latest entry effective by then (ties by recording order) put it, or
  * where it started.
  */
-type Who = { areaCode: string; country: string; agencies: string[] };
+type Who = { areaCode: string; country: string; agencies: string[]; code: string };
 
 function independently(date: string, keep: (c: Who) => boolean) {
   const rows = db
-    .select({ id: commitments.id, dueEnd: commitments.dueEnd, areaCode: areas.code, lead: agencies.code, country: agencies.country })
+    .select({ id: commitments.id, dueEnd: commitments.dueEnd, areaCode: areas.code, lead: agencies.code, country: agencies.country, dialogueId: commitments.dialogueId, code: commitments.code })
     .from(commitments)
     .innerJoin(areas, eq(areas.id, commitments.areaId))
     .innerJoin(agencies, eq(agencies.id, commitments.leadAgencyId))
     .where(sql`${commitments.archivedAt} is null`)
     .all()
+    // A commitment exists from its dialogue's date on.
+    .filter((c) => db.select().from(dialogues).where(eq(dialogues.id, c.dialogueId)).get()!.heldOn <= date)
     .map((c) => ({ ...c, agencies: [c.lead, ...partnersOf(c.id)] }))
     .filter(keep);
   const history = db.select().from(statusUpdates).orderBy(asc(statusUpdates.id)).all();
@@ -131,23 +137,32 @@ beforeEach(() => {
 });
 
 describe('counting at any date, from tallies, snapshots and the history', () => {
-  it('agrees with the raw history for every scope and date, month end or not', () => {
+  it('agrees with the raw history for every scope and date, month end or not, dialogues held later included', () => {
+    // A second dialogue held on 2024-05-17: its commitments count from that day on, not before.
+    saveDialogue(db, admin, null, { code: 'LATER-2024', nameKo: '후속 대화', nameEn: 'Later dialogue', heldOn: '2024-05-17', placeKo: '서울', placeEn: 'Seoul' }, { origin: 'test' });
+    for (const [code, area, lead, due] of [['LATER-1', 'SEMI', 'MSIT', '2024-03'], ['LATER-2', 'BAT', 'MOTIE', '2024-Q4'], ['LATER-3', 'SEMI', 'DOE', 'ongoing']] as const) {
+      createCommitment(db, admin, { code, dialogueCode: 'LATER-2024', areaCode: area, titleKo: code, titleEn: code, leadAgencyCode: lead, partners: lead === 'MSIT' ? 'NSF' : 'MSIT', due }, { origin: 'test' });
+    }
     randomHistory(7);
     const dialogue = db.select().from(dialogues).get()!.code;
+    expect(independently('2024-04-30', () => true).total).toBe(19);
+    expect(independently('2024-05-17', () => true).total).toBe(22);
     const scopes: [DashboardScope, (c: Who) => boolean][] = [
       [{}, () => true],
       [{ area: 'SEMI' }, (c) => c.areaCode === 'SEMI'],
       [{ country: 'KR' }, (c) => c.country === 'KR'],
       // Narrow scopes are counted commitment by commitment: the two ways must agree.
-      [{ dialogue }, () => true],
+      [{ dialogue }, (c) => !c.code.startsWith('LATER')],
       [{ agency: 'MSIT' }, (c) => c.agencies.includes('MSIT')],
       [{ agency: 'DOE', area: 'BAT' }, (c) => c.agencies.includes('DOE') && c.areaCode === 'BAT'],
     ];
+    scopes.push([{ dialogue: 'LATER-2024' }, (c) => c.code.startsWith('LATER')]);
     for (const date of DATES) {
       for (const [scope, keep] of scopes) {
         const d = getDashboard(scope, date, TODAY, db);
         expectSame(d, independently(date, keep), `${JSON.stringify(scope)} at ${date}`);
-        if (date === '2025-06-12' || date === '2024-04-30') expectSeries(d, keep, JSON.stringify(scope));
+        if (scope.dialogue === 'LATER-2024' && date < '2024-05-17') expect(d.series, 'no series before the dialogue').toEqual([]);
+        else if (date === '2025-06-12' || date === '2024-04-30') expectSeries(d, keep, JSON.stringify(scope));
       }
     }
   });

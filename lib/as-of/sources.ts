@@ -204,7 +204,7 @@ function dueTotals(db: Db, source: SQL): DueTotals[] {
     select due_end as "dueEnd", sum(case when status = 'completed' then n else 0 end) as completed,
       sum(case when status = 'discontinued' then n else 0 end) as discontinued,
       sum(case when status in ${OPEN_SQL} then n else 0 end) as open
-    from ${source} where due_end != '' group by due_end`);
+    from ${source} where due_end != '' and status != ${ABSENT} group by due_end`);
 }
 
 /**
@@ -255,7 +255,7 @@ export function statesAt(db: Db, scopeFilter: AsOfScope, scope: SQL[], date: str
         }
       }
     }
-    return { groups: [...groups.values()].filter((g) => g.total !== 0), dues: [...dues.values()] };
+    return { groups: [...groups.values()].filter((g) => g.total !== 0), dues: [...dues.values()].filter((d) => d.completed || d.discontinued || d.open) };
   } finally {
     release();
   }

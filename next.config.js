@@ -34,7 +34,8 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ['better-sqlite3', 'argon2'],
+  // Native modules, and the report writers' libraries (they read their own files at run time).
+  serverExternalPackages: ['better-sqlite3', 'argon2', 'exceljs', 'pdfmake'],
   poweredByHeader: false,
   experimental: {
     authInterrupts: true,

@@ -3,7 +3,7 @@ import { defineConfig, devices } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
-/** Debian's Chromium: no browser is ever downloaded (scripts/ensure-chromium.sh installs it). */
+/** Debian's Chromium: no browser is ever downloaded (scripts/ensure-system-packages.sh installs it). */
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: [

@@ -14,5 +14,7 @@ export default defineConfig({
     exclude: ['node_modules/**', 'e2e/**', '.next/**'],
     environment: 'node',
     pool: 'forks',
+    // Database-heavy oracle tests take seconds on a busy 2-core machine; a hang still fails.
+    testTimeout: 30_000,
   },
 });

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** Tables whose rows are evidence: once written they may never change or disappear. */
-export const APPEND_ONLY_TABLES = ['status_updates', 'audit_events'] as const;
+export const APPEND_ONLY_TABLES = ['status_updates', 'audit_events', 'issued_reports', 'issued_report_files'] as const;
 
 /**
  * Installs the append-only guards (BEFORE UPDATE / DELETE triggers that abort). Migration 0001

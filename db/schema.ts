@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  blob,
   check,
   index,
   integer,
@@ -451,4 +452,80 @@ export const tallySnapshots = sqliteTable(
     primaryKey({ columns: [t.asOf, t.areaId, t.leadAgencyId, t.dueEnd, t.status] }),
     index('tally_snapshots_due_idx').on(t.asOf, t.dueEnd, t.status, t.areaId, t.leadAgencyId, t.n),
   ],
+);
+
+/**
+ * Each commitment's state (status, progress) at the end of a past month end in
+ * `tally_snapshot_dates`, for those existing then: built with that date's tallies and dropped
+ * with them. Lists and narrow scopes on a past date read a commitment's state here by key, plus
+ * the few changes between the month end and the date, instead of searching its history.
+ * Any edit of a commitment (its code included) drops every snapshot.
+ */
+export const stateSnapshots = sqliteTable(
+  'state_snapshots',
+  {
+    asOf: text('as_of').notNull(),
+    commitmentId: integer('commitment_id').notNull(),
+    status: text('status', { enum: STATUSES }).notNull(),
+    progress: integer('progress').notNull(),
+    /** The commitment's code, so a list sorted by status walks each status in code order by index. */
+    code: text('code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.asOf, t.commitmentId] }), index('state_snapshots_status_idx').on(t.asOf, t.status, t.code)],
+);
+
+/** `agency_tallies` as they stood at the end of `as_of` (a past month end in `tally_snapshot_dates`). */
+export const agencyTallySnapshots = sqliteTable(
+  'agency_tally_snapshots',
+  {
+    asOf: text('as_of').notNull(),
+    agencyId: integer('agency_id').notNull(),
+    areaId: integer('area_id').notNull(),
+    leadAgencyId: integer('lead_agency_id').notNull(),
+    dueEnd: text('due_end').notNull(),
+    status: text('status', { enum: STATUSES }).notNull(),
+    n: integer('n').notNull(),
+    progressSum: integer('progress_sum').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.asOf, t.agencyId, t.areaId, t.leadAgencyId, t.dueEnd, t.status] })],
+);
+
+/**
+ * Quarterly reports as issued: frozen, never changed (append-only guards). Its files are the
+ * bytes every later download returns; `last_update_id` is the newest status update the report
+ * included, so entries recorded after it are its revisions.
+ */
+export const issuedReports = sqliteTable(
+  'issued_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    quarter: text('quarter').notNull(),
+    lang: text('lang').notNull(),
+    /** The report's parameters (quarter, lang, filters) as JSON. */
+    params: text('params', { mode: 'json' }).notNull(),
+    issuedBy: integer('issued_by')
+      .notNull()
+      .references(() => users.id),
+    issuedAt: text('issued_at').notNull(),
+    lastUpdateId: integer('last_update_id').notNull(),
+  },
+  (t) => [index('issued_reports_quarter_idx').on(t.quarter, t.issuedAt)],
+);
+export type IssuedReport = typeof issuedReports.$inferSelect;
+
+/** The files of an issued report, one per format, with their SHA-256. */
+export const issuedReportFiles = sqliteTable(
+  'issued_report_files',
+  {
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => issuedReports.id),
+    format: text('format').notNull(),
+    contentType: text('content_type').notNull(),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    bytes: integer('bytes').notNull(),
+    content: blob('content', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.format] })],
 );

@@ -8,6 +8,7 @@ import { rebuildDerived } from '@/lib/as-of/maintenance';
 import { getFilterOptions } from '@/lib/commitments/filter-options';
 import { parseFiltersLeniently } from '@/lib/commitments/filters';
 import { todayIso } from '@/lib/periods/dates';
+import { benchReports, REPORT_TABLE_HEADER } from './bench-reports';
 import { generate, SIZES, type Size } from './generate-data';
 
 /**
@@ -15,6 +16,7 @@ import { generate, SIZES, type Size } from './generate-data';
  * database and reports p50/p95 of the dashboard page, the dashboard data request and the
  * commitments list, the database size, and the time of the same queries run in-process (for a
  * page, its data and its filter form's choices), with the ratio of the two.
+ * Then the report exports (scripts/bench-reports.ts; BENCH_REPORTS=0 skips them).
  * Measures only; asserts nothing. Set BENCH_REQUESTS (default 30) to change the sample.
  */
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -86,7 +88,7 @@ function timeInProcess(file: string, fn: (db: ReturnType<typeof openDatabase>) =
   return times;
 }
 
-async function benchSize(size: Size): Promise<string[]> {
+async function benchSize(size: Size): Promise<{ rows: string[]; reports: string[] }> {
   const file = `data/bench-${size}.db`;
   if (!fs.existsSync(file) || process.env.BENCH_REGENERATE) {
     console.error(`Generating ${size}…`);
@@ -124,7 +126,7 @@ async function benchSize(size: Size): Promise<string[]> {
     const cookie = await signIn('analyst@demo.example');
     const row = (what: string, http: number[], sql: number[]) =>
       `| ${size} | ${what} | ${ms(percentile(http, 50))} | ${ms(percentile(http, 95))} | ${ms(percentile(sql, 50))} | ${ms(percentile(sql, 95))} | ${(percentile(http, 95) / percentile(sql, 95)).toFixed(1)}× | ${(bytes / 1e6).toFixed(1)} MB |`;
-    return [
+    const rows = [
       row('dashboard page `/`', await timeRequests('/', cookie), sqlDashboardPage),
       row('dashboard data `/api/v1/dashboard`', await timeRequests('/api/v1/dashboard', cookie), sqlDashboard),
       row(`dashboard page, as of ${past} (a quarter end)`, await timeRequests(`/?asOf=${past}`, cookie), sqlPastPage),
@@ -137,6 +139,7 @@ async function benchSize(size: Size): Promise<string[]> {
       `| ${size} | first view of a past month end (builds its snapshot, in-process) | — | — | ${ms(snapshotBuild)} | — | — | |`,
       `| ${size} | \`db:rebuild-derived\` (every derived table, one transaction, in-process) | — | — | ${ms(rebuild)} | — | — | |`,
     ];
+    return { rows, reports: process.env.BENCH_REPORTS === '0' ? [] : await benchReports(BASE, cookie, server.pid!, size) };
   } finally {
     if (server.pid) process.kill(-server.pid, 'SIGTERM');
   }
@@ -156,8 +159,7 @@ function busiestAgency(file: string): string {
 /** One cold build of a month end's snapshot: dropped, then rebuilt by a dashboard read. */
 function timeSnapshotBuild(file: string, date: string): number {
   const db = openDatabase(file);
-  db.$client.prepare('delete from tally_snapshots where as_of = ?').run(date);
-  db.$client.prepare('delete from tally_snapshot_dates where as_of = ?').run(date);
+  for (const table of ['tally_snapshots', 'state_snapshots', 'tally_snapshot_dates']) db.$client.prepare(`delete from ${table} where as_of = ?`).run(date);
   const t0 = performance.now();
   planAsOfView({}, date, todayIso(), db);
   const took = performance.now() - t0;
@@ -183,8 +185,15 @@ async function main() {
     '| size | request | HTTP p50 | HTTP p95 | SQL p50 | SQL p95 | ratio | database |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
-  for (const size of sizes) lines.push(...(await benchSize(size)));
-  console.log(lines.join('\n'));
+  // Each size's rows are printed as soon as they are measured (to stderr too, so a long run shows progress).
+  const reports = [...REPORT_TABLE_HEADER];
+  for (const size of sizes) {
+    const result = await benchSize(size);
+    lines.push(...result.rows);
+    reports.push(...result.reports);
+    console.error([...result.rows, ...result.reports].join('\n'));
+  }
+  console.log([...lines, ...reports].join('\n'));
 }
 
 main().catch((e: unknown) => {

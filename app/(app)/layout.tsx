@@ -19,7 +19,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           {t('auth.demoBanner')}
         </p>
       )}
-      <header className="site-header">
+      <header className="site-header no-print">
         <div className="site-header__inner">
           <Link href="/" className="site-header__brand">
             {t('app.name')}
@@ -27,6 +27,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <nav aria-label={t('app.mainNav')} className="site-header__nav">
             <Link href="/">{t('nav.dashboard')}</Link>
             <Link href="/commitments">{t('nav.commitments')}</Link>
+            {can(actor, 'report.export') && <Link href="/reports">{t('nav.reports')}</Link>}
             {can(actor, 'commitment.manage') && <Link href="/admin/commitments/new">{t('admin.newCommitment')}</Link>}
             {can(actor, 'dialogue.manage') && <Link href="/admin/dialogues">{t('admin.dialogues')}</Link>}
             {can(actor, 'agency.manage') && <Link href="/admin/agencies">{t('admin.agencies')}</Link>}
@@ -49,7 +50,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <main id="main" className="page">
         {children}
       </main>
-      <footer className="site-footer">{t('app.footer')}</footer>
+      <footer className="site-footer no-print">{t('app.footer')}</footer>
     </>
   );
 }

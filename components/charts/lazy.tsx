@@ -10,3 +10,4 @@ export const StatusByAreaChart = dynamic(() => import('./status-by-area-chart').
 export const DueTimelineChart = dynamic(() => import('./due-timeline-chart').then((m) => m.DueTimelineChart), { ssr: false });
 export const ProgressChart = dynamic(() => import('./progress-chart').then((m) => m.ProgressChart), { ssr: false });
 export const BurnupChart = dynamic(() => import('./progress-chart').then((m) => m.BurnupChart), { ssr: false });
+export const ReportStatusChart = dynamic(() => import('./report-charts').then((m) => m.ReportStatusChart), { ssr: false });

@@ -1,15 +1,16 @@
 import 'server-only';
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db } from '@/db/client';
-import { agencies, areas, commitments } from '@/db/schema';
+import { agencies, areas, commitments, stateSnapshots } from '@/db/schema';
 import type { CommitmentFilter } from '@/lib/commitments/filters';
 import { partnersOf } from '@/lib/commitments/queries';
-import { isClosed, type Status } from '@/lib/commitments/vocabulary';
+import { isClosed, STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { todayIso } from '@/lib/periods/dates';
 import { parseQuarter, quarterRange } from '@/lib/periods/quarters';
 import { existsOn, scopeConditions } from './scope';
-import { lastUpdateAtSql, stateAtSql } from './state';
+import { prepareSnapshots, statesOn, type StatesOn } from './sources';
+import { lastUpdateAtSql, stateAtSql, type StateColumns } from './state';
 import { OPEN_SQL, statusRankSql } from './vocabulary-sql';
 
 /** The date a filter shows: its `asOf` when that is in the past, else today. */
@@ -19,9 +20,8 @@ export const listDate = (f: Pick<CommitmentFilter, 'asOf'>, today: string) => (f
  * Every condition of a filter, judged at the end of `date`: only commitments existing then (from
  * their dialogue's date), with status and overdue as they stood then.
  */
-export function filterConditions(f: Partial<CommitmentFilter>, date: string): SQL[] {
+export function filterConditions(f: Partial<CommitmentFilter>, date: string, state: StateColumns = stateAtSql(date)): SQL[] {
   const where = [...scopeConditions(f), existsOn(date)];
-  const state = stateAtSql(date);
   if (f.status?.length) where.push(sql`${state.status} in (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})`);
   if (f.due) {
     const q = parseQuarter(f.due);
@@ -38,9 +38,8 @@ export function filterConditions(f: Partial<CommitmentFilter>, date: string): SQ
   return where;
 }
 
-function orderFor(f: Pick<CommitmentFilter, 'sort' | 'dir'>, date: string): SQL[] {
+function orderFor(f: Pick<CommitmentFilter, 'sort' | 'dir'>, date: string, state: StateColumns): SQL[] {
   const dir = f.dir === 'desc' ? desc : asc;
-  const state = stateAtSql(date);
   switch (f.sort) {
     case 'due':
       return [sql`${commitments.dueEnd} is null`, dir(commitments.dueEnd), asc(commitments.code)];
@@ -57,6 +56,48 @@ function orderFor(f: Pick<CommitmentFilter, 'sort' | 'dir'>, date: string): SQL[
 
 const lead = alias(agencies, 'lead');
 
+interface PageRow {
+  id: number;
+  status: Status;
+  progress: number;
+}
+
+/**
+ * One page sorted by status (rank, then code) from a month-end snapshot: each status in turn, its
+ * commitments walked in code order through the snapshot's (status, code) index, stopping once the
+ * page is full; those whose state changed between the month end and the date come from the few
+ * corrections. A status before the page's start is only counted.
+ */
+function pageByStatus(db: Db, states: StatesOn, where: SQL, dir: 'asc' | 'desc', limit: number, offset: number): PageRow[] {
+  const { base, snap, fixTable, fix } = states.snapshot!;
+  const c = commitments;
+  const bucket = (status: Status) => sql`
+    select ${c.id} as id, ${snap}.code as code, ${snap}.status as status, ${snap}.progress as progress
+      from ${stateSnapshots} ${snap} cross join ${c} on ${c.id} = ${snap}.commitment_id left join ${fixTable} ${fix} on ${fix}.id = ${c.id}
+      where ${snap}.as_of = ${base} and ${snap}.status = ${status} and ${fix}.id is null and ${where}
+    union all
+    select ${c.id}, ${c.code}, ${fix}.status, ${fix}.progress
+      from ${fixTable} ${fix} cross join ${c} on ${c.id} = ${fix}.id left join ${stateSnapshots} ${snap} on ${snap}.as_of = ${base} and ${snap}.commitment_id = ${c.id}
+      where ${fix}.status = ${status} and ${where}`;
+  // Statuses rank in their vocabulary order (statusRankSql).
+  const ranked = dir === 'desc' ? [...STATUSES].reverse() : [...STATUSES];
+  const rows: PageRow[] = [];
+  let skip = offset;
+  for (const status of ranked) {
+    if (rows.length >= limit) break;
+    if (skip > 0) {
+      const size = db.get<{ n: number }>(sql`select count(*) as n from (${bucket(status)})`)!.n;
+      if (skip >= size) {
+        skip -= size;
+        continue;
+      }
+    }
+    rows.push(...db.all<PageRow>(sql`select id, status, progress from (${bucket(status)}) order by code limit ${limit - rows.length} offset ${skip}`));
+    skip = 0;
+  }
+  return rows;
+}
+
 /**
  * The commitments as they stood at the end of a date (the filter's `asOf`, or today): one page of
  * those matching the filter, each with its status, progress, overdue flag and latest entry as of
@@ -65,38 +106,57 @@ const lead = alias(agencies, 'lead');
  */
 export function listAsOf(f: CommitmentFilter, today: string = todayIso(), db: Db = getDb()) {
   const date = listDate(f, today);
-  const where = and(...filterConditions(f, date));
-  const state = stateAtSql(date);
+  prepareSnapshots(db, f, [date], today);
   return db.transaction(
     () => {
-      const total = db.select({ n: count() }).from(commitments).where(where).get()?.n ?? 0;
-      const rows = db
-        .select({
-          id: commitments.id,
-          code: commitments.code,
-          titleKo: commitments.titleKo,
-          titleEn: commitments.titleEn,
-          dueSpec: commitments.dueSpec,
-          dueEnd: commitments.dueEnd,
-          status: sql<Status>`${state.status}`,
-          progress: sql<number>`${state.progress}`,
-          lastUpdate: lastUpdateAtSql(date),
-          adoptedOn: commitments.adoptedOn,
-          archivedAt: commitments.archivedAt,
-          area: { code: areas.code, nameKo: areas.nameKo, nameEn: areas.nameEn },
-          lead: { code: lead.code, nameKo: lead.nameKo, nameEn: lead.nameEn, country: lead.country },
-        })
-        .from(commitments)
-        .innerJoin(areas, eq(areas.id, commitments.areaId))
-        .innerJoin(lead, eq(lead.id, commitments.leadAgencyId))
-        .where(where)
-        .orderBy(...orderFor(f, date))
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize)
-        .all();
-      const partners = partnersOf(db, rows.map((r) => r.id));
-      const items = rows.map(({ id, ...r }) => ({ ...r, overdue: r.dueEnd !== null && r.dueEnd < date && !isClosed(r.status), partners: partners.get(id) ?? [] }));
-      return { asOf: date, past: date < today, items, total };
+      // Each commitment's state on the date, from the cheapest source (lib/as-of/sources.ts).
+      const states = statesOn(db, date, today, 'ls');
+      try {
+        const state = states.columns;
+        const where = and(...filterConditions(f, date, state));
+        // Only a filter on the state needs each commitment's state to count.
+        const byState = !!f.status?.length || f.overdue !== undefined;
+        const total = db.get<{ n: number }>(sql`select count(*) as n from ${commitments} ${byState ? states.join : sql``} where ${where}`)?.n ?? 0;
+        // The page's ids first, so the per-row details below are read for its rows only.
+        const offset = (f.page - 1) * f.pageSize;
+        const page =
+          f.sort === 'status' && states.snapshot
+            ? pageByStatus(db, states, where!, f.dir, f.pageSize, offset)
+            : db.all<PageRow>(sql`select ${commitments.id} as id, ${state.status} as status, ${state.progress} as progress
+                from ${commitments} ${states.join} where ${where}
+                order by ${sql.join(orderFor(f, date, state), sql`, `)} limit ${f.pageSize} offset ${offset}`);
+        const ids = page.map((r) => r.id);
+        const rows = ids.length
+          ? db
+              .select({
+                id: commitments.id,
+                code: commitments.code,
+                titleKo: commitments.titleKo,
+                titleEn: commitments.titleEn,
+                dueSpec: commitments.dueSpec,
+                dueEnd: commitments.dueEnd,
+                lastUpdate: lastUpdateAtSql(date),
+                adoptedOn: commitments.adoptedOn,
+                archivedAt: commitments.archivedAt,
+                area: { code: areas.code, nameKo: areas.nameKo, nameEn: areas.nameEn },
+                lead: { code: lead.code, nameKo: lead.nameKo, nameEn: lead.nameEn, country: lead.country },
+              })
+              .from(commitments)
+              .innerJoin(areas, eq(areas.id, commitments.areaId))
+              .innerJoin(lead, eq(lead.id, commitments.leadAgencyId))
+              .where(inArray(commitments.id, ids))
+              .all()
+          : [];
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        const partners = partnersOf(db, ids);
+        const items = page.map(({ id, status, progress }) => {
+          const { id: _, adoptedOn, archivedAt, area, lead: leadAgency, ...r } = byId.get(id)!;
+          return { ...r, status, progress, adoptedOn, archivedAt, area, lead: leadAgency, overdue: r.dueEnd !== null && r.dueEnd < date && !isClosed(status), partners: partners.get(id) ?? [] };
+        });
+        return { asOf: date, past: date < today, items, total };
+      } finally {
+        states.release();
+      }
     },
     { behavior: 'deferred' },
   );

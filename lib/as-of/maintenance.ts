@@ -80,6 +80,8 @@ const COMPARED: Compared[] = [
   { table: 'status_flow_totals', scratch: 'v_flow_totals', key: ['month', 'from_status', 'to_status'], values: ['n', 'from_progress_sum', 'to_progress_sum'], where: 'n != 0 or from_progress_sum != 0 or to_progress_sum != 0' },
   { table: 'status_flows_by_agency', scratch: 'v_flows_by_agency', key: ['agency_id', 'month', 'from_status', 'to_status'], values: ['n', 'from_progress_sum', 'to_progress_sum'], where: 'n != 0 or from_progress_sum != 0 or to_progress_sum != 0' },
   { table: 'tally_snapshots', scratch: 'v_snapshots', key: ['as_of', 'area_id', 'lead_agency_id', 'due_end', 'status'], values: ['n', 'progress_sum'] },
+  { table: 'state_snapshots', scratch: 'v_state_snapshots', key: ['as_of', 'commitment_id'], values: ['status', 'progress', 'code'] },
+  { table: 'agency_tally_snapshots', scratch: 'v_agency_snapshots', key: ['as_of', 'agency_id', 'area_id', 'lead_agency_id', 'due_end', 'status'], values: ['n', 'progress_sum'] },
 ];
 
 const SCRATCH: DerivedTables = {
@@ -117,6 +119,18 @@ export function verifyDerived(db: Db): Difference[] {
         refreshCommitmentColumns(tx, SCRATCH, ALL);
         writeTransitions(tx, SCRATCH, ALL);
         applyShares(tx, SCRATCH, ALL, 1);
+        client.exec(`insert into v_state_snapshots (as_of, commitment_id, status, progress, code)
+          select d.as_of, c.id, x.to_status, x.to_progress, c.code
+          from main.tally_snapshot_dates d cross join v_commitments c
+          join v_transitions x on x.commitment_id = c.id and x.update_id = (
+            select l.update_id from v_transitions l where l.commitment_id = c.id and l.effective_date <= d.as_of
+            order by l.effective_date desc, l.update_id desc limit 1)
+          where x.to_status != '${ABSENT}'`);
+        client.exec(`insert into v_agency_snapshots (as_of, agency_id, area_id, lead_agency_id, due_end, status, n, progress_sum)
+          select s.as_of, m.agency_id, c.area_id, c.lead_agency_id, coalesce(c.due_end, ''), s.status, count(*), sum(s.progress)
+          from v_state_snapshots s join v_commitments c on c.id = s.commitment_id
+          join (select id as cid, lead_agency_id as agency_id from v_commitments union select commitment_id, agency_id from main.commitment_partners) m on m.cid = c.id
+          where c.archived_at is null group by 1, 2, 3, 4, 5, 6`);
         client.exec(`insert into v_snapshots (as_of, area_id, lead_agency_id, due_end, status, n, progress_sum)
           select d.as_of, c.area_id, c.lead_agency_id, coalesce(c.due_end, ''), x.to_status, count(*), sum(x.to_progress)
           from main.tally_snapshot_dates d cross join v_commitments c

@@ -10,6 +10,7 @@ import type { Actor } from '@/lib/audit/record';
 import { updateCommitmentStatus } from '@/lib/commitments/update-status';
 import { isClosed, STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { formatQuarter, quarterOf } from '@/lib/periods/quarters';
+import { recordRandomHistory } from '@/lib/testing/random-history';
 import { insertTestUser, projectedEdit, useSeededTestDb } from '@/lib/testing/test-db';
 import { createCommitment } from '@/lib/admin/commitment-service';
 import { saveDialogue } from '@/lib/admin/reference-service';
@@ -20,29 +21,8 @@ const TODAY = '2025-06-30';
 let db: Db;
 let admin: Actor;
 
-/** A deterministic generator, so a failure can be replayed. */
-function rng(seed: number) {
-  let s = seed;
-  return () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-}
-
-const isoPlus = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-/** 150 entries on the 19 seed commitments, recorded out of world order (many back-dated). */
-function randomHistory(seed: number) {
-  const random = rng(seed);
-  const codes = db.select({ code: commitments.code }).from(commitments).orderBy(asc(commitments.id)).all().map((r) => r.code);
-  const span = (Date.parse(TODAY) - Date.parse('2023-12-10')) / 86_400_000;
-  for (let i = 0; i < 150; i++) {
-    const code = codes[Math.floor(random() * codes.length)]!;
-    const status = STATUSES[Math.floor(random() * STATUSES.length)]!;
-    const version = db.select().from(commitments).where(eq(commitments.code, code)).get()!.version;
-    const drawn = isoPlus('2023-12-10', Math.floor(random() * span));
-    const adopted = db.select().from(commitments).where(eq(commitments.code, code)).get()!.adoptedOn;
-    const effectiveDate = drawn < adopted ? adopted : drawn;
-    updateCommitmentStatus(db, admin, code, { status, progress: status === 'completed' ? 100 : Math.floor(random() * 100), note: 'random', effectiveDate, version }, { origin: 'test' }, TODAY);
-  }
-}
+/** 150 entries on the commitments, recorded out of world order (many back-dated). */
+const randomHistory = (seed: number) => recordRandomHistory(db, admin, seed, TODAY);
 
 /**
  * The figures worked out from the raw history alone, without the tallies, snapshots or rollups: each

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { tallySnapshotDates, tallySnapshots } from '@/db/schema';
+import { agencyTallySnapshots, stateSnapshots, tallySnapshotDates, tallySnapshots } from '@/db/schema';
 import { applyShares, IDS_TABLE, MAIN_TABLES, refreshCommitmentColumns, SELECTED, writeTransitions } from './derive';
 
 type Tx = Pick<Db, 'run'>;
@@ -56,9 +56,13 @@ function derive(tx: Tx, impact: SnapshotImpact): void {
 export function dropSnapshots(tx: Tx, impact: SnapshotImpact): void {
   if (impact === 'all') {
     tx.run(sql`delete from ${tallySnapshots}`);
+    tx.run(sql`delete from ${stateSnapshots}`);
+    tx.run(sql`delete from ${agencyTallySnapshots}`);
     tx.run(sql`delete from ${tallySnapshotDates}`);
     return;
   }
   tx.run(sql`delete from ${tallySnapshots} where ${tallySnapshots.asOf} >= ${impact.from}`);
+  tx.run(sql`delete from ${stateSnapshots} where ${stateSnapshots.asOf} >= ${impact.from}`);
+  tx.run(sql`delete from ${agencyTallySnapshots} where ${agencyTallySnapshots.asOf} >= ${impact.from}`);
   tx.run(sql`delete from ${tallySnapshotDates} where ${tallySnapshotDates.asOf} >= ${impact.from}`);
 }

@@ -1,11 +1,11 @@
 import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { agencies, agencyTallies, areas, commitmentPartners, commitmentTallies, commitments, statusTransitions, tallySnapshotDates, tallySnapshots } from '@/db/schema';
+import { agencies, agencyTallies, agencyTallySnapshots, areas, commitmentPartners, commitmentTallies, commitments, stateSnapshots, statusTransitions, tallySnapshotDates, tallySnapshots } from '@/db/schema';
 import { ABSENT, STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { monthEnd } from '@/lib/periods/dates';
 import { scopeConditions, type AsOfScope } from './scope';
-import { END_OF_TIME, fillOrDrop, prepareStateTable, scratchTable } from './state';
+import { END_OF_TIME, fillOrDrop, prepareStateTable, scratchTable, stateAtSql, type StateTable } from './state';
 import { countsByStatusSql, OPEN_SQL } from './vocabulary-sql';
 
 /** One area and lead agency's commitments at a date: counts by status, progress and overdue. */
@@ -45,14 +45,23 @@ const daysBetween = (a: string, b: string) => Math.abs(Date.parse(b) - Date.pars
  * - `history`: the scope's commitments one by one, each at its state on the date (a dialogue;
  *   an agency in the past; a snapshot that could not be built).
  */
-export type SourcePlan = { kind: 'tallies' } | { kind: 'snapshot'; base: string } | { kind: 'agency'; agency: string } | { kind: 'history' };
+export type SourcePlan =
+  | { kind: 'tallies' }
+  | { kind: 'snapshot'; base: string }
+  | { kind: 'agency'; agency: string }
+  | { kind: 'agencySnapshot'; agency: string; base: string }
+  | { kind: 'history' };
 
 /** The scopes the tallies serve: narrowed only by area or the lead's country. */
 const broad = (scope: AsOfScope) => !scope.dialogue && !scope.agency;
 
 export function planSource(db: Db, scope: AsOfScope, date: string, today: string): SourcePlan {
   if (scope.dialogue) return { kind: 'history' };
-  if (scope.agency) return date >= today ? { kind: 'agency', agency: scope.agency } : { kind: 'history' };
+  if (scope.agency) {
+    if (date >= today) return { kind: 'agency', agency: scope.agency };
+    const base = baseFor(date, today);
+    return base !== END_OF_TIME && snapshotExists(db, base) ? { kind: 'agencySnapshot', agency: scope.agency, base } : { kind: 'history' };
+  }
   const base = date >= today ? END_OF_TIME : baseFor(date, today);
   if (base === END_OF_TIME) return { kind: 'tallies' };
   return snapshotExists(db, base) ? { kind: 'snapshot', base } : { kind: 'history' };
@@ -81,17 +90,33 @@ function ensureSnapshot(db: Db, date: string): boolean {
     db.transaction(
       (tx) => {
         if (snapshotExists(db, date)) return;
+        // Every commitment existing then (archived ones too: lists may show them), then the tallies from those.
+        tx.run(sql`delete from ${stateSnapshots} where ${stateSnapshots.asOf} = ${date}`);
+        tx.run(sql`delete from ${tallySnapshots} where ${tallySnapshots.asOf} = ${date}`);
+        tx.run(sql`delete from ${agencyTallySnapshots} where ${agencyTallySnapshots.asOf} = ${date}`);
         const at = prepareStateTable(tx, date, null);
         try {
-          tx.run(sql`insert into ${tallySnapshots} (as_of, area_id, lead_agency_id, due_end, status, n, progress_sum)
-            select ${date}, ${commitments.areaId}, ${commitments.leadAgencyId}, coalesce(${commitments.dueEnd}, ''), ${at.columns.status}, count(*), sum(${at.columns.progress})
-            from ${at.from} where ${commitments.archivedAt} is null and ${at.columns.status} != ${ABSENT} group by 2, 3, 4, 5`);
-          tx.insert(tallySnapshotDates).values({ asOf: date, builtAt: new Date().toISOString() }).run();
+          tx.run(sql`insert into ${stateSnapshots} (as_of, commitment_id, status, progress, code)
+            select ${date}, ${commitments.id}, ${at.columns.status}, ${at.columns.progress}, ${commitments.code} from ${at.from} where ${at.columns.status} != ${ABSENT}`);
         } finally {
           at.release();
         }
+        tx.run(sql`insert into ${tallySnapshots} (as_of, area_id, lead_agency_id, due_end, status, n, progress_sum)
+          select ${date}, ${commitments.areaId}, ${commitments.leadAgencyId}, coalesce(${commitments.dueEnd}, ''), ${stateSnapshots.status}, count(*), sum(${stateSnapshots.progress})
+          from ${stateSnapshots} join ${commitments} on ${commitments.id} = ${stateSnapshots.commitmentId}
+          where ${stateSnapshots.asOf} = ${date} and ${commitments.archivedAt} is null group by 2, 3, 4, 5`);
+        // Per agency, as lead or partner (as agency_tallies): an agency's past counts from these.
+        tx.run(sql`insert into ${agencyTallySnapshots} (as_of, agency_id, area_id, lead_agency_id, due_end, status, n, progress_sum)
+          select ${date}, m.agency_id, ${commitments.areaId}, ${commitments.leadAgencyId}, coalesce(${commitments.dueEnd}, ''), ${stateSnapshots.status}, count(*), sum(${stateSnapshots.progress})
+          from ${stateSnapshots} join ${commitments} on ${commitments.id} = ${stateSnapshots.commitmentId}
+          join (select ${commitments.id} as cid, ${commitments.leadAgencyId} as agency_id from ${commitments}
+            union select ${commitmentPartners.commitmentId}, ${commitmentPartners.agencyId} from ${commitmentPartners}) m on m.cid = ${commitments.id}
+          where ${stateSnapshots.asOf} = ${date} and ${commitments.archivedAt} is null group by 2, 3, 4, 5, 6`);
+        tx.insert(tallySnapshotDates).values({ asOf: date, builtAt: new Date().toISOString() }).run();
         const stale = sql`(select ${tallySnapshotDates.asOf} from ${tallySnapshotDates} order by ${tallySnapshotDates.builtAt} desc limit -1 offset ${SNAPSHOTS_KEPT})`;
         tx.run(sql`delete from ${tallySnapshots} where ${tallySnapshots.asOf} in ${stale}`);
+        tx.run(sql`delete from ${stateSnapshots} where ${stateSnapshots.asOf} in ${stale}`);
+        tx.run(sql`delete from ${agencyTallySnapshots} where ${agencyTallySnapshots.asOf} in ${stale}`);
         tx.run(sql`delete from ${tallySnapshotDates} where ${tallySnapshotDates.asOf} in ${stale}`);
       },
       { behavior: 'immediate' },
@@ -118,9 +143,18 @@ function baseFor(date: string, today: string): string {
   return nearer === today ? END_OF_TIME : nearer;
 }
 
-/** Builds the snapshots counting at `dates` will start from (before the read transaction). */
-export function prepareSnapshots(db: Db, scope: AsOfScope, dates: string[], today: string): void {
-  if (!broad(scope)) return;
+/** Whether a past date has a built month-end snapshot to start from. */
+function hasSnapshotFor(db: Db, date: string, today: string): boolean {
+  if (date >= today) return false;
+  const base = baseFor(date, today);
+  return base !== END_OF_TIME && snapshotExists(db, base);
+}
+
+/**
+ * Builds the snapshots that reading at `dates` will start from (before the read transaction): the
+ * tallies for a broad scope, each commitment's state for a list or a narrow scope.
+ */
+export function prepareSnapshots(db: Db, _scope: AsOfScope, dates: string[], today: string): void {
   for (const date of dates) {
     const base = baseFor(date, today);
     if (date < today && base !== END_OF_TIME) ensureSnapshot(db, base);
@@ -136,22 +170,28 @@ export function prepareSnapshots(db: Db, scope: AsOfScope, dates: string[], toda
 function countingSources(db: Db, scopeFilter: AsOfScope, scope: SQL[], date: string, today: string): { sources: SQL[]; release(): void } {
   const plan = planSource(db, scopeFilter, date, today);
   if (plan.kind === 'history') {
-    const at = prepareStateTable(db, date, broad(scopeFilter) ? null : scope);
-    return {
-      sources: [sql`(select ${commitments.areaId} as area_id, ${commitments.leadAgencyId} as lead_agency_id, coalesce(${commitments.dueEnd}, '') as due_end,
-        ${at.columns.status} as status, 1 as n, ${at.columns.progress} as progress from ${at.from} where ${and(...scope) ?? sql`1`})`],
-      release: at.release,
-    };
+    // A narrow scope reads its few commitments' states from a month-end snapshot when there is one.
+    const at = !broad(scopeFilter) && hasSnapshotFor(db, date, today) ? statesOn(db, date, today, 'cs') : prepareStateTable(db, date, broad(scopeFilter) ? null : scope);
+    // One pass over the commitments, summed into tally rows that the sums below read twice.
+    const table = scratchTable('history_tallies', date);
+    try {
+      db.run(sql`drop table if exists ${table}`);
+      db.run(sql`create table ${table} as select ${commitments.areaId} as area_id, ${commitments.leadAgencyId} as lead_agency_id, coalesce(${commitments.dueEnd}, '') as due_end,
+          ${at.columns.status} as status, count(*) as n, sum(${at.columns.progress}) as progress from ${at.from} where ${and(...scope) ?? sql`1`} group by 1, 2, 3, 4`);
+    } finally {
+      at.release();
+    }
+    return { sources: [sql`(select area_id, lead_agency_id, due_end, status, n, progress from ${table})`], release: () => db.run(sql`drop table if exists ${table}`) };
   }
-  const t = plan.kind === 'snapshot' ? tallySnapshots : plan.kind === 'agency' ? agencyTallies : commitmentTallies;
-  const where: SQL[] = plan.kind === 'snapshot' ? [sql`${tallySnapshots.asOf} = ${plan.base}`] : [sql`n != 0`];
-  if (plan.kind === 'agency') where.push(sql`${agencyTallies.agencyId} = (select ${agencies.id} from ${agencies} where ${agencies.code} = ${plan.agency})`);
+  const t = plan.kind === 'snapshot' ? tallySnapshots : plan.kind === 'agency' ? agencyTallies : plan.kind === 'agencySnapshot' ? agencyTallySnapshots : commitmentTallies;
+  const where: SQL[] = plan.kind === 'snapshot' || plan.kind === 'agencySnapshot' ? [sql`as_of = ${plan.base}`] : [sql`n != 0`];
+  if (plan.kind === 'agency' || plan.kind === 'agencySnapshot') where.push(sql`agency_id = (select ${agencies.id} from ${agencies} where ${agencies.code} = ${plan.agency})`);
   if (scopeFilter.area) where.push(sql`${t.areaId} = (select ${areas.id} from ${areas} where ${areas.code} = ${scopeFilter.area})`);
   if (scopeFilter.country) where.push(sql`${t.leadAgencyId} in (select ${agencies.id} from ${agencies} where ${agencies.country} = ${scopeFilter.country})`);
   const rows = sql`(select area_id, lead_agency_id, due_end, status, n, progress_sum as progress from ${t} where ${and(...where)})`;
-  const base = plan.kind === 'snapshot' ? plan.base : END_OF_TIME;
+  const base = plan.kind === 'snapshot' || plan.kind === 'agencySnapshot' ? plan.base : END_OF_TIME;
   if (base === date) return { sources: [rows], release: () => {} };
-  const delta = prepareDelta(db, scope, date, base);
+  const delta = base === END_OF_TIME ? prepareDelta(db, scope, date, base) : snapshotDelta(db, scope, date, base);
   return { sources: [rows, delta.table], release: delta.release };
 }
 
@@ -259,4 +299,98 @@ export function statesAt(db: Db, scopeFilter: AsOfScope, scope: SQL[], date: str
   } finally {
     release();
   }
+}
+
+/**
+ * Each commitment's state at the end of `date`, as columns over `commitments` and the join that
+ * brings them (add `join` after `from commitments`): the current columns for today; for a past
+ * date, its month-end snapshot by key, corrected by the few state changes between the two (or,
+ * nearer today, the changes since the date); with no snapshot, a search of each history.
+ * `alias` tells apart two of these in one query.
+ */
+/** States on a date; from a month-end snapshot, with what it was read from (see `listAsOf`'s status order). */
+export interface StatesOn extends StateTable {
+  snapshot?: { base: string; snap: SQL; fixTable: SQL; fix: SQL };
+}
+
+export function statesOn(db: Db, date: string, today: string, alias = 'st'): StatesOn {
+  const none = { from: sql`${commitments}`, join: sql``, release: () => {} };
+  if (date >= today) return { ...none, columns: { status: sql`${commitments.status}`, progress: sql`${commitments.progress}` } };
+  const base = baseFor(date, today);
+  if (base === END_OF_TIME) return prepareStateTable(db, date, null, `${alias}_since`, alias);
+  if (!snapshotExists(db, base)) return { ...none, columns: stateAtSql(date) };
+  const snap = sql.raw(`${alias}_snap`);
+  const fix = sql.raw(`${alias}_fix`);
+  const { table, release } = prepareFix(db, date, base);
+  const join = sql`left join ${stateSnapshots} ${snap} on ${snap}.as_of = ${base} and ${snap}.commitment_id = ${commitments.id} left join ${table} ${fix} on ${fix}.id = ${commitments.id}`;
+  return {
+    from: sql`${commitments} ${join}`,
+    join,
+    columns: { status: sql`coalesce(${fix}.status, ${snap}.status, ${ABSENT})`, progress: sql`coalesce(${fix}.progress, ${snap}.progress, 0)` },
+    release,
+    snapshot: { base, snap, fixTable: table, fix },
+  };
+}
+
+/**
+ * The commitments whose state changed between a month-end snapshot (`base`) and `date`, each with
+ * its state at `date`: going back from the month end, the state the first change after the date
+ * started from; going forward, the state the last change by the date ended in. min()/max() pick
+ * those rows in world order.
+ */
+const openFixes = new WeakMap<Db, Map<string, number>>();
+
+function prepareFix(db: Db, date: string, base: string): { table: SQL; release(): void } {
+  const t = statusTransitions;
+  const table = scratchTable(`fix_${base.replaceAll('-', '')}`, date);
+  const key = `${base}:${date}`;
+  // A request that needs it twice (its counts and its lists) builds it once.
+  const open = openFixes.get(db) ?? new Map<string, number>();
+  openFixes.set(db, open);
+  const release = () => {
+    const n = (open.get(key) ?? 1) - 1;
+    if (n > 0) open.set(key, n);
+    else {
+      open.delete(key);
+      db.run(sql`drop table if exists ${table}`);
+    }
+  };
+  if (open.has(key)) {
+    open.set(key, open.get(key)! + 1);
+    return { table, release };
+  }
+  const order = sql`${t.effectiveDate} || ':' || printf('%012d', ${t.updateId})`;
+  db.run(sql`drop table if exists ${table}`);
+  db.run(sql`create table ${table} (id integer primary key, status text not null, progress integer not null)`);
+  fillOrDrop(db, table, date < base
+    ? sql`insert into ${table} (id, status, progress) select cid, s, p from (select ${t.commitmentId} as cid, ${t.fromStatus} as s, ${t.fromProgress} as p, min(${order})
+        from ${t} where ${t.effectiveDate} > ${date} and ${t.effectiveDate} <= ${base} group by ${t.commitmentId})`
+    : sql`insert into ${table} (id, status, progress) select cid, s, p from (select ${t.commitmentId} as cid, ${t.toStatus} as s, ${t.toProgress} as p, max(${order})
+        from ${t} where ${t.effectiveDate} > ${base} and ${t.effectiveDate} <= ${date} group by ${t.commitmentId})`);
+  open.set(key, 1);
+  return { table, release };
+}
+
+/**
+ * The correction from a month-end snapshot's tallies to `date`, as tally rows: each commitment of
+ * the scope changed in between leaves its state in the snapshot (none if it did not exist yet) and
+ * takes its state at `date`.
+ */
+function snapshotDelta(db: Db, scope: SQL[], date: string, base: string): { table: SQL; release(): void } {
+  const { table: fix, release: releaseFix } = prepareFix(db, date, base);
+  const table = scratchTable('tally_delta', date);
+  const where = and(...scope) ?? sql`1`;
+  const key = sql`${commitments.areaId} as area_id, ${commitments.leadAgencyId} as lead_agency_id, coalesce(${commitments.dueEnd}, '') as due_end`;
+  db.run(sql`drop table if exists ${table}`);
+  try {
+    db.run(sql`create table ${table} as select area_id, lead_agency_id, due_end, status, sum(n) as n, sum(progress) as progress from (
+        select ${key}, f.status as status, 1 as n, f.progress as progress from ${fix} f cross join ${commitments} on ${commitments.id} = f.id where ${where}
+        union all
+        select ${key}, s.status, -1, -s.progress from ${fix} f cross join ${commitments} on ${commitments.id} = f.id
+          join ${stateSnapshots} s on s.as_of = ${base} and s.commitment_id = f.id where ${where})
+      group by 1, 2, 3, 4`);
+  } finally {
+    releaseFix();
+  }
+  return { table, release: () => db.run(sql`drop table if exists ${table}`) };
 }

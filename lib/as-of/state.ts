@@ -60,6 +60,8 @@ export function fillOrDrop(db: Reader, table: SQL, fill: SQL): void {
 export interface StateTable {
   /** `commitments`, left-joined to the scratch table. */
   from: SQL;
+  /** The join alone, to add to another FROM over `commitments`. */
+  join: SQL;
   columns: StateColumns;
   /** Drops the scratch table. */
   release(): void;
@@ -70,9 +72,11 @@ export interface StateTable {
  * a scratch table with each in-scope commitment's first later change (whose `from` is its state
  * then, `absent` before its adoption), which the counting queries join by key. `restrictTo`
  * (conditions on `commitments`) limits the pass to a narrow scope; null reads every change.
+ * `name` and `alias` tell apart two such tables used together (states at two dates).
  */
-export function prepareStateTable(db: Reader, date: string, restrictTo: SQL[] | null): StateTable {
-  const table = scratchTable('state_at', date);
+export function prepareStateTable(db: Reader, date: string, restrictTo: SQL[] | null, name = 'state_at', alias = 's'): StateTable {
+  const table = scratchTable(name, date);
+  const s = sql.raw(alias);
   db.run(sql`drop table if exists ${table}`);
   db.run(sql`create table ${table} (id integer primary key, status text not null, progress integer not null)`);
   // min() picks the earliest later change per commitment (ties by recording order); its bare
@@ -84,8 +88,9 @@ export function prepareStateTable(db: Reader, date: string, restrictTo: SQL[] | 
         ${restrictTo ? sql`and ${t.commitmentId} in (select ${commitments.id} from ${commitments} where ${and(...restrictTo)})` : sql``}
       group by ${t.commitmentId})`);
   return {
-    from: sql`${commitments} left join ${table} s on s.id = ${commitments.id}`,
-    columns: { status: sql`coalesce(s.status, ${commitments.status})`, progress: sql`coalesce(s.progress, ${commitments.progress})` },
+    from: sql`${commitments} left join ${table} ${s} on ${s}.id = ${commitments.id}`,
+    join: sql`left join ${table} ${s} on ${s}.id = ${commitments.id}`,
+    columns: { status: sql`coalesce(${s}.status, ${commitments.status})`, progress: sql`coalesce(${s}.progress, ${commitments.progress})` },
     release: () => db.run(sql`drop table if exists ${table}`),
   };
 }

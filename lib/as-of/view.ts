@@ -9,9 +9,9 @@ import { formatQuarter, previousQuarter, quarterOf, quarterRange, quartersBetwee
 import { drillDownHref } from './links';
 import { existsOn, type AsOfScope } from './scope';
 import { emptyTally, netChangesByMonth, type StateTally } from './series';
-import { prepareSnapshots, scopeOf, statesAt, type GroupTotals } from './sources';
-import { END_OF_TIME, lastUpdateAtSql, stateAtSql, type StateColumns } from './state';
-import { OPEN_SQL } from './vocabulary-sql';
+import { prepareSnapshots, scopeOf, statesAt, statesOn, type GroupTotals, type StatesOn } from './sources';
+import { END_OF_TIME, lastUpdateAtSql } from './state';
+import { OPEN_SQL, WARNING_SQL } from './vocabulary-sql';
 
 /** Counts by status at a date, with overdue and mean progress. */
 export interface Headline {
@@ -129,9 +129,12 @@ export function planAsOfView(scope: AsOfScope, asOf: string, today: string, db: 
   return db.transaction(
     () => {
       const narrowed = scopeOf(db, scope);
+      // Each commitment's state at asOf, for the lists; built first, so the counts share its corrections.
+      const states = statesOn(db, asOf, today, 'vw');
       try {
-        return buildView(db, scope, narrowed.scope, asOf, today);
+        return buildView(db, scope, narrowed.scope, asOf, today, states);
       } finally {
+        states.release();
         narrowed.release();
       }
     },
@@ -207,7 +210,7 @@ function progressSeries(
   return points;
 }
 
-function buildView(db: Db, scopeFilter: AsOfScope, scope: SQL[], asOf: string, today: string): AsOfView {
+function buildView(db: Db, scopeFilter: AsOfScope, scope: SQL[], asOf: string, today: string, states: StatesOn): AsOfView {
   const previousQuarterEnd = previousQuarterEndOf(asOf);
   const href = (extra: Parameters<typeof drillDownHref>[3], date = asOf) => drillDownHref(scopeFilter, date, today, extra);
   const statusLinks = (date: string, extra: Parameters<typeof drillDownHref>[3] = {}) =>
@@ -280,7 +283,6 @@ function buildView(db: Db, scopeFilter: AsOfScope, scope: SQL[], asOf: string, t
   const dueByThen = dueByThenCounter(db, scope, asOf, at.dues);
   const series = list.length ? progressSeries(list, headline, final, changes, dueByThen, (date) => statusLinks(date)) : [];
 
-  const state = stateAtSql(asOf);
   return {
     scope: scopeFilter,
     asOf,
@@ -296,11 +298,11 @@ function buildView(db: Db, scopeFilter: AsOfScope, scope: SQL[], asOf: string, t
     byLeadAgency: leadRows,
     byCountry: [...countries.values()].sort((a, b) => a.country.localeCompare(b.country)),
     dueTimeline: [...dueQuarters.values()].sort((a, b) => a.quarter.localeCompare(b.quarter)),
-    upcoming: upcomingDue(db, scope, asOf, state),
-    seriesUnit: unit,
-    series,
-    attention: attentionList(db, scopeFilter, scope, asOf, today, state),
-  };
+      upcoming: upcomingDue(db, scope, asOf, states),
+      seriesUnit: unit,
+      series,
+      attention: attentionList(db, scopeFilter, scope, asOf, today, states),
+    };
 }
 
 /**
@@ -322,14 +324,10 @@ function dueByThenCounter(db: Db, scope: SQL[], asOf: string, dues: { dueEnd: st
   };
 }
 
-const listColumns = (status: SQL) => ({
-  code: commitments.code,
-  titleKo: commitments.titleKo,
-  titleEn: commitments.titleEn,
-  dueSpec: commitments.dueSpec,
-  dueEnd: commitments.dueEnd,
-  status: sql<Status>`${status}`,
-});
+/** The columns of a listed commitment, as a SELECT list. */
+const listColumns = (status: SQL, lastUpdate: SQL) =>
+  sql`${commitments.code} as code, ${commitments.titleKo} as "titleKo", ${commitments.titleEn} as "titleEn", ${commitments.dueSpec} as "dueSpec",
+    ${commitments.dueEnd} as "dueEnd", ${status} as status, ${lastUpdate} as "lastUpdate"`;
 
 function listed(rows: Omit<ListedCommitment, 'overdue' | 'stale'>[], asOf: string): ListedCommitment[] {
   const staleBefore = addDays(asOf, -STALE_DAYS);
@@ -341,35 +339,28 @@ function listed(rows: Omit<ListedCommitment, 'overdue' | 'stale'>[], asOf: strin
 }
 
 /** Open commitments falling due in the 90 days after `asOf`. */
-function upcomingDue(db: Db, scope: SQL[], asOf: string, at: StateColumns): ListedCommitment[] {
-  const rows = db
-    .select({ ...listColumns(at.status), lastUpdate: lastUpdateAtSql(asOf) })
-    .from(commitments)
-    .where(and(...scope, existsOn(asOf), sql`${commitments.dueEnd} > ${asOf} and ${commitments.dueEnd} <= ${addDays(asOf, 90)}`, sql`${at.status} in ${OPEN_SQL}`))
-    .orderBy(asc(commitments.dueEnd), asc(commitments.code))
-    .limit(50)
-    .all();
+function upcomingDue(db: Db, scope: SQL[], asOf: string, states: StatesOn): ListedCommitment[] {
+  const rows = db.all<Omit<ListedCommitment, 'overdue' | 'stale'>>(sql`select ${listColumns(states.columns.status, lastUpdateAtSql(asOf))}
+    from ${commitments} ${states.join}
+    where ${and(...scope, existsOn(asOf), sql`${commitments.dueEnd} > ${asOf} and ${commitments.dueEnd} <= ${addDays(asOf, 90)}`, sql`${states.columns.status} in ${OPEN_SQL}`)}
+    order by ${commitments.dueEnd}, ${commitments.code} limit 50`);
   return listed(rows, asOf);
 }
 
 /** Overdue, delayed or at-risk commitments, and those without an update for 90 days; latest update first. */
-function attentionList(db: Db, scopeFilter: AsOfScope, scope: SQL[], asOf: string, today: string, at: StateColumns): ListedCommitment[] {
+function attentionList(db: Db, scopeFilter: AsOfScope, scope: SQL[], asOf: string, today: string, states: StatesOn): ListedCommitment[] {
   const staleBefore = addDays(asOf, -STALE_DAYS);
   const since = sql`${commitments.adoptedOn}`;
-  const needsAttention = (status: SQL, lastUpdate: SQL) => sql`(${status} in ('delayed', 'at_risk')
+  const at = states.columns;
+  const needsAttention = (status: SQL, lastUpdate: SQL) => sql`(${status} in ${WARNING_SQL}
     or (${commitments.dueEnd} is not null and ${commitments.dueEnd} < ${asOf} and ${status} in ${OPEN_SQL})
     or (${status} in ${OPEN_SQL} and coalesce(${lastUpdate}, ${since}) < ${staleBefore}))`;
   const t = statusTransitions;
   if (asOf >= today) {
     // Latest update first; ties by newest commitment. This walks commitments_recent_idx and stops early.
     const lastUpdate = sql<string | null>`${commitments.lastUpdateOn}`;
-    const rows = db
-      .select({ ...listColumns(at.status), lastUpdate })
-      .from(commitments)
-      .where(and(...scope, existsOn(asOf), needsAttention(at.status, lastUpdate)))
-      .orderBy(desc(commitments.lastUpdateOn), desc(commitments.id))
-      .limit(25)
-      .all();
+    const rows = db.all<Omit<ListedCommitment, 'overdue' | 'stale'>>(sql`select ${listColumns(at.status, lastUpdate)} from ${commitments} ${states.join}
+      where ${and(...scope, existsOn(asOf), needsAttention(at.status, lastUpdate))} order by ${commitments.lastUpdateOn} desc, ${commitments.id} desc limit 25`);
     return listed(rows, asOf);
   }
   if (!scopeFilter.dialogue && !scopeFilter.agency) {
@@ -381,8 +372,7 @@ function attentionList(db: Db, scopeFilter: AsOfScope, scope: SQL[], asOf: strin
     const lastUpdate = sql<string | null>`(case when ${t.updateId} = 0 then null else ${t.effectiveDate} end)`;
     const status = sql`${t.toStatus}`;
     // CROSS JOIN keeps the history first, so the walk follows status_transitions_effective_idx and stops at 25.
-    const rows = db.all<Omit<ListedCommitment, 'overdue' | 'stale'>>(sql`select ${commitments.code} as code, ${commitments.titleKo} as "titleKo", ${commitments.titleEn} as "titleEn",
-        ${commitments.dueSpec} as "dueSpec", ${commitments.dueEnd} as "dueEnd", ${status} as status, ${lastUpdate} as "lastUpdate"
+    const rows = db.all<Omit<ListedCommitment, 'overdue' | 'stale'>>(sql`select ${listColumns(status, lastUpdate)}
       from ${t} cross join ${commitments} on ${commitments.id} = ${t.commitmentId}
       where ${and(sql`${t.effectiveDate} <= ${asOf}`, latest, ...scope, needsAttention(status, lastUpdate))}
       order by ${t.effectiveDate} desc, ${t.commitmentId} desc limit 25`);
@@ -390,12 +380,7 @@ function attentionList(db: Db, scopeFilter: AsOfScope, scope: SQL[], asOf: strin
   }
   // A narrow scope (a dialogue, an agency) in the past: its commitments, each with its latest entry by then.
   const lastUpdate = lastUpdateAtSql(asOf);
-  const rows = db
-    .select({ ...listColumns(at.status), lastUpdate })
-    .from(commitments)
-    .where(and(...scope, existsOn(asOf), needsAttention(at.status, lastUpdate)))
-    .orderBy(sql`${lastUpdate} desc`, desc(commitments.id))
-    .limit(25)
-    .all();
+  const rows = db.all<Omit<ListedCommitment, 'overdue' | 'stale'>>(sql`select ${listColumns(at.status, lastUpdate)} from ${commitments} ${states.join}
+    where ${and(...scope, existsOn(asOf), needsAttention(at.status, lastUpdate))} order by "lastUpdate" desc, ${commitments.id} desc limit 25`);
   return listed(rows, asOf);
 }

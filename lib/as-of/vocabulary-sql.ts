@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { CLOSED_STATUSES, OPEN_STATUSES, STATUSES, type Status } from '@/lib/commitments/vocabulary';
+import { CLOSED_STATUSES, OPEN_STATUSES, STATUSES, WARNING_STATUSES, type Status } from '@/lib/commitments/vocabulary';
 
 /**
  * The vocabularies of lib/commitments/vocabulary.ts as SQL, so no status list, month formula or
@@ -12,6 +12,8 @@ const quoted = (values: readonly string[]) => sql.raw(`(${values.map((v) => `'${
 export const CLOSED_SQL = quoted(CLOSED_STATUSES);
 /** `('not_started', 'in_progress', 'at_risk', 'delayed')` */
 export const OPEN_SQL = quoted(OPEN_STATUSES);
+/** `('at_risk', 'delayed')`: the statuses that call for attention by themselves. */
+export const WARNING_SQL = quoted(WARNING_STATUSES);
 
 /** year * 12 + (month - 1) of an ISO date column: the monthly rollups' key (lib/periods monthIndex in TS). */
 export const monthIndexSql = (isoDate: SQL) => sql`(cast(substr(${isoDate}, 1, 4) as integer) * 12 + cast(substr(${isoDate}, 6, 2) as integer) - 1)`;

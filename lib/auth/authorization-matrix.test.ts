@@ -20,6 +20,12 @@ const detailRoute = await import('@/app/api/v1/commitments/[code]/route');
 const updatesRoute = await import('@/app/api/v1/commitments/[code]/updates/route');
 const meRoute = await import('@/app/api/v1/me/route');
 const dashboardRoute = await import('@/app/api/v1/dashboard/route');
+const { issueReportAction } = await import('@/app/(app)/reports/actions');
+const quarterlyRoute = await import('@/app/api/v1/reports/quarterly/route');
+const reportsRoute = await import('@/app/api/v1/reports/route');
+const issuedRoute = await import('@/app/api/v1/reports/[id]/route');
+const revisionsRoute = await import('@/app/api/v1/reports/[id]/revisions/route');
+const { issueReport } = await import('@/lib/reports/issue');
 
 const PASSWORD = 'matrix-password-4821';
 const IMPORT_CSV = 'code,dialogue,area,title_ko,title_en,lead_agency\nCET23-AI-11,KR-US-CET-2023,AI,가져온 항목,Imported,MSIT';
@@ -58,10 +64,13 @@ async function fromAction(p: Promise<ActionResult>): Promise<Outcome> {
 
 async function fromResponse(p: Promise<Response>): Promise<Outcome> {
   const r = await p;
+  // Read the body to its end: a streamed report holds its read transaction until then.
+  const body = await r.arrayBuffer();
+  if (r.status >= 300 && r.status !== 401 && r.status !== 403) throw new Error(`unexpected status ${r.status}: ${Buffer.from(body).toString()}`);
   if (r.status < 300) return 'allowed';
   if (r.status === 401) return 'unauthorized';
   if (r.status === 403) return 'forbidden';
-  throw new Error(`unexpected status ${r.status}: ${await r.text()}`);
+  throw new Error(`unexpected status ${r.status}`);
 }
 
 const jsonPost = (body: unknown) =>
@@ -164,13 +173,43 @@ const OPERATIONS: Operation[] = [
     allowed: ['admin'],
     run: () => fromAction(adminActions.importAction(idle, form({ mode: 'import', csv: IMPORT_CSV }))),
   },
+  {
+    name: 'server action issueReportAction',
+    allowed: ['analyst', 'admin'],
+    run: () => fromAction(issueReportAction(idle, form({ quarter: '2024-Q1', lang: 'ko' }))),
+  },
+  {
+    name: 'POST /api/v1/reports (issue)',
+    allowed: ['analyst', 'admin'],
+    run: () => fromResponse(reportsRoute.POST(jsonPost({ quarter: '2024-Q1', lang: 'en', area: 'BIO' }), {})),
+  },
+  {
+    name: 'GET /api/v1/reports',
+    allowed: ['analyst', 'ownOfficial', 'otherOfficial', 'admin'],
+    run: () => fromResponse(reportsRoute.GET(new Request('http://test'), {})),
+  },
+  {
+    name: 'GET /api/v1/reports/quarterly (CSV)',
+    allowed: ['analyst', 'ownOfficial', 'otherOfficial', 'admin'],
+    run: () => fromResponse(quarterlyRoute.GET(new Request('http://test/api/v1/reports/quarterly?quarter=2024-Q1&format=csv&lang=ko'), {})),
+  },
+  {
+    name: 'GET /api/v1/reports/{id} (an issued file)',
+    allowed: ['analyst', 'ownOfficial', 'otherOfficial', 'admin'],
+    run: () => fromResponse(issuedRoute.GET(new Request('http://test/api/v1/reports/1?format=csv'), { params: Promise.resolve({ id: '1' }) })),
+  },
+  {
+    name: 'GET /api/v1/reports/{id}/revisions',
+    allowed: ['analyst', 'ownOfficial', 'otherOfficial', 'admin'],
+    run: () => fromResponse(revisionsRoute.GET(new Request('http://test'), { params: Promise.resolve({ id: '1' }) })),
+  },
 ];
 
 beforeAll(async () => {
   hash = await hashPassword(PASSWORD);
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   db = useSeededTestDb();
   const agencyId = (code: string) => db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, code)).get()!.id;
   const make = (email: string, role: 'admin' | 'analyst' | 'official', agency?: string) =>
@@ -183,6 +222,9 @@ beforeEach(() => {
     target: make('target@example.org', 'analyst'),
   };
   requestState.headers = new Headers({ 'x-forwarded-for': '203.0.113.9' });
+  // One issued report to download.
+  const admin = { id: ids.admin, email: 'admin@example.org', role: 'admin' as const, agencyId: null, agencyCode: null, active: true, mustChangePassword: false };
+  await issueReport(db, admin, { quarter: '2024-Q1', lang: 'en' }, { origin: 'test' }, new Date('2025-06-30T00:00:00Z'));
 });
 
 async function signInAs(who: Who) {

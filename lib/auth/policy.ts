@@ -20,6 +20,7 @@ export type Action =
   | 'commitment.manage'
   | 'dashboard.view'
   | 'report.export'
+  | 'report.issue'
   | 'user.manage'
   | 'agency.manage'
   | 'dialogue.manage'
@@ -38,6 +39,7 @@ const RULES: Record<Role, Partial<Record<Action, Rule>>> = {
     'commitment.manage': () => true,
     'dashboard.view': () => true,
     'report.export': () => true,
+    'report.issue': () => true,
     'user.manage': () => true,
     'agency.manage': () => true,
     'dialogue.manage': () => true,
@@ -53,6 +55,7 @@ const RULES: Record<Role, Partial<Record<Action, Rule>>> = {
     'commitment.read': () => true,
     'dashboard.view': () => true,
     'report.export': () => true,
+    'report.issue': () => true,
   },
 };
 

@@ -14,6 +14,8 @@ export type Status = (typeof STATUSES)[number];
 export const CLOSED_STATUSES = ['completed', 'discontinued'] as const satisfies readonly Status[];
 /** Statuses of a commitment still under way: the ones that can be overdue. */
 export const OPEN_STATUSES = STATUSES.filter((s) => !(CLOSED_STATUSES as readonly Status[]).includes(s)) as readonly Status[];
+/** Statuses that put a commitment on the attention list by themselves. */
+export const WARNING_STATUSES = ['at_risk', 'delayed'] as const satisfies readonly Status[];
 export const isClosed = (s: Status): boolean => (CLOSED_STATUSES as readonly Status[]).includes(s);
 
 /**

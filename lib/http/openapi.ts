@@ -1,9 +1,20 @@
 import { SESSION_COOKIE } from '@/lib/auth/constants';
 import { SORT_KEYS, PAGE_SIZES } from '@/lib/commitments/filters';
 import { STATUSES } from '@/lib/commitments/vocabulary';
+import { CONTENT_TYPES, REPORT_FORMATS } from '@/lib/reports/types';
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 const query = (name: string, description: string, schema: object = { type: 'string' }) => ({ in: 'query', name, description, schema });
+
+const REPORT_PARAMETERS = [
+  { ...query('quarter', 'Quarter, e.g. 2024-Q2: not after the current one', { type: 'string', pattern: '^\\d{4}-Q[1-4]$' }), required: true },
+  query('lang', 'Language of the report', { type: 'string', enum: ['ko', 'en'], default: 'en' }),
+  query('dialogue', 'Dialogue code'),
+  query('area', 'Area code'),
+  query('agency', 'Agency code, as lead or partner'),
+  query('country', 'Lead agency’s country (ISO alpha-2)'),
+];
+const REPORT_CONTENT = Object.fromEntries(Object.values(CONTENT_TYPES).map((type) => [type.split(';')[0], {}]));
 
 /** The JSON API, described for scripts and other systems; served at /api/v1/openapi.json. */
 export const OPENAPI_DOCUMENT = {
@@ -98,6 +109,53 @@ export const OPENAPI_DOCUMENT = {
           409: error('Version conflict; `current` holds the state now'),
           422: error('Invalid values; `fieldErrors` says which'),
         },
+      },
+    },
+    '/api/v1/dashboard': {
+      get: {
+        summary: 'Every dashboard figure as of a date, with each figure’s drill-down link',
+        parameters: [query('dialogue', 'Dialogue code'), query('area', 'Area code'), query('agency', 'Agency code, as lead or partner'), query('country', 'Lead agency’s country'), query('asOf', 'Date (default today)', { type: 'string', format: 'date' })],
+        responses: { 200: { description: 'The as-of view' }, 401: error('Signed out'), 422: error('Invalid filter or a future date') },
+      },
+    },
+    '/api/v1/reports/quarterly': {
+      get: {
+        summary: 'The quarterly report, generated now, as of the quarter’s last day',
+        parameters: [...REPORT_PARAMETERS, query('format', 'File format', { type: 'string', enum: [...REPORT_FORMATS], default: 'json' })],
+        responses: {
+          200: { description: 'The report; `Content-Disposition` names the file, e.g. commitments-2024-Q2-en.xlsx', content: REPORT_CONTENT },
+          401: error('Signed out'),
+          422: error('Malformed or future quarter, unknown filter value, format or language; `fieldErrors` names the field'),
+        },
+      },
+    },
+    '/api/v1/reports': {
+      get: { summary: 'The issued reports, newest first, with each file’s SHA-256', responses: { 200: { description: '{ items }' }, 401: error('Signed out') } },
+      post: {
+        summary: 'Issue a report: its files are frozen; later downloads give the same bytes (analysts and administrators)',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { type: 'object', required: ['quarter'], properties: { quarter: { type: 'string', example: '2024-Q2' }, lang: { type: 'string', enum: ['ko', 'en'] }, dialogue: { type: 'string' }, area: { type: 'string' }, agency: { type: 'string' }, country: { type: 'string' } } },
+            },
+          },
+        },
+        responses: { 201: { description: '{ id, params, issuedAt, lastUpdateId, files: [{ format, fileName, sha256, bytes }] }' }, 400: error('Malformed JSON'), 401: error('Signed out'), 403: error('Not an analyst or administrator'), 422: error('Invalid parameters') },
+      },
+    },
+    '/api/v1/reports/{id}': {
+      get: {
+        summary: 'An issued report’s frozen file, byte for byte',
+        parameters: [{ in: 'path', name: 'id', required: true, schema: { type: 'integer' } }, query('format', 'File format', { type: 'string', enum: [...REPORT_FORMATS], default: 'json' })],
+        responses: { 200: { description: 'The file; `X-Content-SHA256` is its hash', content: REPORT_CONTENT }, 401: error('Signed out'), 404: error('Unknown id'), 422: error('Unknown format') },
+      },
+    },
+    '/api/v1/reports/{id}/revisions': {
+      get: {
+        summary: 'Entries recorded after the issue that change the report, and how each figure and row changed',
+        parameters: [{ in: 'path', name: 'id', required: true, schema: { type: 'integer' } }],
+        responses: { 200: { description: '{ report, revisions: { entries, figures, rows } }' }, 401: error('Signed out'), 404: error('Unknown id') },
       },
     },
   },

@@ -1,0 +1,83 @@
+import { createTranslator } from 'use-intl/core';
+import type { State } from '@/lib/commitments/vocabulary';
+import type { Locale } from '@/lib/i18n/config';
+import { MESSAGES } from '@/lib/i18n/messages';
+import { parseDuePeriod } from '@/lib/periods/due-period';
+import { parseQuarter } from '@/lib/periods/quarters';
+import type { Named } from './types';
+
+/**
+ * The words and the date, number and name styles of a report in one language (../shared/GLOSSARY.md):
+ * every writer (screen, CSV, XLSX, PDF) takes its text from here, so the formats say the same.
+ */
+export function reportLabels(lang: Locale) {
+  const t = createTranslator({ locale: lang, messages: MESSAGES[lang], namespace: 'reports' });
+  const root = createTranslator({ locale: lang, messages: MESSAGES[lang] });
+  const ko = lang === 'ko';
+  const [y, m, d] = [0, 1, 2];
+  const enMonths = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const date = (iso: string | null): string => {
+    if (!iso) return '';
+    const parts = iso.slice(0, 10).split('-').map(Number);
+    return ko ? `${parts[y]}. ${parts[m]}. ${parts[d]}.` : `${parts[d]} ${enMonths[parts[m]! - 1]} ${parts[y]}`;
+  };
+  return {
+    lang,
+    t,
+    /** `2024. 6. 30.` / `30 Jun 2024`. */
+    date,
+    /** `2024년 2분기` / `Q2 2024`; never the `2024-Q2` key. */
+    quarter(key: string): string {
+      const q = parseQuarter(key);
+      if (!q) return key;
+      return ko ? `${q.year}년 ${q.quarter}분기` : `Q${q.quarter} ${q.year}`;
+    },
+    /** An instant as date and 24-hour time in `zone`, the zone named: `2024. 7. 5. 15:06 (Asia/Seoul)`. */
+    instant(iso: string, zone: string): string {
+      const f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+      const p = Object.fromEntries(f.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+      return `${date(`${p.year}-${p.month}-${p.day}`)} ${p.hour}:${p.minute} (${zone})`;
+    },
+    status(s: State): string {
+      return root(`status.${s}`);
+    },
+    name(n: Pick<Named, 'nameKo' | 'nameEn'>): string {
+      return ko ? n.nameKo : n.nameEn;
+    },
+    /** An agency by its acronym in English and its name in Korean. */
+    agency(n: Named): string {
+      return ko ? n.nameKo : n.code;
+    },
+    country(code: string): string {
+      return root.has(`country.${code}` as "country.KR") ? root(`country.${code}` as "country.KR") : code;
+    },
+    duePeriod(spec: string): string {
+      try {
+        return parseDuePeriod(spec).label[lang];
+      } catch {
+        return spec;
+      }
+    },
+    /** A share 0–1 as `15.8%`. */
+    percent(share: number): string {
+      return `${(share * 100).toFixed(1)}%`;
+    },
+    /** Mean progress with one decimal. */
+    progress(value: number): string {
+      return value.toFixed(1);
+    },
+    /** A signed change: `+3`, `−2`, `0`. */
+    signed(value: number, digits = 0): string {
+      const s = value.toFixed(digits);
+      return value > 0 ? `+${s}` : value < 0 ? `−${s.slice(1)}` : s;
+    },
+    yesNo(v: boolean): string {
+      return v ? t('columns.yes') : t('columns.no');
+    },
+  };
+}
+
+export type ReportLabels = ReturnType<typeof reportLabels>;
+
+/** The download's file name: `commitments-2024-Q2-en.xlsx`. */
+export const reportFileName = (quarter: string, lang: Locale, ext: string) => `commitments-${quarter}-${lang}.${ext}`;

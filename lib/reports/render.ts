@@ -1,0 +1,63 @@
+import 'server-only';
+import { PassThrough, Readable } from 'node:stream';
+import { writeCsv } from './csv-writer';
+import { reportFileName } from './labels';
+import { writePdf } from './pdf-writer';
+import { CONTENT_TYPES, type ReportFormat, type ReportParams, type ReportSource, type ReportWriter } from './types';
+import { writeXlsx } from './xlsx-writer';
+
+export { CONTENT_TYPES };
+
+/** The whole report as one JSON document: the summary with every commitment and change row. */
+export const writeJson: ReportWriter = async (source, out) => {
+  const write = (chunk: string) => (out.write(chunk) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
+  const head = JSON.stringify(source.summary);
+  await write(`${head.slice(0, -1)},"commitments":[`);
+  let first = true;
+  for (const row of source.commitments()) {
+    await write(`${first ? '' : ','}${JSON.stringify(row)}`);
+    first = false;
+  }
+  await write('],"changes":[');
+  first = true;
+  for (const row of source.changes()) {
+    await write(`${first ? '' : ','}${JSON.stringify(row)}`);
+    first = false;
+  }
+  await write(']}\n');
+  out.end();
+};
+
+export const WRITERS: Record<ReportFormat, ReportWriter> = { json: writeJson, csv: writeCsv, xlsx: writeXlsx, pdf: writePdf };
+
+export const fileNameOf = (params: Pick<ReportParams, 'quarter' | 'lang'>, format: ReportFormat) => reportFileName(params.quarter, params.lang, format);
+
+/** Renders a report in one format into memory (issuing keeps these bytes). */
+export async function renderToBuffer(source: ReportSource, format: ReportFormat): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  await WRITERS[format](source, out);
+  await done;
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Streams a report in one format as a web response body; `finished` runs once the writer is done
+ * or failed (to close the report's read transaction).
+ */
+export function renderToStream(source: ReportSource, format: ReportFormat, finished: (error?: unknown) => void): ReadableStream<Uint8Array> {
+  const out = new PassThrough();
+  WRITERS[format](source, out).then(
+    () => finished(),
+    (error: unknown) => {
+      finished(error);
+      out.destroy(error instanceof Error ? error : new Error(String(error)));
+    },
+  );
+  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+}

@@ -321,6 +321,19 @@ export function statesOn(db: Db, date: string, today: string, alias = 'st'): Sta
   if (!snapshotExists(db, base)) return { ...none, columns: stateAtSql(date) };
   const snap = sql.raw(`${alias}_snap`);
   const fix = sql.raw(`${alias}_fix`);
+  if (base === date) {
+    // A month end itself: its snapshot alone, one lookup per commitment.
+    const join = sql`left join ${stateSnapshots} ${snap} on ${snap}.as_of = ${base} and ${snap}.commitment_id = ${commitments.id}`;
+    const empty = scratchTable(`${alias}_nofix`, date);
+    db.run(sql`create table if not exists ${empty} (id integer primary key, status text not null, progress integer not null)`);
+    return {
+      from: sql`${commitments} ${join}`,
+      join,
+      columns: { status: sql`coalesce(${snap}.status, ${ABSENT})`, progress: sql`coalesce(${snap}.progress, 0)` },
+      release: () => db.run(sql`drop table if exists ${empty}`),
+      snapshot: { base, snap, fixTable: empty, fix },
+    };
+  }
   const { table, release } = prepareFix(db, date, base);
   const join = sql`left join ${stateSnapshots} ${snap} on ${snap}.as_of = ${base} and ${snap}.commitment_id = ${commitments.id} left join ${table} ${fix} on ${fix}.id = ${commitments.id}`;
   return {

@@ -8,7 +8,7 @@ import { prepareSnapshots, scopeOf, statesAt, statesOn } from '@/lib/as-of/sourc
 import { appTimeZone } from '@/lib/periods/dates';
 import { formatQuarter, nextQuarter, parseQuarter, previousQuarter, quarterRange, type Quarter } from '@/lib/periods/quarters';
 import { figureGroups, figuresBy, sumFigures, type QuarterDates } from './figures';
-import { changeRows, commitmentRows, iterateChanges } from './rows';
+import { changeCount, changeRows, commitmentRows, iterateChanges } from './rows';
 import type { Named, QuarterPoint, QuarterlyReport, ReportParams, ReportSource, ReportSummary } from './types';
 
 /** The quarter ends the status-over-time chart shows. */
@@ -101,7 +101,7 @@ export function openReport(db: Db, params: ReportParams, ctx: ReportContext): Op
     const dialogueRows = db.select({ code: dialogues.code, nameKo: dialogues.nameKo, nameEn: dialogues.nameEn, heldOn: dialogues.heldOn }).from(dialogues).where(and(inScope, sql`${dialogues.heldOn} <= ${asOf}`)).orderBy(asc(dialogues.heldOn), asc(dialogues.code)).all();
     const anyLater = db.get<{ n: number }>(sql`select count(*) as n from ${dialogues} where ${inScope} and ${dialogues.heldOn} > ${asOf}`)!.n > 0;
     const changeQuery = changeRows(db, [...scope, existsOn(asOf)], range.start, asOf);
-    const changeCount = db.get<{ n: number }>(sql`select count(*) as n from (${changeQuery})`)!.n;
+    const changes = changeCount(db, [...scope, existsOn(asOf)], range.start, asOf);
     const lastUpdateId = db.get<{ id: number | null }>(sql`select max(${statusUpdates.id}) as id from ${statusUpdates}`)!.id ?? 0;
 
     const summary: ReportSummary = {
@@ -124,7 +124,7 @@ export function openReport(db: Db, params: ReportParams, ctx: ReportContext): Op
       byLeadAgency: leadRows.map(({ id, ...a }) => ({ ...a, ...byLeadId.get(id)! })),
       charts: { statusByArea: byArea, quarterSeries: series },
       commitmentCount: summaryFigures.atEnd.total,
-      changeCount,
+      changeCount: changes,
     };
     return {
       source: { summary, commitments: () => commitmentRows(db, scope, end, prev, range.start, asOf), changes: () => iterateChanges(db, changeQuery) },

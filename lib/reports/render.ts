@@ -8,23 +8,32 @@ import { writeXlsx } from './xlsx-writer';
 
 export { CONTENT_TYPES };
 
-/** The whole report as one JSON document: the summary with every commitment and change row. */
+/** The whole report as one JSON document: the summary with every commitment and change row, written in chunks of about 64 KB. */
 export const writeJson: ReportWriter = async (source, out) => {
-  const write = (chunk: string) => (out.write(chunk) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
+  let pending = '';
+  const flush = () => {
+    const chunk = pending;
+    pending = '';
+    return out.write(chunk) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  };
+  const write = (text: string) => {
+    pending += text;
+    return pending.length >= 65_536 ? flush() : undefined;
+  };
+  const list = async (rows: Iterable<unknown>) => {
+    let first = true;
+    for (const row of rows) {
+      await write(`${first ? '' : ','}${JSON.stringify(row)}`);
+      first = false;
+    }
+  };
   const head = JSON.stringify(source.summary);
   await write(`${head.slice(0, -1)},"commitments":[`);
-  let first = true;
-  for (const row of source.commitments()) {
-    await write(`${first ? '' : ','}${JSON.stringify(row)}`);
-    first = false;
-  }
+  await list(source.commitments());
   await write('],"changes":[');
-  first = true;
-  for (const row of source.changes()) {
-    await write(`${first ? '' : ','}${JSON.stringify(row)}`);
-    first = false;
-  }
+  await list(source.changes());
   await write(']}\n');
+  await flush();
   out.end();
 };
 

@@ -114,3 +114,10 @@ export function* iterateChanges(db: Db, query: SQL): Generator<ReportChange> {
     yield { ...r, authorAgency: agencyCode ? { code: agencyCode, nameKo: agencyKo!, nameEn: agencyEn! } : null };
   }
 }
+
+/** How many updates `changeRows` lists, without its joins and order. */
+export function changeCount(db: Db, scope: SQL[], start: string, asOf: string): number {
+  const u = statusUpdates;
+  return db.get<{ n: number }>(sql`select count(*) as n from ${u} join ${commitments} on ${commitments.id} = ${u.commitmentId}
+    where ${and(...scope, sql`${u.effectiveDate} between ${start} and ${asOf}`)}`)!.n;
+}

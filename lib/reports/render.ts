@@ -37,6 +37,8 @@ export const writeJson: ReportWriter = async (source, out) => {
   out.end();
 };
 
+const STREAM_BUFFER = 1 << 20;
+
 export const WRITERS: Record<ReportFormat, ReportWriter> = { json: writeJson, csv: writeCsv, xlsx: writeXlsx, pdf: writePdf };
 
 export const fileNameOf = (params: Pick<ReportParams, 'quarter' | 'lang'>, format: ReportFormat) => reportFileName(params.quarter, params.lang, format);
@@ -60,7 +62,8 @@ export async function renderToBuffer(source: ReportSource, format: ReportFormat)
  * or failed (to close the report's read transaction).
  */
 export function renderToStream(source: ReportSource, format: ReportFormat, finished: (error?: unknown) => void): ReadableStream<Uint8Array> {
-  const out = new PassThrough();
+  // A megabyte of buffer between the writer and the response: few pauses, memory still bounded.
+  const out = new PassThrough({ highWaterMark: STREAM_BUFFER });
   WRITERS[format](source, out).then(
     () => finished(),
     (error: unknown) => {
@@ -68,5 +71,5 @@ export function renderToStream(source: ReportSource, format: ReportFormat, finis
       out.destroy(error instanceof Error ? error : new Error(String(error)));
     },
   );
-  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+  return Readable.toWeb(out, { strategy: { highWaterMark: 16 } }) as ReadableStream<Uint8Array>;
 }

@@ -13,16 +13,10 @@ interface Props {
 }
 
 function Header({ s, l }: { s: ReportSummary; l: ReportLabels }) {
-  const filters = [
-    s.filters.dialogue && l.name(s.filters.dialogue),
-    s.filters.area && l.name(s.filters.area),
-    s.filters.agency && l.agency(s.filters.agency),
-    s.filters.country && l.country(s.filters.country),
-  ].filter(Boolean);
   const rows: [string, string][] = [
     [l.t('header.dialogues'), s.dialogues.map((d) => `${l.name(d)} (${l.date(d.heldOn)})`).join(', ') || '—'],
     [l.t('header.quarter'), `${l.quarter(s.quarter.key)} (${l.date(s.quarter.start)} ~ ${l.date(s.quarter.end)})`],
-    [l.t('header.filters'), filters.join(', ') || l.t('header.noFilters')],
+    [l.t('header.filters'), l.filters(s.filters)],
     [l.t('header.asOf'), l.t('header.asOfValue', { date: l.date(s.asOf) })],
     [l.t('header.recordedThrough'), l.instant(s.recordedThrough, s.timeZone)],
     [l.t('header.generatedBy'), s.generatedBy.name],
@@ -116,7 +110,7 @@ export function ReportDocument({ summary: s, commitments, changes }: Props) {
       <p className="report-document__quarter">{l.quarter(s.quarter.key)}</p>
       <Header s={s} l={l} />
       {s.partial && <p className="notice notice--info">{l.t('header.partial', { date: l.date(s.asOf) })}</p>}
-      {s.emptyReason && <p className="notice notice--info">{l.t(s.emptyReason === 'before_first_dialogue' ? 'header.emptyBefore' : 'header.emptyNone')}</p>}
+      {s.emptyReason && <p className="notice notice--info">{l.emptyReason(s.emptyReason)}</p>}
       <section aria-labelledby="report-summary">
         <h3 id="report-summary">{l.t('summary.title')}</h3>
         <SummaryTable f={f} l={l} />

@@ -71,14 +71,18 @@ interface PageRow {
 function pageByStatus(db: Db, states: StatesOn, where: SQL, dir: 'asc' | 'desc', limit: number, offset: number): PageRow[] {
   const { base, snap, fixTable, fix } = states.snapshot!;
   const c = commitments;
-  const bucket = (status: Status) => sql`
+  const fromSnapshot = sql`
     select ${c.id} as id, ${snap}.code as code, ${snap}.status as status, ${snap}.progress as progress
-      from ${stateSnapshots} ${snap} cross join ${c} on ${c.id} = ${snap}.commitment_id left join ${fixTable} ${fix} on ${fix}.id = ${c.id}
-      where ${snap}.as_of = ${base} and ${snap}.status = ${status} and ${fix}.id is null and ${where}
-    union all
-    select ${c.id}, ${c.code}, ${fix}.status, ${fix}.progress
-      from ${fixTable} ${fix} cross join ${c} on ${c.id} = ${fix}.id left join ${stateSnapshots} ${snap} on ${snap}.as_of = ${base} and ${snap}.commitment_id = ${c.id}
-      where ${fix}.status = ${status} and ${where}`;
+      from ${stateSnapshots} ${snap} cross join ${c} on ${c.id} = ${snap}.commitment_id`;
+  const bucket = (status: Status) =>
+    fixTable
+      ? sql`${fromSnapshot} left join ${fixTable} ${fix} on ${fix}.id = ${c.id}
+          where ${snap}.as_of = ${base} and ${snap}.status = ${status} and ${fix}.id is null and ${where}
+        union all
+        select ${c.id}, ${c.code}, ${fix}.status, ${fix}.progress
+          from ${fixTable} ${fix} cross join ${c} on ${c.id} = ${fix}.id left join ${stateSnapshots} ${snap} on ${snap}.as_of = ${base} and ${snap}.commitment_id = ${c.id}
+          where ${fix}.status = ${status} and ${where}`
+      : sql`${fromSnapshot} where ${snap}.as_of = ${base} and ${snap}.status = ${status} and ${where}`;
   // Statuses rank in their vocabulary order (statusRankSql).
   const ranked = dir === 'desc' ? [...STATUSES].reverse() : [...STATUSES];
   const rows: PageRow[] = [];

@@ -310,7 +310,8 @@ export function statesAt(db: Db, scopeFilter: AsOfScope, scope: SQL[], date: str
  */
 /** States on a date; from a month-end snapshot, with what it was read from (see `listAsOf`'s status order). */
 export interface StatesOn extends StateTable {
-  snapshot?: { base: string; snap: SQL; fixTable: SQL; fix: SQL };
+  /** `fixTable` holds the corrections since the month end; null on the month end itself. */
+  snapshot?: { base: string; snap: SQL; fixTable: SQL | null; fix: SQL };
 }
 
 export function statesOn(db: Db, date: string, today: string, alias = 'st'): StatesOn {
@@ -324,14 +325,12 @@ export function statesOn(db: Db, date: string, today: string, alias = 'st'): Sta
   if (base === date) {
     // A month end itself: its snapshot alone, one lookup per commitment.
     const join = sql`left join ${stateSnapshots} ${snap} on ${snap}.as_of = ${base} and ${snap}.commitment_id = ${commitments.id}`;
-    const empty = scratchTable(`${alias}_nofix`, date);
-    db.run(sql`create table if not exists ${empty} (id integer primary key, status text not null, progress integer not null)`);
     return {
       from: sql`${commitments} ${join}`,
       join,
       columns: { status: sql`coalesce(${snap}.status, ${ABSENT})`, progress: sql`coalesce(${snap}.progress, 0)` },
-      release: () => db.run(sql`drop table if exists ${empty}`),
-      snapshot: { base, snap, fixTable: empty, fix },
+      release: () => {},
+      snapshot: { base, snap, fixTable: null, fix },
     };
   }
   const { table, release } = prepareFix(db, date, base);

@@ -4,7 +4,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { MESSAGES } from '@/lib/i18n/messages';
 import { parseDuePeriod } from '@/lib/periods/due-period';
 import { parseQuarter } from '@/lib/periods/quarters';
-import type { Named } from './types';
+import type { Named, ReportSummary } from './types';
 
 /**
  * The words and the date, number and name styles of a report in one language (../shared/GLOSSARY.md):
@@ -73,6 +73,20 @@ export function reportLabels(lang: Locale) {
     },
     yesNo(v: boolean): string {
       return v ? t('columns.yes') : t('columns.no');
+    },
+    /** A report's filters, each with its field (`Area: Semiconductors; …`), or "None". */
+    filters(f: ReportSummary['filters']): string {
+      const parts = [
+        f.dialogue && `${t('columns.dialogue')}: ${ko ? f.dialogue.nameKo : f.dialogue.nameEn}`,
+        f.area && `${t('columns.area')}: ${ko ? f.area.nameKo : f.area.nameEn}`,
+        f.agency && `${t('xlsx.filterAgency')}: ${ko ? f.agency.nameKo : f.agency.code}`,
+        f.country && `${t('xlsx.filterCountry')}: ${root.has(`country.${f.country}` as 'country.KR') ? root(`country.${f.country}` as 'country.KR') : f.country}`,
+      ].filter(Boolean);
+      return parts.length ? parts.join('; ') : t('header.noFilters');
+    },
+    /** Why an empty report is empty. */
+    emptyReason(reason: ReportSummary['emptyReason']): string {
+      return t(reason === 'before_first_dialogue' ? 'header.emptyBefore' : 'header.emptyNone');
     },
   };
 }

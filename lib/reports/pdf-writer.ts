@@ -99,24 +99,13 @@ const heading = (text: string): Content => ({ text, style: 'h2' });
 
 // ── Header block and summary ────────────────────────────────────────────────────────────────────
 
-function filtersText(s: ReportSummary, l: ReportLabels): string {
-  const f = s.filters;
-  const parts = [
-    f.dialogue && `${l.t('columns.dialogue')}: ${l.name(f.dialogue)}`,
-    f.area && `${l.t('columns.area')}: ${l.name(f.area)}`,
-    f.agency && `${l.t('xlsx.filterAgency')}: ${l.agency(f.agency)}`,
-    f.country && `${l.t('xlsx.filterCountry')}: ${l.country(f.country)}`,
-  ].filter(Boolean);
-  return parts.length ? parts.join('; ') : l.t('header.noFilters');
-}
-
 function headerBlock(s: ReportSummary, l: ReportLabels): Content[] {
   const zone = s.timeZone;
   const rows: [string, string][] = [
     [l.t('header.quarter'), l.quarter(s.quarter.key)],
     [l.t('header.period'), `${l.date(s.quarter.start)} ~ ${l.date(s.quarter.end)}`],
     [l.t('header.dialogues'), s.dialogues.map((d) => `${l.name(d)} (${l.date(d.heldOn)})`).join('\n')],
-    [l.t('header.filters'), filtersText(s, l)],
+    [l.t('header.filters'), l.filters(s.filters)],
     [l.t('header.generatedBy'), s.generatedBy.name],
     [l.t('header.generatedAt'), l.instant(s.generatedAt, zone)],
     [l.t('header.asOf'), l.t('header.asOfValue', { date: l.date(s.asOf) })],
@@ -124,7 +113,7 @@ function headerBlock(s: ReportSummary, l: ReportLabels): Content[] {
   ];
   const notices: string[] = [];
   if (s.partial) notices.push(l.t('header.partial', { date: l.date(s.asOf) }));
-  if (s.emptyReason) notices.push(l.t(s.emptyReason === 'before_first_dialogue' ? 'header.emptyBefore' : 'header.emptyNone'));
+  if (s.emptyReason) notices.push(l.emptyReason(s.emptyReason));
   return [
     { text: l.t('documentTitle'), style: 'title' },
     { text: `${l.quarter(s.quarter.key)}  ·  ${l.date(s.quarter.start)} ~ ${l.date(s.quarter.end)}`, style: 'subtitle' },
@@ -253,7 +242,7 @@ function commitmentsSection(source: ReportSource, l: ReportLabels): Content[] {
   const s = source.summary;
   const title = heading(l.t('commitmentsTitle'));
   if (s.commitmentCount > PDF_MAX_COMMITMENT_ROWS) return [title, { text: l.t('commitmentsTooMany', { count: count(l, s.commitmentCount) }), style: 'notice' }];
-  if (s.commitmentCount === 0) return [title, { text: l.t(s.emptyReason === 'before_first_dialogue' ? 'header.emptyBefore' : 'header.emptyNone') }];
+  if (s.commitmentCount === 0) return [title, { text: l.emptyReason(s.emptyReason) }];
   const showDialogue = s.dialogues.length > 1;
   const rows: TableCell[][] = [];
   for (const c of source.commitments()) {

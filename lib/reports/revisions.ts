@@ -6,10 +6,10 @@ import { STATUSES } from '@/lib/commitments/vocabulary';
 import { todayIso } from '@/lib/periods/dates';
 import { existsOn } from '@/lib/as-of/scope';
 import { scopeOf } from '@/lib/as-of/sources';
-import { getIssuedReport, issuedReportModel } from './issue';
+import { getIssuedReport, issuedReportModel, type IssuedReportInfo } from './issue';
 import { buildQuarterlyReport } from './model';
 import { changeRows, iterateChanges } from './rows';
-import type { QuarterFigures, ReportChange, ReportCommitment } from './types';
+import type { QuarterFigures, QuarterlyReport, ReportChange, ReportCommitment } from './types';
 
 /** One figure that differs between the issued report and the same report now. */
 export interface FigureRevision {
@@ -92,8 +92,11 @@ function diffGroups(kind: 'area' | 'agency', issued: (QuarterFigures & { code: s
  * make the difference. The issued files stay as they are.
  */
 export function reportRevisions(db: Db, id: number): Revisions {
-  const info = getIssuedReport(db, id);
-  const issued = issuedReportModel(db, id);
+  return revisionsOf(db, getIssuedReport(db, id), issuedReportModel(db, id));
+}
+
+/** The same, for an issued report already read (its row and its frozen model). */
+export function revisionsOf(db: Db, info: IssuedReportInfo, issued: QuarterlyReport): Revisions {
   const now = buildQuarterlyReport(db, info.params, { by: issued.generatedBy, today: todayIso(), now: new Date(), asOf: issued.asOf });
   const figures = [...diffFigures('summary', null, issued.summary, now.summary), ...diffGroups('area', issued.byArea, now.byArea), ...diffGroups('agency', issued.byLeadAgency, now.byLeadAgency)];
   const rows = diffRows(issued.commitments, now.commitments);

@@ -7,17 +7,6 @@ import { NUM_FMT, statusStyle, styleHeader } from './xlsx-table';
 
 type Cell = string | number | null;
 
-function filtersText(s: ReportSummary, l: ReportLabels): string {
-  const f = s.filters;
-  const parts = [
-    f.dialogue && `${l.t('columns.dialogue')}: ${l.name(f.dialogue)}`,
-    f.area && `${l.t('columns.area')}: ${l.name(f.area)}`,
-    f.agency && `${l.t('xlsx.filterAgency')}: ${l.agency(f.agency)}`,
-    f.country && `${l.t('xlsx.filterCountry')}: ${l.country(f.country)}`,
-  ].filter(Boolean);
-  return parts.length ? parts.join('; ') : l.t('header.noFilters');
-}
-
 /** The title block: what the report covers and when its figures stand, as labelled text. */
 function titleBlock(s: ReportSummary, l: ReportLabels): [string, string][] {
   const zone = s.timeZone;
@@ -25,12 +14,12 @@ function titleBlock(s: ReportSummary, l: ReportLabels): [string, string][] {
   if (dialogues[0]) dialogues[0][0] = l.t('header.dialogues');
   const notes: [string, string][] = [];
   if (s.partial) notes.push([l.t('header.partial', { date: l.date(s.asOf) }), '']);
-  if (s.emptyReason) notes.push([l.t(s.emptyReason === 'before_first_dialogue' ? 'header.emptyBefore' : 'header.emptyNone'), '']);
+  if (s.emptyReason) notes.push([l.emptyReason(s.emptyReason), '']);
   return [
     [l.t('header.quarter'), l.quarter(s.quarter.key)],
     [l.t('header.period'), `${l.date(s.quarter.start)} ~ ${l.date(s.quarter.end)}`],
     ...dialogues,
-    [l.t('header.filters'), filtersText(s, l)],
+    [l.t('header.filters'), l.filters(s.filters)],
     [l.t('header.generatedBy'), s.generatedBy.name],
     [l.t('header.generatedAt'), l.instant(s.generatedAt, zone)],
     [l.t('header.asOf'), l.t('header.asOfValue', { date: l.date(s.asOf) })],

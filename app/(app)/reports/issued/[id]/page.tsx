@@ -11,7 +11,7 @@ import { NotFoundError } from '@/lib/errors';
 import { getIssuedReport, issuedReportModel } from '@/lib/reports/issue';
 import { reportLabels } from '@/lib/reports/labels';
 import { PREVIEW_ROWS } from '@/lib/reports/model';
-import { reportRevisions } from '@/lib/reports/revisions';
+import { revisionsOf } from '@/lib/reports/revisions';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: (await getTranslations('reports'))('issue.issuedReport', { id: (await params).id }) };
@@ -33,7 +33,7 @@ export default async function IssuedReportPage({ params }: { params: Promise<{ i
   const [t, locale] = [await getTranslations(), await getLocale()];
   const l = reportLabels(locale);
   const frozen = issuedReportModel(db, info.id);
-  const revisions = reportRevisions(db, info.id);
+  const revisions = revisionsOf(db, info, frozen);
   return (
     <>
       <div className="page-heading no-print">

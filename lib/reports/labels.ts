@@ -21,6 +21,10 @@ export function reportLabels(lang: Locale) {
     const parts = iso.slice(0, 10).split('-').map(Number);
     return ko ? `${parts[y]}. ${parts[m]}. ${parts[d]}.` : `${parts[d]} ${enMonths[parts[m]! - 1]} ${parts[y]}`;
   };
+  // A 100,000-row export asks for the same few statuses and due periods over and over: word each once.
+  const statuses = new Map<State, string>();
+  const duePeriods = new Map<string, string>();
+  const [yes, no] = [t('columns.yes'), t('columns.no')];
   return {
     lang,
     t,
@@ -39,7 +43,9 @@ export function reportLabels(lang: Locale) {
       return `${date(`${p.year}-${p.month}-${p.day}`)} ${p.hour}:${p.minute} (${zone})`;
     },
     status(s: State): string {
-      return root(`status.${s}`);
+      let word = statuses.get(s);
+      if (word === undefined) statuses.set(s, (word = root(`status.${s}`)));
+      return word;
     },
     name(n: Pick<Named, 'nameKo' | 'nameEn'>): string {
       return ko ? n.nameKo : n.nameEn;
@@ -52,11 +58,16 @@ export function reportLabels(lang: Locale) {
       return root.has(`country.${code}` as "country.KR") ? root(`country.${code}` as "country.KR") : code;
     },
     duePeriod(spec: string): string {
-      try {
-        return parseDuePeriod(spec).label[lang];
-      } catch {
-        return spec;
+      let label = duePeriods.get(spec);
+      if (label === undefined) {
+        try {
+          label = parseDuePeriod(spec).label[lang];
+        } catch {
+          label = spec;
+        }
+        duePeriods.set(spec, label);
       }
+      return label;
     },
     /** A share 0–1 as `15.8%`. */
     percent(share: number): string {
@@ -72,7 +83,7 @@ export function reportLabels(lang: Locale) {
       return value > 0 ? `+${s}` : value < 0 ? `−${s.slice(1)}` : s;
     },
     yesNo(v: boolean): string {
-      return v ? t('columns.yes') : t('columns.no');
+      return v ? yes : no;
     },
     /** A report's filters, each with its field (`Area: Semiconductors; …`), or "None". */
     filters(f: ReportSummary['filters']): string {

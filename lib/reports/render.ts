@@ -4,6 +4,7 @@ import { writeCsv } from './csv-writer';
 import { reportFileName } from './labels';
 import { writePdf } from './pdf-writer';
 import { CONTENT_TYPES, type ReportFormat, type ReportParams, type ReportSource, type ReportWriter } from './types';
+import { onWorkerWhenServed } from './worker-writer';
 import { writeXlsx } from './xlsx-writer';
 
 export { CONTENT_TYPES };
@@ -39,7 +40,7 @@ export const writeJson: ReportWriter = async (source, out) => {
 
 const STREAM_BUFFER = 1 << 20;
 
-export const WRITERS: Record<ReportFormat, ReportWriter> = { json: writeJson, csv: writeCsv, xlsx: writeXlsx, pdf: writePdf };
+export const WRITERS: Record<ReportFormat, ReportWriter> = { json: writeJson, csv: writeCsv, xlsx: onWorkerWhenServed('xlsx', writeXlsx), pdf: onWorkerWhenServed('pdf', writePdf) };
 
 export const fileNameOf = (params: Pick<ReportParams, 'quarter' | 'lang'>, format: ReportFormat) => reportFileName(params.quarter, params.lang, format);
 

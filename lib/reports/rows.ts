@@ -16,28 +16,49 @@ function* iterate<T>(db: Db, query: SQL): Generator<T> {
   yield* db.$client.prepare(text).iterate(...(params as unknown[])) as Iterable<T>;
 }
 
-interface CommitmentRow {
-  code: string;
-  dialogue: string;
-  areaCode: string;
-  areaKo: string;
-  areaEn: string;
-  titleKo: string;
-  titleEn: string;
-  leadCode: string;
-  leadKo: string;
-  leadEn: string;
-  leadCountry: string;
-  partners: string;
-  dueSpec: string;
-  dueEnd: string | null;
-  status: Status;
-  progress: number;
-  previousStatus: State;
-  previousProgress: number;
-  latestEntryOn: string | null;
-  latestNote: string | null;
-  latestEvidenceUrl: string | null;
+/**
+ * The small tables a commitment row names (dialogues, areas, agencies) read once into maps, so the
+ * 100,000-row scan joins nothing but the states: a lookup in JS costs less than a join per row.
+ */
+function namesById(db: Db) {
+  const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map(({ id, ...r }) => [id, r]));
+  const agencyRows = db.select({ id: agencies.id, code: agencies.code, nameKo: agencies.nameKo, nameEn: agencies.nameEn, country: agencies.country }).from(agencies).all();
+  return {
+    dialogues: byId(db.select({ id: dialogues.id, code: dialogues.code }).from(dialogues).all()),
+    areas: byId(db.select({ id: areas.id, code: areas.code, nameKo: areas.nameKo, nameEn: areas.nameEn }).from(areas).all()),
+    leads: byId(agencyRows),
+    partners: byId(agencyRows.map(({ id, code, nameKo, nameEn }) => ({ id, code, nameKo, nameEn }))),
+    /** Each agency's place in code order, to list partners by code. */
+    rank: new Map([...agencyRows].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((a, i) => [a.id, i])),
+  };
+}
+
+interface LatestEntry {
+  on: string;
+  note: string | null;
+  evidenceUrl: string | null;
+}
+
+/**
+ * Each in-scope commitment's latest entry effective from `start` to `asOf` (world order:
+ * effective date, then recording order), from one pass over the quarter's entries: far fewer
+ * than the commitments, so cheaper than a look-up per commitment. One entry per commitment is kept.
+ */
+function latestEntries(db: Db, scope: SQL[], start: string, asOf: string): Map<number, LatestEntry> {
+  const u = statusUpdates;
+  const latest = new Map<number, LatestEntry>();
+  const query = sql`select ${u.commitmentId}, ${u.effectiveDate}, ${u.note}, ${u.evidenceUrl} from ${u}
+    where ${u.effectiveDate} between ${start} and ${asOf}
+      and ${u.commitmentId} in (select ${commitments.id} from ${commitments} where ${and(...scope, existsOn(asOf))})
+    order by ${u.effectiveDate}, ${u.id}`;
+  for (const [id, on, note, evidenceUrl] of iterateRaw<[number, string, string | null, string | null]>(db, query)) latest.set(id, { on, note, evidenceUrl });
+  return latest;
+}
+
+/** Runs a query row by row as arrays (no object per row). */
+function* iterateRaw<T extends unknown[]>(db: Db, query: SQL): Generator<T> {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  yield* db.$client.prepare(text).raw(true).iterate(...(params as unknown[])) as Iterable<T>;
 }
 
 /**
@@ -46,46 +67,44 @@ interface CommitmentRow {
  * then recording order). Overdue as in the figures: due by `asOf` and open at its end.
  */
 export function* commitmentRows(db: Db, scope: SQL[], end: StateTable, prev: StateTable, start: string, asOf: string): Generator<ReportCommitment> {
-  const u = statusUpdates;
-  const latest = sql`(select ${u.id} from ${u} where ${u.commitmentId} = ${commitments.id} and ${u.effectiveDate} between ${start} and ${asOf}
-    order by ${u.effectiveDate} desc, ${u.id} desc limit 1)`;
-  const partners = sql`(select json_group_array(json_object('code', code, 'nameKo', name_ko, 'nameEn', name_en)) from (
-    select ${agencies.code} as code, ${agencies.nameKo} as name_ko, ${agencies.nameEn} as name_en from ${commitmentPartners}
-    join ${agencies} on ${agencies.id} = ${commitmentPartners.agencyId} where ${commitmentPartners.commitmentId} = ${commitments.id} order by ${agencies.code}))`;
-  const query = sql`select ${commitments.code} as code, ${dialogues.code} as dialogue,
-      ${areas.code} as "areaCode", ${areas.nameKo} as "areaKo", ${areas.nameEn} as "areaEn", ${commitments.titleKo} as "titleKo", ${commitments.titleEn} as "titleEn",
-      lead.code as "leadCode", lead.name_ko as "leadKo", lead.name_en as "leadEn", lead.country as "leadCountry", ${partners} as partners,
-      ${commitments.dueSpec} as "dueSpec", ${commitments.dueEnd} as "dueEnd",
-      ${end.columns.status} as status, ${end.columns.progress} as progress, ${prev.columns.status} as "previousStatus",
-      (case when ${prev.columns.status} = 'absent' then 0 else ${prev.columns.progress} end) as "previousProgress",
-      lu.effective_date as "latestEntryOn", lu.note as "latestNote", lu.evidence_url as "latestEvidenceUrl"
+  const names = namesById(db);
+  const latest = latestEntries(db, scope, start, asOf);
+  // Partners as the agency ids the covering index holds, named and ordered by code below.
+  const partnerIds = sql`(select group_concat(${commitmentPartners.agencyId}) from ${commitmentPartners} where ${commitmentPartners.commitmentId} = ${commitments.id})`;
+  const query = sql`select ${commitments.id}, ${commitments.code}, ${commitments.dialogueId}, ${commitments.areaId}, ${commitments.titleKo}, ${commitments.titleEn},
+      ${commitments.leadAgencyId}, ${partnerIds}, ${commitments.dueSpec}, ${commitments.dueEnd},
+      ${end.columns.status}, ${end.columns.progress}, ${prev.columns.status}, (case when ${prev.columns.status} = 'absent' then 0 else ${prev.columns.progress} end)
     from ${commitments} ${end.join} ${prev.join}
-      join ${dialogues} on ${dialogues.id} = ${commitments.dialogueId}
-      join ${areas} on ${areas.id} = ${commitments.areaId}
-      join ${agencies} lead on lead.id = ${commitments.leadAgencyId}
-      left join ${u} lu on lu.id = ${latest}
     where ${and(...scope, existsOn(asOf))}
     order by ${commitments.code}`;
-  for (const r of iterate<CommitmentRow>(db, query)) {
+  type Row = [number, string, number, number, string, string, number, string | null, string, string | null, Status, number, State, number];
+  for (const [id, code, dialogueId, areaId, titleKo, titleEn, leadId, partners, dueSpec, dueEnd, status, progress, previousStatus, previousProgress] of iterateRaw<Row>(db, query)) {
+    const entry = latest.get(id);
     yield {
-      code: r.code,
-      dialogue: r.dialogue,
-      area: { code: r.areaCode, nameKo: r.areaKo, nameEn: r.areaEn },
-      titleKo: r.titleKo,
-      titleEn: r.titleEn,
-      lead: { code: r.leadCode, nameKo: r.leadKo, nameEn: r.leadEn, country: r.leadCountry },
-      partners: JSON.parse(r.partners) as Named[],
-      dueSpec: r.dueSpec,
-      dueEnd: r.dueEnd,
-      status: r.status,
-      progress: r.progress,
-      previousStatus: r.previousStatus,
-      previousProgress: r.previousProgress,
-      progressChange: r.progress - r.previousProgress,
-      latestEntryOn: r.latestEntryOn,
-      latestNote: r.latestNote,
-      latestEvidenceUrl: r.latestEvidenceUrl,
-      overdue: r.dueEnd !== null && r.dueEnd <= asOf && !isClosed(r.status),
+      code,
+      dialogue: names.dialogues.get(dialogueId)!.code,
+      area: names.areas.get(areaId)!,
+      titleKo,
+      titleEn,
+      lead: names.leads.get(leadId)!,
+      partners: partners
+        ? partners
+            .split(',')
+            .map(Number)
+            .sort((a, b) => names.rank.get(a)! - names.rank.get(b)!)
+            .map((p) => names.partners.get(p)!)
+        : [],
+      dueSpec,
+      dueEnd,
+      status,
+      progress,
+      previousStatus,
+      previousProgress,
+      progressChange: progress - previousProgress,
+      latestEntryOn: entry?.on ?? null,
+      latestNote: entry?.note ?? null,
+      latestEvidenceUrl: entry?.evidenceUrl ?? null,
+      overdue: dueEnd !== null && dueEnd <= asOf && !isClosed(status),
     };
   }
 }

@@ -20,7 +20,7 @@ export const NUM_FMT = {
 } as const;
 
 /** An ISO day as an Excel date: UTC midnight, which exceljs turns into a whole serial day. */
-export const excelDay = (iso: string): Date => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+export const excelDay = (iso: string): Date => new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)));
 
 /**
  * Excel dates have no zone: carry the wall-clock time of `zone` in the UTC fields, so the sheet
@@ -28,9 +28,24 @@ export const excelDay = (iso: string): Date => new Date(`${iso.slice(0, 10)}T00:
  */
 export function wallClockIn(zone: string): (iso: string) => Date {
   const f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  // The zone's offset, asked of Intl once per quarter hour of UTC: zones change offset only at
+  // such boundaries, and 25,000 changes' recording times then cost a few hundred Intl calls.
+  const QUARTER_HOUR = 15 * 60_000;
+  const offsets = new Map<number, number>();
+  const offsetAt = (bucket: number): number => {
+    let offset = offsets.get(bucket);
+    if (offset === undefined) {
+      const at = bucket * QUARTER_HOUR;
+      const p = Object.fromEntries(f.formatToParts(new Date(at)).map((x) => [x.type, Number(x.value)]));
+      offset = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - at;
+      offsets.set(bucket, offset);
+    }
+    return offset;
+  };
   return (iso) => {
-    const p = Object.fromEntries(f.formatToParts(new Date(iso)).map((x) => [x.type, Number(x.value)]));
-    return new Date(Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!));
+    const at = Date.parse(iso);
+    // Whole seconds, as the wall clock shows them.
+    return new Date(Math.floor(at / 1000) * 1000 + offsetAt(Math.floor(at / QUARTER_HOUR)));
   };
 }
 
@@ -94,9 +109,33 @@ export async function letStreamCatchUp(ws: ExcelJS.Worksheet, out: NodeJS.Writab
 export interface TableContext {
   labels: ReportLabels;
   out: NodeJS.WritableStream;
-  /** Turns an ISO instant into the app zone's wall clock. */
-  clock: (iso: string) => Date;
   timeZone: string;
+}
+
+/**
+ * A table row as the sheet takes it: each column's value typed for the sheet (numbers, dates as
+ * dates, text), and the state of each status column in column order (for its colour). Plain data,
+ * so it can be made on one thread and laid out on another.
+ */
+export interface TableRow {
+  values: ExcelJS.CellValue[];
+  states: State[];
+}
+
+/** Turns report rows into table rows: the labels' words, dates as Excel days, instants on the app zone's wall clock. */
+export function tableRows<T>(columns: ReportColumn<T>[], items: Iterable<T>, labels: ReportLabels, timeZone: string): Iterable<TableRow> {
+  const clock = wallClockIn(timeZone);
+  const cell = (c: ReportColumn<T>, item: T): ExcelJS.CellValue => {
+    const value = c.value(item, labels);
+    if (value === null || value === '') return null;
+    if (c.kind === 'date' && typeof value === 'string') return excelDay(value);
+    if (c.kind === 'instant' && typeof value === 'string') return clock(value);
+    return value;
+  };
+  const statusColumns = columns.filter((c) => c.state);
+  return (function* () {
+    for (const item of items) yield { values: columns.map((c) => cell(c, item)), states: statusColumns.map((c) => c.state!(item)) };
+  })();
 }
 
 /**
@@ -104,33 +143,29 @@ export interface TableContext {
  * auto-filter, widths, typed cells. Strings stay strings: exceljs writes them as values, never as
  * formulas, so a note like `=HYPERLINK(…)` cannot run and needs no apostrophe here (unlike CSV).
  */
-export async function writeTable<T>(ws: ExcelJS.Worksheet, columns: ReportColumn<T>[], rows: Iterable<T>, ctx: TableContext): Promise<number> {
+export async function writeTable<T>(ws: ExcelJS.Worksheet, columns: ReportColumn<T>[], rows: Iterable<TableRow> | AsyncIterable<TableRow>, ctx: TableContext): Promise<number> {
   ws.columns = columns.map((c) => ({ width: c.width }));
   // Shared per column, and replaced whole (never cell.fill = …), so exceljs styles each once.
   const styles = columns.map((c): Partial<ExcelJS.Style> => {
     const numFmt = c.numFmt ?? (c.kind === 'date' || c.kind === 'instant' ? NUM_FMT[c.kind] : undefined);
     return numFmt ? { numFmt } : {};
   });
+  // Each status column's place among the row's states.
+  let statusColumns = 0;
+  const stateAt = columns.map((c) => (c.state ? statusColumns++ : -1));
   const header = ws.addRow(columns.map((c) => (c.kind === 'instant' ? `${c.header(ctx.labels)} (${ctx.timeZone})` : c.header(ctx.labels))));
   styleHeader(header, columns.map((c) => c.headerState));
   header.commit();
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   let count = 0;
-  for (const item of rows) {
-    const row = ws.addRow(columns.map((c) => cellValue(c, item, ctx)));
-    columns.forEach((c, i) => {
-      row.getCell(i + 1).style = (c.state && statusStyle(c.state(item))) || styles[i]!;
-    });
+  for await (const { values, states } of rows) {
+    const row = ws.addRow(values);
+    for (let i = 0; i < columns.length; i++) {
+      const k = stateAt[i]!;
+      row.getCell(i + 1).style = (k >= 0 && statusStyle(states[k]!)) || styles[i]!;
+    }
     row.commit();
     if (++count % ROWS_PER_PAUSE === 0) await letStreamCatchUp(ws, ctx.out);
   }
   return count;
-}
-
-function cellValue<T>(c: ReportColumn<T>, item: T, ctx: TableContext): ExcelJS.CellValue {
-  const value = c.value(item, ctx.labels);
-  if (value === null || value === '') return null;
-  if (c.kind === 'date' && typeof value === 'string') return excelDay(value);
-  if (c.kind === 'instant' && typeof value === 'string') return ctx.clock(value);
-  return value;
 }

@@ -3,9 +3,9 @@ import ExcelJS from 'exceljs';
 import { unlessClosedEarly } from './back-pressure';
 import { COMMITMENT_COLUMNS, type ReportColumn } from './commitment-columns';
 import { reportLabels } from './labels';
-import type { ReportChange, ReportWriter } from './types';
+import type { ReportChange, ReportSource, ReportSummary, ReportWriter } from './types';
 import { AGENCY_COLUMNS, AREA_COLUMNS, writeSummarySheet } from './xlsx-summary';
-import { type TableContext, wallClockIn, writeTable } from './xlsx-table';
+import { type TableContext, type TableRow, tableRows, writeTable } from './xlsx-table';
 
 /** The Changes sheet: every update effective within the quarter. */
 export const CHANGE_COLUMNS: ReportColumn<ReportChange>[] = [
@@ -31,24 +31,44 @@ const FROZEN_HEADER = { views: [{ state: 'frozen' as const, ySplit: 1 }] };
  * so memory stays flat for 100,000 commitments. exceljs pipes the zip into `out` and ends it; this
  * resolves once `out` has finished, or destroys `out` if the report's rows fail to read.
  */
-export const writeXlsx: ReportWriter = async (source, out) => {
+/** A report's summary and its two long tables as table rows, maybe arriving over time (from another thread). */
+export interface XlsxSource {
+  summary: ReportSummary;
+  commitments(): Iterable<TableRow> | AsyncIterable<TableRow>;
+  changes(): Iterable<TableRow> | AsyncIterable<TableRow>;
+}
+
+/** A report's rows as the XLSX's Commitments and Changes sheets take them. */
+export function xlsxSource(source: ReportSource): XlsxSource & Record<'commitments' | 'changes', () => Iterable<TableRow>> {
+  const { summary } = source;
+  const labels = reportLabels(summary.params.lang);
+  return {
+    summary,
+    commitments: () => tableRows(COMMITMENT_COLUMNS, source.commitments(), labels, summary.timeZone),
+    changes: () => tableRows(CHANGE_COLUMNS, source.changes(), labels, summary.timeZone),
+  };
+}
+
+export const writeXlsx: ReportWriter = (source, out) => writeXlsxTables(xlsxSource(source), out);
+
+export const writeXlsxTables = async (source: XlsxSource, out: NodeJS.WritableStream): Promise<void> => {
   const { summary } = source;
   const labels = reportLabels(summary.params.lang);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as Stream, useStyles: true, useSharedStrings: false });
   workbook.creator = workbook.lastModifiedBy = summary.generatedBy.name;
   workbook.created = workbook.modified = new Date(summary.generatedAt);
-  const ctx: TableContext = { labels, out, clock: wallClockIn(summary.timeZone), timeZone: summary.timeZone };
+  const ctx: TableContext = { labels, out, timeZone: summary.timeZone };
   // Each sheet is added only once the previous one is committed: a sheet's zip entry opens when it
   // is added and fills memory until the zip reaches it, so one sheet at a time keeps memory flat.
-  const table = async <T>(name: string, columns: ReportColumn<T>[], rows: Iterable<T>) => {
+  const table = async <T>(name: string, columns: ReportColumn<T>[], rows: Iterable<TableRow> | AsyncIterable<TableRow>) => {
     const ws = workbook.addWorksheet(name, FROZEN_HEADER);
     await writeTable(ws, columns, rows, ctx);
     ws.commit();
   };
   try {
     await writeSummarySheet(workbook.addWorksheet(labels.t('sheets.summary')), summary, labels);
-    await table(labels.t('sheets.byArea'), AREA_COLUMNS, summary.byArea);
-    await table(labels.t('sheets.byAgency'), AGENCY_COLUMNS, summary.byLeadAgency);
+    await table(labels.t('sheets.byArea'), AREA_COLUMNS, tableRows(AREA_COLUMNS, summary.byArea, labels, summary.timeZone));
+    await table(labels.t('sheets.byAgency'), AGENCY_COLUMNS, tableRows(AGENCY_COLUMNS, summary.byLeadAgency, labels, summary.timeZone));
     await table(labels.t('sheets.commitments'), COMMITMENT_COLUMNS, source.commitments());
     await table(labels.t('sheets.changes'), CHANGE_COLUMNS, source.changes());
     // Resolves on `out`'s 'finish': the zip was piped into it, and the pipe ended it once.

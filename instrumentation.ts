@@ -2,6 +2,7 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { getDb } = await import('@/db/client');
-    getDb();
+    const { warnIfSecretInDatabase } = await import('@/lib/auth/secret');
+    warnIfSecretInDatabase(getDb());
   }
 }

@@ -1,14 +1,23 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { REQUEST_PATH_HEADER, SECURE_SESSION_COOKIE, SESSION_COOKIE } from '@/lib/auth/constants';
+import { contentSecurityPolicy, createNonce } from '@/lib/http/csp';
+import { requestHost } from '@/lib/http/origin';
+import { MESSAGES } from '@/lib/i18n/messages';
 
 const SESSION_COOKIES = [SESSION_COOKIE, SECURE_SESSION_COOKIE];
 
 /**
- * Convenience only: sends a visitor without a session cookie to the login page and tells pages
- * their own path. Every page, action and route handler checks the session itself.
+ * Sends a visitor without a session cookie to the login page (convenience only: every page, action
+ * and route handler checks the session itself) and prepares every request: its path for pages, a
+ * per-response CSP nonce (Next.js reads it from the request's copy of the header and puts it on
+ * its scripts, so pages render per request), and X-Forwarded-Host set to the host requestHost
+ * trusts (the Host header unless TRUSTED_PROXY_HOPS > 0), so a client cannot choose the origin
+ * next-auth (without NEXTAUTH_URL) and the server actions' origin check see.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // Next.js decodes route segments itself and fails with a 500 on a broken %-escape: answer 400 first.
+  if (!decodablePath(pathname)) return malformedPath(pathname);
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!hasSession && !pathname.startsWith('/api/') && pathname !== '/login') {
     const url = request.nextUrl.clone();
@@ -18,7 +27,33 @@ export function proxy(request: NextRequest) {
   }
   const forwarded = new Headers(request.headers);
   forwarded.set(REQUEST_PATH_HEADER, pathname + search);
-  return NextResponse.next({ request: { headers: forwarded } });
+  const csp = contentSecurityPolicy(createNonce());
+  forwarded.set('Content-Security-Policy', csp);
+  const host = requestHost(request.headers);
+  if (host) forwarded.set('x-forwarded-host', host);
+  else forwarded.delete('x-forwarded-host');
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  response.headers.set('Content-Security-Policy', csp);
+  return response;
+}
+
+/** True when every segment of the (still encoded) path decodes. */
+function decodablePath(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split('/')) decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** 400 for a path with a broken %-escape: JSON for the API, a short page in both languages otherwise. */
+function malformedPath(pathname: string): NextResponse {
+  if (pathname.startsWith('/api/')) {
+    return NextResponse.json({ error: { code: 'bad_request', message: MESSAGES.en.errors.malformedPathBody } }, { status: 400 });
+  }
+  const text = (['ko', 'en'] as const).map((l) => `${MESSAGES[l].errors.malformedPathTitle}\n${MESSAGES[l].errors.malformedPathBody}`).join('\n\n');
+  return new NextResponse(text, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }
 
 export const config = {

@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { THROTTLED_ERROR } from '@/lib/auth/constants';
 
 type ErrorKey = 'throttled' | 'invalidCredentials' | 'failed';
@@ -28,7 +29,8 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       redirect: false,
     }).catch(() => undefined);
     if (result?.ok && !result.error) {
-      window.location.assign(callbackUrl);
+      // Checked again here: the prop is only as safe as every page that renders this form.
+      window.location.assign(safeCallbackPath(callbackUrl, window.location.origin));
       return;
     }
     setPending(false);

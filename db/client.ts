@@ -16,11 +16,43 @@ export function databasePath(): string {
   return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 }
 
-/** Opens a SQLite file (created if missing) with the pragmas every connection needs. */
+/** The database file and the WAL and shared-memory files SQLite keeps beside it. */
+const DATABASE_FILE_SUFFIXES = ['', '-wal', '-shm'] as const;
+
+/**
+ * Makes the database readable and writable by the server's account only: it holds password
+ * hashes and, when NEXTAUTH_SECRET is unset, the key that signs session cookies. SQLite gives
+ * the -wal and -shm files it creates the main file's mode; files left by an older version are
+ * narrowed here.
+ */
+function restrictDatabaseFiles(file: string): void {
+  try {
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  for (const suffix of DATABASE_FILE_SUFFIXES) {
+    try {
+      fs.chmodSync(file + suffix, 0o600);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // Another account's file (a read-only tool run): say so rather than refuse to open it.
+      if (code === 'EPERM') console.warn(`Could not restrict ${file + suffix} to mode 0600: it belongs to another user`);
+      else if (code !== 'ENOENT') throw e;
+    }
+  }
+}
+
+/** Opens a SQLite file (created 0600 if missing) with the pragmas every connection needs. */
 export function openDatabase(file: string = databasePath()): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ file)), { recursive: true });
+  const onDisk = file !== ':memory:' && file !== '';
+  if (onDisk) {
+    fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ file)), { recursive: true });
+    restrictDatabaseFiles(file);
+  }
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
+  if (onDisk) restrictDatabaseFiles(file);
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = FULL');

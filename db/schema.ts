@@ -263,6 +263,7 @@ export type NewAuditEvent = typeof auditEvents.$inferInsert;
 export const sessions = sqliteTable(
   'sessions',
   {
+    /** SHA-256 (hex) of the session id; the id itself is only in the cookie (lib/auth/sessions). */
     id: text('id').primaryKey(),
     userId: integer('user_id')
       .notNull()

@@ -116,7 +116,7 @@ async function benchSize(size: Size): Promise<{ rows: string[]; reports: string[
   const sqlPastAgencyPage = timeInProcess(file, (db) => [planAsOfView({ agency }, past, today, db), getFilterOptions({ duePeriods: false }, db)]);
   const snapshotBuild = timeSnapshotBuild(file, past);
 
-  const server: ChildProcess = spawn('npx', ['next', 'start', '--hostname', '127.0.0.1', '--port', String(PORT)], {
+  const server: ChildProcess = spawn('node', ['server.js', '--hostname', '127.0.0.1', '--port', String(PORT)], {
     env: { ...process.env, DATABASE_URL: file },
     stdio: 'ignore',
     detached: true,

@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { databasePath, migrateDatabase, openDatabase } from '@/db/client';
-import { ValidationError } from '@/lib/errors';
+import { ValidationError, type FieldErrors } from '@/lib/errors';
+import { MESSAGES } from '@/lib/i18n/messages';
 import { insertUser } from '@/lib/users/service';
 import { CreateUserInput } from '@/lib/users/input';
 import { fieldErrorsOf } from '@/lib/validation/common';
@@ -37,8 +38,15 @@ async function main() {
   console.log(`Created ${user.role} ${user.email} (id ${user.id}) in ${databasePath()}`);
 }
 
+/** Field errors as the forms word them, in Korean when LANG says so, with their codes. */
+function describeRefusal(fieldErrors: FieldErrors): string {
+  const words: Record<string, string> = MESSAGES[process.env.LANG?.startsWith('ko') ? 'ko' : 'en'].validation;
+  const lines = Object.entries(fieldErrors).flatMap(([field, codes]) => codes.map((c) => `  ${field}: ${words[c] ?? c} (${c})`));
+  return ['Refused:', ...lines].join('\n');
+}
+
 main().catch((e: unknown) => {
-  if (e instanceof ValidationError) console.error(`Refused: ${JSON.stringify(e.fieldErrors)}`);
+  if (e instanceof ValidationError) console.error(describeRefusal(e.fieldErrors));
   else console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });

@@ -21,13 +21,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard'))('title') };
 }
 
+/** Why an as-of parameter cannot be used (then the dashboard shows today and says so by the field). */
+function asOfErrorOf(value: string | string[] | undefined, today: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || !isIsoDate(value)) return 'invalid_date';
+  return value > today ? 'date_in_future' : undefined;
+}
+
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePermission('dashboard.view');
   const params = await searchParams;
   const today = todayIso();
   const f = parseFiltersLeniently(params);
   const scope: AsOfScope = { dialogue: f.dialogue, area: f.area, agency: f.agency, country: f.country };
-  const asOf = typeof params.asOf === 'string' && isIsoDate(params.asOf) && params.asOf <= today ? params.asOf : today;
+  const asOfError = asOfErrorOf(params.asOf, today);
+  const asOf = asOfError || typeof params.asOf !== 'string' || params.asOf === '' ? today : params.asOf;
   // Every figure, row and link comes from the as-of view; this page only renders it.
   const d = planAsOfView(scope, asOf, today);
   const [t, locale, format] = [await getTranslations(), await getLocale(), await getFormatter()];
@@ -43,7 +51,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h1>{t('dashboard.title')}</h1>
         <p className="muted">{t('dashboard.intro')}</p>
       </div>
-      <DashboardFilters scope={scope} asOf={asOf} today={today} options={getFilterOptions({ duePeriods: false })} />
+      <DashboardFilters scope={scope} asOf={asOf} asOfError={asOfError} today={today} options={getFilterOptions({ duePeriods: false })} />
       {d.past && (
         <p className="notice notice--info" role="status">
           {t('dashboard.asOfNotice', { date: date(asOf) })}

@@ -11,6 +11,11 @@ export function ImportForm({ columns }: { columns: string[] }) {
   const [state, action, pending] = useActionState<ImportState, FormData>(importAction, { status: 'idle' });
   const preview = state.preview;
   const describe = (codes: string[]) => codes.map((c) => (t.has(`validation.${c}` as never) ? t(`validation.${c}` as never) : c)).join(' ');
+  // File errors read `code` or `code:detail` (a column, a line).
+  const describeFileError = (e: string) => {
+    const [code = e, detail = ''] = e.split(/:(.*)/s);
+    return t.has(`validation.${code}` as never) ? t(`validation.${code}` as never, { detail } as never) : e;
+  };
   return (
     <div className="form">
       <FormMessage status={state.status} message={state.message} />
@@ -34,7 +39,7 @@ export function ImportForm({ columns }: { columns: string[] }) {
           <h2 id="preview-heading">{t('admin.previewSummary', { valid: preview.valid, invalid: preview.invalid })}</h2>
           {preview.fileErrors.length > 0 && (
             <p role="alert" className="notice notice--error">
-              {t('admin.fileErrors')}: {preview.fileErrors.join(', ')}
+              {t('admin.fileErrors')}: {preview.fileErrors.map(describeFileError).join(' ')}
             </p>
           )}
           {preview.rows.length > 0 && (

@@ -15,7 +15,20 @@ function dashboardHref(scope: AsOfScope, asOf?: string): string {
 }
 
 /** Scope and as-of date, in the URL; quick picks for the ends of the last twelve quarters. */
-export async function DashboardFilters({ scope, asOf, today, options }: { scope: AsOfScope; asOf: string; today: string; options: FilterOptions }) {
+export async function DashboardFilters({
+  scope,
+  asOf,
+  asOfError,
+  today,
+  options,
+}: {
+  scope: AsOfScope;
+  asOf: string;
+  /** A validation message key for an as-of parameter that could not be used. */
+  asOfError?: string;
+  today: string;
+  options: FilterOptions;
+}) {
   const [t, locale] = [await getTranslations(), await getLocale()];
   const name = (x: { nameKo: string; nameEn: string }) => localized(locale, { ko: x.nameKo, en: x.nameEn });
   const quarterEnds: { q: Quarter; end: string }[] = [];
@@ -32,7 +45,20 @@ export async function DashboardFilters({ scope, asOf, today, options }: { scope:
         {select('country', t('filters.country'), options.countries.map((c) => [c, t.has(`country.${c}` as never) ? t(`country.${c}` as never) : c]))}
         <div className="field">
           <label htmlFor="dash-asOf">{t('dashboard.asOf')}</label>
-          <input id="dash-asOf" name="asOf" type="date" max={today} defaultValue={asOf} aria-describedby="dash-asOf-hint" />
+          <input
+            id="dash-asOf"
+            name="asOf"
+            type="date"
+            max={today}
+            defaultValue={asOf}
+            aria-invalid={asOfError ? true : undefined}
+            aria-describedby={asOfError ? 'dash-asOf-error dash-asOf-hint' : 'dash-asOf-hint'}
+          />
+          {asOfError && (
+            <p id="dash-asOf-error" className="field__error" role="alert">
+              {t(`validation.${asOfError}` as never)}
+            </p>
+          )}
           <p id="dash-asOf-hint" className="field__hint">
             {t('dashboard.asOfHint')}
           </p>

@@ -8,7 +8,7 @@ import { parseFiltersLeniently } from '@/lib/commitments/filters';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { insertTestUser, snapshotTables, useSeededTestDb } from '@/lib/testing/test-db';
 import { createCommitment, setCommitmentArchived, updateCommitment } from './commitment-service';
-import { importCommitments, ImportRejectedError, previewCommitmentImport } from './csv-import';
+import { firstInvalidUtf8, importCommitments, ImportRejectedError, previewCommitmentImport } from './csv-import';
 import { saveAgency, saveDialogue } from './reference-service';
 
 const ctx = { origin: 'test' };
@@ -126,6 +126,20 @@ describe('commitments', () => {
   });
 });
 
+describe('bidirectional control characters in admin forms', () => {
+  it('refuses them in every text field of a commitment and a dialogue, writing nothing', () => {
+    const before = snapshotTables(db);
+    for (const [field, ch] of [['titleEn', '\u202A'], ['titleKo', '\u202B'], ['descriptionEn', '\u202C'], ['targetEn', '\u202D'], ['sourceExcerpt', '\u202E'], ['descriptionKo', '\u2066'], ['targetKo', '\u2067'], ['titleEn', '\u2068'], ['titleEn', '\u2069']] as const) {
+      expect(fieldErrors(() => createCommitment(db, admin, { ...newCommitment, [field]: `text ${ch}here` }, ctx))?.[field], `${field} U+${ch.codePointAt(0)!.toString(16)}`).toEqual(['bidi_controls']);
+    }
+    const dialogue = { code: 'D-2', nameKo: '대화', nameEn: 'Dialogue \u202Eevil', heldOn: '2024-01-10', placeKo: '서울', placeEn: 'Seoul' };
+    expect(fieldErrors(() => saveDialogue(db, admin, null, dialogue, ctx))?.nameEn).toEqual(['bidi_controls']);
+    expect(snapshotTables(db)).toEqual(before);
+    // Direction marks (U+200E, U+200F) are not controls: they stay allowed.
+    expect(createCommitment(db, admin, { ...newCommitment, titleEn: 'New \u200Ecommitment' }, ctx).code).toBe('CET23-BIO-09');
+  });
+});
+
 const HEADER = 'code,dialogue,area,title_ko,title_en,lead_agency,partners,due,target_en';
 
 describe('CSV import', () => {
@@ -163,6 +177,68 @@ describe('CSV import', () => {
     );
     expect(previewCommitmentImport(db, admin, `${HEADER}\n"unterminated`, ctx).fileErrors).toEqual(['malformed_csv']);
     expect(previewCommitmentImport(db, admin, '', ctx).fileErrors).toEqual(['empty_file']);
+  });
+
+  it('refuses columns that are only names on Object.prototype', () => {
+    for (const column of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      const csv = `${HEADER},${column}\nCET23-AI-09,KR-US-CET-2023,AI,제목,Title,MSIT,,2025,,x`;
+      expect(previewCommitmentImport(db, admin, csv, ctx).fileErrors, column).toEqual([`unknown_column:${column.toLowerCase()}`]);
+      const before = snapshotTables(db);
+      expect(() => importCommitments(db, admin, csv, ctx)).toThrow(ImportRejectedError);
+      expect(snapshotTables(db)).toEqual(before);
+    }
+  });
+
+  it('refuses a file that is not valid UTF-8, naming its first bad line, and writes nothing', () => {
+    const good = Buffer.from(`${HEADER}\nCET23-AI-09,KR-US-CET-2023,AI,제목,Title,MSIT,,2025,\n`, 'utf8');
+    const cases: [string, Buffer, number][] = [
+      ['a lone continuation byte', Buffer.from([0x80]), 3],
+      ['a cut sequence', Buffer.from([0xed, 0x95]), 3],
+      ['an overlong slash', Buffer.from([0xc0, 0xaf]), 3],
+      ['an encoded surrogate', Buffer.from([0xed, 0xa0, 0x80]), 3],
+      ['Korean in EUC-KR', Buffer.from([0xc7, 0xd1, 0xb1, 0xdb]), 3],
+    ];
+    for (const [name, bytes, line] of cases) {
+      const file = Buffer.concat([good, Buffer.from('CET23-AI-10,KR-US-CET-2023,AI,'), bytes, Buffer.from(',Title,MSIT,,2025,\n')]);
+      expect(previewCommitmentImport(db, admin, file, ctx).fileErrors, name).toEqual([`invalid_utf8:${line}`]);
+      const before = snapshotTables(db);
+      expect(() => importCommitments(db, admin, file, ctx), name).toThrow(ImportRejectedError);
+      expect(snapshotTables(db)).toEqual(before);
+    }
+    expect(previewCommitmentImport(db, admin, Buffer.from([0xff, ...good]), ctx).fileErrors).toEqual(['invalid_utf8:1']);
+    // Valid UTF-8 bytes, with a byte-order mark, import as the text would.
+    expect(importCommitments(db, admin, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), good]), ctx)).toEqual({ imported: 1 });
+    expect(db.select().from(commitments).where(eq(commitments.code, 'CET23-AI-09')).get()!.titleKo).toBe('제목');
+  });
+
+  it('finds the first invalid UTF-8 byte exactly where a strict decoder fails', () => {
+    let seed = 42;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    for (let n = 0; n < 3000; n++) {
+      const bytes = Uint8Array.from({ length: 1 + Math.floor(random() * 8) }, () => (random() < 0.5 ? Math.floor(random() * 0x80) : 0x80 + Math.floor(random() * 0x80)));
+      let valid = true;
+      try {
+        strict.decode(bytes);
+      } catch {
+        valid = false;
+      }
+      const bad = firstInvalidUtf8(bytes);
+      expect(bad === null, Buffer.from(bytes).toString('hex')).toBe(valid);
+      if (bad !== null) {
+        // Everything before it decodes; the sequence starting there does not.
+        expect(() => strict.decode(bytes.slice(0, bad))).not.toThrow();
+      }
+    }
+  });
+
+  it('refuses bidirectional control characters in any cell, naming the row and column', () => {
+    const csv = `${HEADER}\nCET23-AI-09,KR-US-CET-2023,AI,제목,Title \u202Egnp.exe,MSIT,,2025,\nCET23-AI-10,KR-US-CET-2023,AI,제목\u2066,Title,MSIT,,2025,3 \u2069workshops`;
+    const preview = previewCommitmentImport(db, admin, csv, ctx);
+    expect(preview.rows.map((r) => [r.line, r.errors])).toEqual([
+      [2, { title_en: ['bidi_controls'] }],
+      [3, { title_ko: ['bidi_controls'], target_en: ['bidi_controls'] }],
+    ]);
   });
 
   it('leaves the existing dialogue untouched', () => {

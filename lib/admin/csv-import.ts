@@ -43,21 +43,74 @@ export interface ImportPreview {
   invalid: number;
 }
 
-function readCsv(text: string): { records: Record<string, string>[]; fileErrors: string[] } {
-  if (Buffer.byteLength(text, 'utf8') > MAX_IMPORT_BYTES) return { records: [], fileErrors: ['file_too_large'] };
-  let records: Record<string, string>[];
+/**
+ * The file's text: bytes must be valid UTF-8 (a file saved in another encoding, or cut mid-character,
+ * is refused naming its first bad line, never read with replacement characters); text from the
+ * form's field is already decoded.
+ */
+function decodeCsv(input: string | Uint8Array): { text: string } | { fileErrors: string[] } {
+  if (typeof input === 'string') return Buffer.byteLength(input, 'utf8') > MAX_IMPORT_BYTES ? { fileErrors: ['file_too_large'] } : { text: input };
+  if (input.byteLength > MAX_IMPORT_BYTES) return { fileErrors: ['file_too_large'] };
+  const bad = firstInvalidUtf8(input);
+  if (bad !== null) return { fileErrors: [`invalid_utf8:${lineAt(input, bad)}`] };
+  return { text: new TextDecoder('utf-8').decode(input) };
+}
+
+function readCsv(input: string | Uint8Array): { records: Record<string, string>[]; fileErrors: string[] } {
+  const decoded = decodeCsv(input);
+  if ('fileErrors' in decoded) return { records: [], fileErrors: decoded.fileErrors };
+  let rows: string[][];
   try {
-    records = parse(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
+    rows = parse(decoded.text, { skip_empty_lines: true, trim: true, bom: true });
   } catch {
     return { records: [], fileErrors: ['malformed_csv'] };
   }
-  if (records.length === 0) return { records, fileErrors: ['empty_file'] };
-  if (records.length > MAX_IMPORT_ROWS) return { records: [], fileErrors: ['too_many_rows'] };
-  const header = Object.keys(records[0]!);
+  const [headerRow, ...body] = rows;
+  if (!headerRow || body.length === 0) return { records: [], fileErrors: ['empty_file'] };
+  if (body.length > MAX_IMPORT_ROWS) return { records: [], fileErrors: ['too_many_rows'] };
+  const header = headerRow.map((c) => c.trim().toLowerCase());
+  // Own keys only: `constructor`, `toString` or `__proto__` are not columns.
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
-  const unknown = header.filter((c) => !(c in CSV_COLUMNS));
+  const unknown = header.filter((c) => !Object.hasOwn(CSV_COLUMNS, c));
   const fileErrors = [...missing.map((c) => `missing_column:${c}`), ...unknown.map((c) => `unknown_column:${c}`)];
+  // fromEntries defines own properties, so no header can reach a prototype.
+  const records = body.map((row) => Object.fromEntries(header.map((c, i) => [c, row[i] ?? ''])));
   return { records, fileErrors };
+}
+
+/** Byte offset of the first byte that does not belong to a well-formed UTF-8 sequence, or null. */
+export function firstInvalidUtf8(bytes: Uint8Array): number | null {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
+    // Lead byte → sequence length and the range its second byte may take (no overlongs, no
+    // surrogates, nothing above U+10FFFF).
+    const [n, lo, hi] =
+      b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf]
+      : b === 0xe0 ? [3, 0xa0, 0xbf]
+      : (b >= 0xe1 && b <= 0xec) || b === 0xee || b === 0xef ? [3, 0x80, 0xbf]
+      : b === 0xed ? [3, 0x80, 0x9f]
+      : b === 0xf0 ? [4, 0x90, 0xbf]
+      : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf]
+      : b === 0xf4 ? [4, 0x80, 0x8f]
+      : [0, 0, 0];
+    if (n === 0 || i + n > bytes.length) return i;
+    const second = bytes[i + 1]!;
+    if (second < lo || second > hi) return i;
+    for (let k = 2; k < n; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += n;
+  }
+  return null;
+}
+
+/** The 1-based line a byte offset falls on. */
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line += 1;
+  return line;
 }
 
 /** Validates every row against the rules and the database; pure read. */
@@ -84,7 +137,7 @@ function summarize(fileErrors: string[], rows: ReturnType<typeof checkRows>): Im
 }
 
 /** Dry run: every row's errors, nothing written. */
-export function previewCommitmentImport(db: Db, actor: Actor, text: string, ctx: RequestContext): ImportPreview {
+export function previewCommitmentImport(db: Db, actor: Actor, text: string | Uint8Array, ctx: RequestContext): ImportPreview {
   authorize(db, actor, 'commitment.manage', undefined, ctx, 'import');
   const { records, fileErrors } = readCsv(text);
   return summarize(fileErrors, fileErrors.length ? [] : checkRows(db, records));
@@ -94,7 +147,7 @@ export function previewCommitmentImport(db: Db, actor: Actor, text: string, ctx:
  * All-or-nothing import: re-validates inside one immediate transaction and writes every row,
  * or throws ValidationError (with the preview) and writes none.
  */
-export function importCommitments(db: Db, actor: Actor, text: string, ctx: RequestContext): { imported: number } {
+export function importCommitments(db: Db, actor: Actor, text: string | Uint8Array, ctx: RequestContext): { imported: number } {
   authorize(db, actor, 'commitment.manage', undefined, ctx, 'import');
   const { records, fileErrors } = readCsv(text);
   return db.transaction(

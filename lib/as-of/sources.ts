@@ -3,8 +3,8 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { agencies, agencyTallies, agencyTallySnapshots, areas, commitmentPartners, commitmentTallies, commitments, stateSnapshots, statusTransitions, tallySnapshotDates, tallySnapshots } from '@/db/schema';
 import { ABSENT, STATUSES, type Status } from '@/lib/commitments/vocabulary';
-import { monthEnd } from '@/lib/periods/dates';
 import { scopeConditions, type AsOfScope } from './scope';
+import { baseFor, snapshotDates } from './snapshot-dates';
 import { END_OF_TIME, fillOrDrop, prepareStateTable, scratchTable, stateAtSql, type StateTable } from './state';
 import { countsByStatusSql, OPEN_SQL } from './vocabulary-sql';
 
@@ -32,8 +32,6 @@ export interface StatesAt {
   dues: DueTotals[];
 }
 
-const daysBetween = (a: string, b: string) => Math.abs(Date.parse(b) - Date.parse(a)) / 86_400_000;
-
 /**
  * Where the counts of a scope at a date come from: the one place that chooses.
  * - `tallies`: the live tallies (every commitment's state once all its history has happened; kept
@@ -60,29 +58,29 @@ export function planSource(db: Db, scope: AsOfScope, date: string, today: string
   if (scope.agency) {
     if (date >= today) return { kind: 'agency', agency: scope.agency };
     const base = baseFor(date, today);
-    return base !== END_OF_TIME && snapshotExists(db, base) ? { kind: 'agencySnapshot', agency: scope.agency, base } : { kind: 'history' };
+    return base !== null && base !== END_OF_TIME && snapshotExists(db, base) ? { kind: 'agencySnapshot', agency: scope.agency, base } : { kind: 'history' };
   }
   const base = date >= today ? END_OF_TIME : baseFor(date, today);
   if (base === END_OF_TIME) return { kind: 'tallies' };
-  return snapshotExists(db, base) ? { kind: 'snapshot', base } : { kind: 'history' };
+  return base !== null && snapshotExists(db, base) ? { kind: 'snapshot', base } : { kind: 'history' };
 }
-
-/** The most snapshots kept; building one more drops the least recently built. */
-const SNAPSHOTS_KEPT = 48;
 
 const snapshotExists = (db: Db, date: string) =>
   db.select({ d: tallySnapshotDates.asOf }).from(tallySnapshotDates).where(eq(tallySnapshotDates.asOf, date)).get() !== undefined;
 
 /**
- * Builds the tally snapshot of a past month end unless it exists: every commitment not archived,
- * by area, lead agency, due date and status then. One immediate transaction, so no write slips
+ * Builds the snapshots of a cacheable date (see `snapshotDates`) unless they exist, and refuses
+ * (false) any other date. They hold every commitment not archived, by area, lead agency, due date
+ * and status then. One immediate transaction, so no write slips
  * between reading the history and storing its sums; the projector (lib/as-of/projector.ts)
  * deletes the snapshot again when a later write changes that past. It never waits for the write lock (a
  * request must not stall behind another connection's write): when the lock is taken it gives up
  * and returns false, and the dashboard counts that date from the history instead.
  */
-function ensureSnapshot(db: Db, date: string): boolean {
+function ensureSnapshot(db: Db, date: string, today: string): boolean {
   if (snapshotExists(db, date)) return true;
+  const cacheable = snapshotDates(today);
+  if (!cacheable.includes(date)) return false;
   const client = db.$client;
   const timeout = client.pragma('busy_timeout', { simple: true }) as number;
   client.pragma('busy_timeout = 0');
@@ -113,7 +111,8 @@ function ensureSnapshot(db: Db, date: string): boolean {
             union select ${commitmentPartners.commitmentId}, ${commitmentPartners.agencyId} from ${commitmentPartners}) m on m.cid = ${commitments.id}
           where ${stateSnapshots.asOf} = ${date} and ${commitments.archivedAt} is null group by 2, 3, 4, 5, 6`);
         tx.insert(tallySnapshotDates).values({ asOf: date, builtAt: new Date().toISOString() }).run();
-        const stale = sql`(select ${tallySnapshotDates.asOf} from ${tallySnapshotDates} order by ${tallySnapshotDates.builtAt} desc limit -1 offset ${SNAPSHOTS_KEPT})`;
+        // Dates that have left the window (time passed since they were built) go.
+        const stale = sql`(select ${tallySnapshotDates.asOf} from ${tallySnapshotDates} where ${tallySnapshotDates.asOf} not in ${cacheable})`;
         tx.run(sql`delete from ${tallySnapshots} where ${tallySnapshots.asOf} in ${stale}`);
         tx.run(sql`delete from ${stateSnapshots} where ${stateSnapshots.asOf} in ${stale}`);
         tx.run(sql`delete from ${agencyTallySnapshots} where ${agencyTallySnapshots.asOf} in ${stale}`);
@@ -130,24 +129,11 @@ function ensureSnapshot(db: Db, date: string): boolean {
   }
 }
 
-/**
- * The state a count at `date` starts from: the nearer past month end around it (a snapshot), or
- * the live tallies (END_OF_TIME) when today is at least as near.
- */
-function baseFor(date: string, today: string): string {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const after = monthEnd(y, m) < today ? monthEnd(y, m) : today;
-  const before = m === 1 ? monthEnd(y - 1, 12) : monthEnd(y, m - 1);
-  const nearer = after === date || daysBetween(date, after) <= daysBetween(before, date) ? after : before;
-  return nearer === today ? END_OF_TIME : nearer;
-}
-
-/** Whether a past date has a built month-end snapshot to start from. */
+/** Whether a past date has a built snapshot to start from. */
 function hasSnapshotFor(db: Db, date: string, today: string): boolean {
   if (date >= today) return false;
   const base = baseFor(date, today);
-  return base !== END_OF_TIME && snapshotExists(db, base);
+  return base !== null && base !== END_OF_TIME && snapshotExists(db, base);
 }
 
 /**
@@ -157,7 +143,7 @@ function hasSnapshotFor(db: Db, date: string, today: string): boolean {
 export function prepareSnapshots(db: Db, _scope: AsOfScope, dates: string[], today: string): void {
   for (const date of dates) {
     const base = baseFor(date, today);
-    if (date < today && base !== END_OF_TIME) ensureSnapshot(db, base);
+    if (date < today && base !== null && base !== END_OF_TIME) ensureSnapshot(db, base, today);
   }
 }
 
@@ -319,7 +305,7 @@ export function statesOn(db: Db, date: string, today: string, alias = 'st'): Sta
   if (date >= today) return { ...none, columns: { status: sql`${commitments.status}`, progress: sql`${commitments.progress}` } };
   const base = baseFor(date, today);
   if (base === END_OF_TIME) return prepareStateTable(db, date, null, `${alias}_since`, alias);
-  if (!snapshotExists(db, base)) return { ...none, columns: stateAtSql(date) };
+  if (base === null || !snapshotExists(db, base)) return { ...none, columns: stateAtSql(date) };
   const snap = sql.raw(`${alias}_snap`);
   const fix = sql.raw(`${alias}_fix`);
   if (base === date) {

@@ -3,7 +3,7 @@ import { and, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { commitments, statusTransitions } from '@/db/schema';
 import { ABSENT } from '@/lib/commitments/vocabulary';
-import { isIsoDate } from '@/lib/periods/dates';
+import { isCalendarDate } from '@/lib/periods/dates';
 
 type Reader = Pick<Db, 'run'>;
 
@@ -39,7 +39,7 @@ export function lastUpdateAtSql(date: string): SQL<string | null> {
 
 /** A per-request scratch table in the connection's temp schema, named after a date (checked, as it is spliced into SQL). */
 export function scratchTable(kind: string, date: string): SQL {
-  if (!isIsoDate(date) && date !== END_OF_TIME) throw new Error(`Not an ISO date: ${date}`);
+  if (!isCalendarDate(date) && date !== END_OF_TIME) throw new Error(`Not an ISO date: ${date}`);
   return sql.raw(`temp.${kind}_${date.replaceAll('-', '')}`);
 }
 

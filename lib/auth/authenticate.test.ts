@@ -64,12 +64,30 @@ describe('authenticate', () => {
     expect((await authenticate(db, 'ana@example.org', PASSWORD, '203.0.113.8')).ok).toBe(true);
   });
 
-  it('forgets failures once the 15-minute window has passed', async () => {
-    const old = new Date(Date.now() - 16 * 60 * 1000).toISOString();
-    for (let i = 0; i < 10; i++) {
+  it('lets the account in again once its lockout has run out', async () => {
+    const old = new Date(Date.now() - 2 * 60 * 1000).toISOString();
+    for (let i = 0; i < THROTTLE_MAX_FAILURES_PER_ACCOUNT; i++) {
       db.$client.prepare('insert into login_attempts (email, ip, success, at) values (?, ?, 0, ?)').run('ana@example.org', '192.0.2.1', old);
     }
     expect((await authenticate(db, 'ana@example.org', PASSWORD, '192.0.2.1')).ok).toBe(true);
+  });
+
+  it('holds the account limit under parallel attempts: at most the limit reach the password check', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => authenticate(db, 'ana@example.org', `wrong-password-${i}`, `192.0.2.${i}`)),
+    );
+    expect(results.every((r) => !r.ok)).toBe(true);
+    expect(actions().filter((a) => a === 'auth.login.failure')).toHaveLength(THROTTLE_MAX_FAILURES_PER_ACCOUNT);
+    expect(actions().filter((a) => a === 'auth.login.throttled')).toHaveLength(30 - THROTTLE_MAX_FAILURES_PER_ACCOUNT);
+  });
+
+  it('does not let failures from elsewhere lock out an address that signed the account in before', async () => {
+    expect((await authenticate(db, 'ana@example.org', PASSWORD, '198.51.100.1')).ok).toBe(true);
+    for (let i = 0; i < 2 * THROTTLE_MAX_FAILURES_PER_ACCOUNT; i++) {
+      await authenticate(db, 'ana@example.org', `wrong-${i}-password`, `203.0.113.${i}`);
+    }
+    expect(await authenticate(db, 'ana@example.org', PASSWORD, '203.0.113.99')).toEqual({ ok: false, reason: 'throttled' });
+    expect((await authenticate(db, 'ana@example.org', PASSWORD, '198.51.100.1')).ok).toBe(true);
   });
 
   it('records the failing e-mail in the audit trail without a password', async () => {

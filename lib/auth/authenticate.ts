@@ -5,7 +5,7 @@ import { users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { timingDummyHash, verifyPassword } from './password';
 import { createSession } from './sessions';
-import { isThrottled, normalizeEmail, recordLoginAttempt } from './throttle';
+import { markAttemptSucceeded, normalizeEmail, startAttempt } from './throttle';
 
 export type AuthenticationResult =
   | { ok: true; userId: number; email: string; name: string; sessionId: string }
@@ -13,12 +13,22 @@ export type AuthenticationResult =
 
 /**
  * Checks a sign-in. Unknown e-mail, wrong password and disabled account all give the same
- * answer and take the same time; every attempt is recorded and audited.
+ * answer and take the same time; every attempt is recorded (before the password is checked,
+ * so the throttle holds under parallel requests) and audited.
  */
 export async function authenticate(db: Db, email: string, password: string, origin: string): Promise<AuthenticationResult> {
   const normalized = normalizeEmail(email).slice(0, 320);
-  if (isThrottled(db, normalized, origin)) {
-    recordAudit(db, { actor: null, actorEmail: normalized, action: 'auth.login.throttled', targetType: 'user', targetId: normalized, origin });
+  const attempt = startAttempt(db, normalized, origin);
+  if (!attempt.allowed) {
+    recordAudit(db, {
+      actor: null,
+      actorEmail: normalized,
+      action: 'auth.login.throttled',
+      targetType: 'user',
+      targetId: normalized,
+      after: { retryAt: attempt.retryAt.toISOString() },
+      origin,
+    });
     return { ok: false, reason: 'throttled' };
   }
   const user = db.select().from(users).where(eq(sql`lower(${users.email})`, normalized)).get();
@@ -27,23 +37,20 @@ export async function authenticate(db: Db, email: string, password: string, orig
 
   if (!ok) {
     const reason = !user ? 'unknown_email' : !passwordOk ? 'wrong_password' : 'account_disabled';
-    db.transaction((tx) => {
-      recordLoginAttempt(tx, normalized, origin, false);
-      recordAudit(tx, {
-        actor: user ? { id: user.id, email: user.email } : null,
-        actorEmail: normalized,
-        action: 'auth.login.failure',
-        targetType: 'user',
-        targetId: user?.id ?? normalized,
-        after: { reason },
-        origin,
-      });
+    recordAudit(db, {
+      actor: user ? { id: user.id, email: user.email } : null,
+      actorEmail: normalized,
+      action: 'auth.login.failure',
+      targetType: 'user',
+      targetId: user?.id ?? normalized,
+      after: { reason },
+      origin,
     });
     return { ok: false, reason: 'invalid_credentials' };
   }
 
   const sessionId = db.transaction((tx) => {
-    recordLoginAttempt(tx, normalized, origin, true);
+    markAttemptSucceeded(tx, attempt.attemptId);
     recordAudit(tx, { actor: user, action: 'auth.login.success', targetType: 'user', targetId: user.id, origin });
     return createSession(tx as unknown as Db, user.id, origin);
   });

@@ -117,7 +117,7 @@ const OPERATIONS: Operation[] = [
     name: 'server action createUserAction',
     allowed: ['admin'],
     run: () =>
-      fromAction(userActions.createUserAction(idle, form({ email: 'new@example.org', name: 'New', role: 'analyst', agencyCode: '', password: 'a-new-password-77' }))),
+      fromAction(userActions.createUserAction(idle, form({ email: 'new@example.org', name: 'New', role: 'analyst', agencyCode: '', password: 'a-fresh-password-77' }))),
   },
   {
     name: 'server action updateAccessAction',

@@ -1,7 +1,6 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
-import { decode } from 'next-auth/jwt';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import type { Actor, RequestContext } from '@/lib/audit/record';
@@ -10,18 +9,17 @@ import { clientAddress } from '@/lib/http/origin';
 import { authorize } from './guard';
 import { REQUEST_PATH_HEADER, SECURE_SESSION_COOKIE, SESSION_COOKIE } from './constants';
 import type { Action, CommitmentScope } from './policy';
-import { getAuthSecret } from './secret';
+import { sessionIdFromToken } from './session-token';
 import { resolveSession } from './sessions';
+import { safeCallbackPath } from './callback-url';
 
 
 /** The signed-in user of this request, re-read from the database (once per request), or null. */
 export const getCurrentActor = cache(async (): Promise<Actor | null> => {
   const store = await cookies();
   const token = store.get(SECURE_SESSION_COOKIE)?.value ?? store.get(SESSION_COOKIE)?.value;
-  if (!token) return null;
-  const jwt = await decode({ token, secret: getAuthSecret() }).catch(() => null);
-  if (!jwt?.sid) return null;
-  return resolveSession(getDb(), jwt.sid);
+  const sid = await sessionIdFromToken(token);
+  return sid ? resolveSession(getDb(), sid) : null;
 });
 
 export const getRequestContext = cache(async (channel: 'ui' | 'api' = 'ui'): Promise<RequestContext> => {
@@ -29,8 +27,7 @@ export const getRequestContext = cache(async (channel: 'ui' | 'api' = 'ui'): Pro
 });
 
 function loginUrl(path: string | null): string {
-  const back = path && path.startsWith('/') && !path.startsWith('//') ? path : '/';
-  return `/login?callbackUrl=${encodeURIComponent(back)}`;
+  return `/login?callbackUrl=${encodeURIComponent(safeCallbackPath(path))}`;
 }
 
 /** For pages: the signed-in user, or a redirect to login (and back) / to the password change. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrorsOf } from '@/lib/validation/common';
+import { dictionary } from '@zxcvbn-ts/language-common';
+import { containsEmailLocalPart } from './common-passwords';
 import { hashPassword, NewPasswordInput, verifyPassword } from './password';
 
 const problems = (p: unknown) => {
@@ -16,6 +18,20 @@ describe('passwords', () => {
   it('refuse common passwords whatever their case, and single repeated characters', () => {
     expect(problems('Password1234')).toContain('password_too_common');
     expect(problems('aaaaaaaaaaaaaaa')).toContain('password_too_common');
+  });
+
+  it('refuse every long-enough entry of the 10,000 most common, padded with digits or doubled', () => {
+    const top = dictionary['passwords-common'].slice(0, 10_000).filter((p) => p.length >= 12);
+    expect(top.length).toBeGreaterThan(10);
+    for (const p of top) expect(problems(p)).toContain('password_too_common');
+    for (const p of ['iloveyou12345', '1qaz2wsx3edc', 'Sunshine!!2024', 'dragondragon', 'football2023!']) expect(problems(p)).toContain('password_too_common');
+    for (const p of ['demo-password-2023', 'kestrel-harbour-41', 'correct horse battery staple']) expect(problems(p)).toEqual([]);
+  });
+
+  it('tell a password that contains the e-mail name', () => {
+    expect(containsEmailLocalPart('My-JKim-password-1', 'jkim@example.org')).toBe(true);
+    expect(containsEmailLocalPart('kestrel-harbour-41', 'jkim@example.org')).toBe(false);
+    expect(containsEmailLocalPart('a-long-passphrase', 'a@example.org')).toBe(false);
   });
 
   it('refuse a missing or non-text value', () => {

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { users } from '@/db/schema';
+import { sessions, users } from '@/db/schema';
 import { createTestDb, insertTestUser } from '@/lib/testing/test-db';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session-policy';
-import { createSession, resolveSession, revokeSession, revokeUserSessions } from './sessions';
+import { createSession, hashSessionId, resolveSession, revokeSession, revokeUserSessions } from './sessions';
 
 let db: Db;
 let userId: number;
@@ -52,5 +52,17 @@ describe('sessions', () => {
 
   it('do not resolve an unknown id', () => {
     expect(resolveSession(db, 'forged', t0)).toBeNull();
+  });
+
+  it('are stored as a SHA-256 of the id, so the table’s rows cannot be replayed as cookies', () => {
+    const sid = createSession(db, userId, 'test', t0);
+    const row = db.select().from(sessions).get()!;
+    expect(row.id).toBe(hashSessionId(sid));
+    expect(row.id).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(db.$client.prepare('select * from sessions').all())).not.toContain(sid);
+    expect(resolveSession(db, row.id, later(1))).toBeNull();
+    expect(resolveSession(db, sid, later(1))).not.toBeNull();
+    revokeSession(db, sid, later(2));
+    expect(db.select().from(sessions).get()?.revokedAt).not.toBeNull();
   });
 });

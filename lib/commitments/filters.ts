@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '@/lib/periods/dates';
+import { isIsoDate, MIN_YEAR } from '@/lib/periods/dates';
 import { parseQuarter } from '@/lib/periods/quarters';
 import { STATUSES } from './vocabulary';
 
@@ -16,7 +16,7 @@ const duePeriod = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((v) => /^\d{4}$/.test(v) || parseQuarter(v) !== null, { message: 'invalid_period' });
+  .refine((v) => (/^\d{4}$/.test(v) && Number(v) >= MIN_YEAR) || parseQuarter(v) !== null, { message: 'invalid_period' });
 
 /** Filters shared by the commitments page, the JSON API and (later) the dashboard. */
 export const CommitmentFilterInput = z.object({
@@ -64,11 +64,16 @@ export function filterParams(params: Params): Record<string, unknown> {
 
 /** Lenient parse for pages: invalid parameters are dropped rather than failing the page. */
 export function parseFiltersLeniently(params: Params): CommitmentFilter {
+  return parseFiltersReportingErrors(params).filter;
+}
+
+/** The lenient parse, with the names of the parameters it dropped, so a page can say so. */
+export function parseFiltersReportingErrors(params: Params): { filter: CommitmentFilter; invalid: string[] } {
   const raw = filterParams(params);
   const result = CommitmentFilterInput.safeParse(raw);
-  if (result.success) return result.data;
+  if (result.success) return { filter: result.data, invalid: [] };
   const bad = new Set(result.error.issues.map((i) => String(i.path[0])));
-  return CommitmentFilterInput.parse(Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.has(k))));
+  return { filter: CommitmentFilterInput.parse(Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.has(k)))), invalid: [...bad] };
 }
 
 /** The filter back to a query string, leaving out defaults, so URLs stay short and shareable. */

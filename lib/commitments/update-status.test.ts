@@ -5,7 +5,8 @@ import { agencies, auditEvents, commitments, statusUpdates } from '@/db/schema';
 import type { Actor } from '@/lib/audit/record';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { insertTestUser, snapshotTables, useSeededTestDb } from '@/lib/testing/test-db';
-import { updateCommitmentStatus } from './update-status';
+import { setCommitmentArchived } from '@/lib/admin/commitment-service';
+import { canUpdateCommitment, updateAvailability, updateCommitmentStatus } from './update-status';
 
 const TODAY = '2025-06-30';
 const ctx = { origin: 'test' };
@@ -70,6 +71,29 @@ describe('updateCommitmentStatus', () => {
     expect(() => update({}, official, 'CET23-XXX-99')).toThrow(NotFoundError);
   });
 
+  it('refuses an update on an archived commitment, from an official or an admin, and writes nothing', () => {
+    setCommitmentArchived(db, admin, 'CET23-BIO-01', true, ctx);
+    const version = db.select().from(commitments).where(eq(commitments.code, 'CET23-BIO-01')).get()!.version;
+    const before = snapshotTables(db);
+    for (const who of [official, admin]) {
+      try {
+        update({ version }, who);
+        expect.unreachable('should have thrown');
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConflictError);
+        expect((e as ConflictError).messageKey).toBe('update.archived');
+        expect((e as ConflictError).message).toMatch(/archived/);
+      }
+    }
+    expect(snapshotTables(db)).toEqual(before);
+    expect(canUpdateCommitment(official, 'CET23-BIO-01', db)).toBe(false);
+    expect(updateAvailability(official, 'CET23-BIO-01', db)).toBe('archived');
+    // Once an admin restores it, updates are recorded again.
+    setCommitmentArchived(db, admin, 'CET23-BIO-01', false, ctx);
+    expect(update({ version: version + 1 }).version).toBe(version + 2);
+    expect(updateAvailability(official, 'CET23-BIO-01', db)).toBe('allowed');
+  });
+
   it('lets a partner agency’s official update', () => {
     const nsf = actorFor('nsf@example.org', 'official', 'NSF');
     expect(update({}, nsf).version).toBe(2);
@@ -89,6 +113,8 @@ describe('updateCommitmentStatus', () => {
     ['an ftp evidence link', { evidenceUrl: 'ftp://example.org/x' }, 'evidenceUrl', 'invalid_url'],
     ['a note over 5,000 characters', { note: 'x'.repeat(5001) }, 'note', 'too_long'],
     ['control characters in the note', { note: 'bad\u0007bell' }, 'note', 'control_characters'],
+    ['a right-to-left override in the note', { note: 'done \u202Etxt.exe' }, 'note', 'bidi_controls'],
+    ['a directional isolate in the note', { note: 'done \u2067x\u2069' }, 'note', 'bidi_controls'],
     ['completed below 100 %', { status: 'completed', progress: 90 }, 'progress', 'completed_needs_100'],
     ['delayed without a note', { status: 'delayed' }, 'note', 'note_required'],
     ['at risk with a blank note', { status: 'at_risk', note: '   ' }, 'note', 'note_required'],

@@ -32,8 +32,10 @@ const stateColumns = {
 
 /**
  * Records a status/progress update for the form and the API alike:
- * authorize → validate → one immediate transaction (version check, commitment, history, audit).
- * @throws NotFoundError, ForbiddenError, ValidationError, ConflictError (with the current state)
+ * authorize → refuse an archived commitment → validate → one immediate transaction (archive and
+ * version check, commitment, history, audit).
+ * @throws NotFoundError, ForbiddenError, ValidationError, ConflictError (with the current state;
+ *   without it, and the key `update.archived`, for an archived commitment)
  */
 export function updateCommitmentStatus(
   db: Db,
@@ -50,10 +52,11 @@ export function updateCommitmentStatus(
   authorize(db, actor, 'commitment.updateStatus', scope, ctx, code);
 
   const current = db
-    .select({ ...stateColumns, id: commitments.id, adoptedOn: commitments.adoptedOn })
+    .select({ ...stateColumns, id: commitments.id, adoptedOn: commitments.adoptedOn, archivedAt: commitments.archivedAt })
     .from(commitments)
     .where(eq(commitments.code, code))
     .get()!;
+  if (current.archivedAt !== null) throw archivedError(code);
   const parsed = StatusUpdateInput.safeParse(rawInput);
   // Rule errors are reported together with type errors, so a form shows every problem at once.
   const errors: FieldErrors = { ...ruleErrors(rawInput, current, today), ...(parsed.success ? {} : fieldErrorsOf(parsed.error)) };
@@ -66,7 +69,9 @@ export function updateCommitmentStatus(
 
   return db.transaction(
     (tx) => {
-      const before = tx.select(stateColumns).from(commitments).where(eq(commitments.id, current.id)).get()!;
+      const { archivedAt, ...before } = tx.select({ ...stateColumns, archivedAt: commitments.archivedAt }).from(commitments).where(eq(commitments.id, current.id)).get()!;
+      // Checked again under the write lock: an admin may have archived it since the check above.
+      if (archivedAt !== null) throw archivedError(code);
       if (before.version !== input.version) {
         throw new ConflictError('The commitment was changed by someone else since you loaded it', {
           ...before,
@@ -121,6 +126,11 @@ export function updateCommitmentStatus(
   );
 }
 
+/** Archived commitments are read-only: nothing is recorded on one until an admin restores it. */
+function archivedError(code: string): ConflictError {
+  return new ConflictError(`The commitment ${code} is archived; an administrator must restore it before updates can be recorded`, undefined, 'update.archived');
+}
+
 /** The API may leave the effective date out: it is then today, as the form's default. */
 function withDefaultDate(raw: unknown, today: string): unknown {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
@@ -140,8 +150,17 @@ function ruleErrors(raw: unknown, current: { status: Status; adoptedOn: string }
   return errors;
 }
 
-/** Whether the actor may record updates on this commitment (for showing the form). */
+/**
+ * Whether the actor may record updates on this commitment (for showing the form): false when the
+ * policy refuses or the commitment is archived (`archived` then says why the form is missing).
+ */
 export function canUpdateCommitment(actor: Actor, code: string, db: Db = getDb()): boolean {
+  return updateAvailability(actor, code, db) === 'allowed';
+}
+
+export function updateAvailability(actor: Actor, code: string, db: Db = getDb()): 'allowed' | 'archived' | 'forbidden' {
   const scope = loadCommitmentScope(db, code);
-  return !!scope && can(actor, 'commitment.updateStatus', scope);
+  if (!scope || !can(actor, 'commitment.updateStatus', scope)) return 'forbidden';
+  const row = db.select({ archivedAt: commitments.archivedAt }).from(commitments).where(eq(commitments.code, code)).get();
+  return row?.archivedAt ? 'archived' : 'allowed';
 }

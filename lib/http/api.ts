@@ -9,6 +9,14 @@ import {
   UnauthorizedError,
   ValidationError,
 } from '@/lib/errors';
+import { assertSameOrigin } from './same-origin';
+
+/** The body is not JSON; the client must resend it as `application/json`. */
+export class UnsupportedMediaTypeError extends AppError {
+  constructor(message = 'Send the body as application/json') {
+    super('unsupported_media_type', message);
+  }
+}
 
 const STATUS_OF: [new (...args: never[]) => AppError, number][] = [
   [BadRequestError, 400],
@@ -16,6 +24,7 @@ const STATUS_OF: [new (...args: never[]) => AppError, number][] = [
   [ForbiddenError, 403],
   [NotFoundError, 404],
   [ConflictError, 409],
+  [UnsupportedMediaTypeError, 415],
   [ValidationError, 422],
 ];
 
@@ -46,16 +55,39 @@ export function apiRoute<C>(handler: (request: Request, context: C) => Promise<R
   };
 }
 
-/** Parses a JSON body; malformed JSON or another content type is a 400. */
+/** The media type of a Content-Type value, lower case, without parameters (`charset=…`). */
+export function mediaType(contentType: string | null): string {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+function assertJsonBody(request: Request): void {
+  if (mediaType(request.headers.get('content-type')) !== 'application/json') throw new UnsupportedMediaTypeError();
+}
+
+/**
+ * Parses a JSON body. The media type must be exactly `application/json` (415 otherwise: a
+ * substring test let `text/plain;charset=application/json`, which a cross-site form can send
+ * without a CORS preflight, through); malformed JSON is a 400.
+ */
 export async function readJson(request: Request): Promise<unknown> {
-  if (!(request.headers.get('content-type') ?? '').toLowerCase().includes('application/json')) {
-    throw new BadRequestError('Send the body as application/json');
-  }
+  assertJsonBody(request);
   try {
     return await request.json();
   } catch {
     throw new BadRequestError('The body is not valid JSON');
   }
+}
+
+/**
+ * Wraps a route handler that writes: a cross-site request is refused (403) and a body that is not
+ * `application/json` too (415) before the handler runs, so no write can forget either check.
+ */
+export function apiWrite<C>(handler: (request: Request, context: C) => Promise<Response> | Response) {
+  return apiRoute<C>((request, context) => {
+    assertSameOrigin(request.headers);
+    assertJsonBody(request);
+    return handler(request, context);
+  });
 }
 
 export function json(data: unknown, status = 200): NextResponse {

@@ -37,7 +37,7 @@ export const OPENAPI_DOCUMENT = {
             type: 'object',
             required: ['code', 'message'],
             properties: {
-              code: { type: 'string', enum: ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'validation_failed', 'internal_error'] },
+              code: { type: 'string', enum: ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'validation_failed', 'internal_error'] },
               message: { type: 'string' },
               fieldErrors: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
               current: { $ref: '#/components/schemas/CommitmentState' },
@@ -91,7 +91,7 @@ export const OPENAPI_DOCUMENT = {
     '/api/v1/commitments/{code}': {
       get: {
         summary: 'One commitment with partners and full history',
-        parameters: [{ in: 'path', name: 'code', required: true, schema: { type: 'string' } }, query('asOf', 'Also return the status on this date', { type: 'string', format: 'date' })],
+        parameters: [{ in: 'path', name: 'code', required: true, schema: { type: 'string' } }, query('asOf', 'Also return the status on this date (from 1900-01-01; 422 otherwise)', { type: 'string', format: 'date' })],
         responses: { 200: { description: 'The commitment' }, 401: error('Signed out'), 404: error('Unknown code'), 422: error('Invalid asOf') },
       },
     },
@@ -104,9 +104,10 @@ export const OPENAPI_DOCUMENT = {
           201: { description: 'The new state', content: { 'application/json': { schema: { $ref: '#/components/schemas/CommitmentState' } } } },
           400: error('Malformed JSON'),
           401: error('Signed out'),
-          403: error('Not an official of an involved agency, nor an admin'),
+          403: error('Not an official of an involved agency, nor an admin; or a cross-site request (Origin or Sec-Fetch-Site)'),
           404: error('Unknown code'),
-          409: error('Version conflict; `current` holds the state now'),
+          409: error('Version conflict (`current` holds the state now), or the commitment is archived (read-only until an admin restores it)'),
+          415: error('The body is not application/json'),
           422: error('Invalid values; `fieldErrors` says which'),
         },
       },
@@ -114,7 +115,7 @@ export const OPENAPI_DOCUMENT = {
     '/api/v1/dashboard': {
       get: {
         summary: 'Every dashboard figure as of a date, with each figure’s drill-down link',
-        parameters: [query('dialogue', 'Dialogue code'), query('area', 'Area code'), query('agency', 'Agency code, as lead or partner'), query('country', 'Lead agency’s country'), query('asOf', 'Date (default today)', { type: 'string', format: 'date' })],
+        parameters: [query('dialogue', 'Dialogue code'), query('area', 'Area code'), query('agency', 'Agency code, as lead or partner'), query('country', 'Lead agency’s country'), query('asOf', 'Date from 1900-01-01 to today (default today; 422 otherwise)', { type: 'string', format: 'date' })],
         responses: { 200: { description: 'The as-of view' }, 401: error('Signed out'), 422: error('Invalid filter or a future date') },
       },
     },
@@ -141,7 +142,7 @@ export const OPENAPI_DOCUMENT = {
             },
           },
         },
-        responses: { 201: { description: '{ id, params, issuedAt, lastUpdateId, files: [{ format, fileName, sha256, bytes }] }' }, 400: error('Malformed JSON'), 401: error('Signed out'), 403: error('Not an analyst or administrator'), 422: error('Invalid parameters') },
+        responses: { 201: { description: '{ id, params, issuedAt, lastUpdateId, files: [{ format, fileName, sha256, bytes }] }' }, 400: error('Malformed JSON'), 401: error('Signed out'), 403: error('Not an analyst or administrator; or a cross-site request (Origin or Sec-Fetch-Site)'), 415: error('The body is not application/json'), 422: error('Invalid parameters') },
       },
     },
     '/api/v1/reports/{id}': {

@@ -5,11 +5,38 @@
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * The first year the app accepts in a date, a quarter or a due period. Earlier years are refused as
+ * input rather than computed: nothing the app tracks is that old, and `Date.UTC` reads years 0–99
+ * as 1900–1999, so arithmetic on them would silently land elsewhere.
+ */
+export const MIN_YEAR = 1900;
+
+/** The instant of a calendar date at 00:00 UTC, exact for every year (no 0–99 → 19xx mapping). */
+function utcDate(year: number, monthIndex0: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex0, day);
+  return date;
+}
+
+/**
+ * A date the app accepts as input: a real calendar date written YYYY-MM-DD, in MIN_YEAR or later
+ * (9999 at most, by its form). Every query parameter, form field and import cell is checked with it.
+ */
 export function isIsoDate(value: string): boolean {
+  return isCalendarDate(value) && Number(value.slice(0, 4)) >= MIN_YEAR;
+}
+
+/**
+ * Any real calendar date written YYYY-MM-DD, whatever its year: for dates the app derives itself
+ * (the quarter end before 1900-01-15 is 1899-12-31), never for input.
+ */
+export function isCalendarDate(value: string): boolean {
+  if (typeof value !== 'string') return false;
   const m = ISO_DATE.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
+  const date = utcDate(y, mo - 1, d);
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
@@ -19,7 +46,7 @@ export function isoDate(year: number, month: number, day: number): string {
 
 /** Last day of a month (1-based month). */
 export function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return utcDate(year, month, 0).getUTCDate();
 }
 
 export function monthEnd(year: number, month: number): string {

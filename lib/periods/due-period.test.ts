@@ -80,3 +80,13 @@ describe('fallsDueIn', () => {
     expect(fallsDueIn(parseDuePeriod('ongoing'), q4)).toBe(false);
   });
 });
+
+describe('due periods on odd input', () => {
+  it('refuses years before 1900 and dates that do not exist', () => {
+    for (const v of ['0100', '1899', '1899-Q4', '0099-H1', 'early-0100', '0100-01', '0100-01-31', '2024-02-30', '2024-Q5', '10000', '%00', '../', 'x'.repeat(5000)]) {
+      expect(isValidDueSpec(v), v).toBe(false);
+    }
+    expect(isValidDueSpec('1900')).toBe(true);
+    expect(isValidDueSpec('1900-02-28')).toBe(true);
+  });
+});

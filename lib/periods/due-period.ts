@@ -1,5 +1,5 @@
 import { isClosed, type Status } from '@/lib/commitments/vocabulary';
-import { isIsoDate, isoDate, monthEnd } from './dates';
+import { isIsoDate, isoDate, MIN_YEAR, monthEnd } from './dates';
 import { quarterRange, type DateRange } from './quarters';
 
 /**
@@ -52,6 +52,8 @@ export function parseDuePeriod(input: string): DuePeriod {
   if (spec === 'ongoing' || spec === '') {
     return period('ongoing', 'none', null, '상시 (기한 없음)', 'Ongoing (no deadline)');
   }
+  const year = /\d{4}/.exec(spec);
+  if (year && Number(year[0]) < MIN_YEAR) throw new DuePeriodError(`Due period before ${MIN_YEAR}: "${input}"`);
   if ((m = /^(\d{4})$/.exec(spec))) {
     const y = Number(m[1]);
     return period(spec, 'year', monthRange(y, 1, 12), `${y}년`, `${y}`);

@@ -45,3 +45,19 @@ describe('quarters', () => {
     ]);
   });
 });
+
+describe('parseQuarter on odd input', () => {
+  it('refuses quarters outside 1–4, years before 1900 and anything else', () => {
+    for (const v of ['2024-Q0', '2024-Q5', '1899-Q1', '0000-Q1', '0100-Q1', '-1-Q1', '10000-Q1', '2024Q1', '2024-Q', 'Q1-2024', '', '%00', '../', '２０２４-Q1', 'x'.repeat(5000)]) {
+      expect(parseQuarter(v), v).toBeNull();
+    }
+    expect(parseQuarter(['2024-Q1'] as never)).toBeNull();
+  });
+
+  it('accepts 1900-Q1 onwards and reaches back to the quarter before it', () => {
+    expect(parseQuarter('1900-Q1')).toEqual({ year: 1900, quarter: 1 });
+    expect(parseQuarter(' 2024-q2 ')).toEqual({ year: 2024, quarter: 2 });
+    expect(quarterRange(previousQuarter({ year: 1900, quarter: 1 }))).toEqual({ start: '1899-10-01', end: '1899-12-31' });
+    expect(quarterOf('1899-12-31')).toEqual({ year: 1899, quarter: 4 });
+  });
+});

@@ -1,4 +1,4 @@
-import { isIsoDate, isoDate, monthEnd } from './dates';
+import { isCalendarDate, isoDate, MIN_YEAR, monthEnd } from './dates';
 
 export interface Quarter {
   year: number;
@@ -12,9 +12,11 @@ export interface DateRange {
 
 const QUARTER_SPEC = /^(\d{4})-Q([1-4])$/;
 
+/** "2024-Q1" → { year: 2024, quarter: 1 }; null for anything else, a year before MIN_YEAR included. */
 export function parseQuarter(value: string): Quarter | null {
+  if (typeof value !== 'string') return null;
   const m = QUARTER_SPEC.exec(value.trim().toUpperCase());
-  if (!m) return null;
+  if (!m || Number(m[1]) < MIN_YEAR) return null;
   return { year: Number(m[1]), quarter: Number(m[2]) as Quarter['quarter'] };
 }
 
@@ -24,7 +26,7 @@ export function formatQuarter(q: Quarter): string {
 
 /** The quarter an ISO date falls in. */
 export function quarterOf(date: string): Quarter {
-  if (!isIsoDate(date)) throw new RangeError(`Not an ISO date: ${date}`);
+  if (!isCalendarDate(date)) throw new RangeError(`Not an ISO date: ${date}`);
   const month = Number(date.slice(5, 7));
   return { year: Number(date.slice(0, 4)), quarter: (Math.floor((month - 1) / 3) + 1) as Quarter['quarter'] };
 }

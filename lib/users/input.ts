@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/auth/roles';
+import { containsEmailLocalPart } from '@/lib/auth/common-passwords';
 import { NewPasswordInput } from '@/lib/auth/password';
 import { missingOr, plainText } from '@/lib/validation/common';
 
@@ -20,9 +21,15 @@ function agencyMatchesRole(v: { role: string; agencyCode?: string }, ctx: z.Refi
   if (v.role !== 'official' && v.agencyCode) ctx.addIssue({ code: 'custom', path: ['agencyCode'], message: 'agency_only_for_officials' });
 }
 
+/** A password must not contain the account's e-mail name (`jkim` in `jkim@…`). */
+function passwordNotPersonal(v: { email: string; password: string }, ctx: z.RefinementCtx) {
+  if (containsEmailLocalPart(v.password, v.email)) ctx.addIssue({ code: 'custom', path: ['password'], message: 'password_contains_email' });
+}
+
 export const CreateUserInput = z
   .object({ email, name: plainText(200).trim().min(1, { message: 'required' }), ...access, password: NewPasswordInput })
-  .superRefine(agencyMatchesRole);
+  .superRefine(agencyMatchesRole)
+  .superRefine(passwordNotPersonal);
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
 export const UpdateUserAccessInput = z.object(access).superRefine(agencyMatchesRole);

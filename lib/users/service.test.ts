@@ -10,6 +10,7 @@ import { insertTestUser, useSeededTestDb } from '@/lib/testing/test-db';
 import { changeOwnPassword, createUser, resetUserPassword, setUserActive, updateUserAccess } from './service';
 
 const ctx = { origin: 'test' };
+const source = { address: '192.0.2.9', sessionId: null };
 let db: Db;
 let admin: Actor;
 let targetId: number;
@@ -71,12 +72,54 @@ describe('user administration', () => {
     await resetUserPassword(db, admin, targetId, { password: 'temporary-pass-5555' }, ctx);
     expect(resolveSession(db, sid)).toBeNull();
     const target: Actor = { id: targetId, email: 'target@example.org', role: 'analyst', agencyId: null, agencyCode: null, active: true, mustChangePassword: true };
-    expect(await fieldErrors(changeOwnPassword(db, target, { currentPassword: 'wrong', newPassword: 'my-own-secret-99', confirmPassword: 'my-own-secret-99' }, ctx))).toEqual({ currentPassword: ['wrong_password'] });
-    expect(await fieldErrors(changeOwnPassword(db, target, { currentPassword: 'temporary-pass-5555', newPassword: 'my-own-secret-99', confirmPassword: 'different-9999' }, ctx))).toEqual({ confirmPassword: ['passwords_differ'] });
-    await changeOwnPassword(db, target, { currentPassword: 'temporary-pass-5555', newPassword: 'my-own-secret-99', confirmPassword: 'my-own-secret-99' }, ctx);
+    expect(await fieldErrors(changeOwnPassword(db, target, { currentPassword: 'wrong', newPassword: 'my-own-secret-99', confirmPassword: 'my-own-secret-99' }, ctx, source))).toEqual({ currentPassword: ['wrong_password'] });
+    expect(await fieldErrors(changeOwnPassword(db, target, { currentPassword: 'temporary-pass-5555', newPassword: 'my-own-secret-99', confirmPassword: 'different-9999' }, ctx, source))).toEqual({ confirmPassword: ['passwords_differ'] });
+    await changeOwnPassword(db, target, { currentPassword: 'temporary-pass-5555', newPassword: 'my-own-secret-99', confirmPassword: 'my-own-secret-99' }, ctx, source);
     const u = db.select().from(users).where(eq(users.id, targetId)).get()!;
     expect(u.mustChangePassword).toBe(false);
     expect(await verifyPassword(u.passwordHash, 'my-own-secret-99')).toBe(true);
     expect(db.select().from(sessions).where(eq(sessions.userId, targetId)).all().every((s) => s.revokedAt)).toBe(true);
+  });
+
+  it('refuses passwords on the common list, common ones padded or doubled, and ones containing the e-mail name', async () => {
+    for (const password of ['iloveyou12345', '1qaz2wsx3edc', 'sunshine!!2024', 'qwertyqwerty']) {
+      expect(await fieldErrors(resetUserPassword(db, admin, targetId, { password }, ctx))).toEqual({ password: ['password_too_common'] });
+    }
+    expect(await fieldErrors(resetUserPassword(db, admin, targetId, { password: 'Target-at-the-office-7' }, ctx))).toEqual({ password: ['password_contains_email'] });
+    const base = { email: 'jkim.lee@example.org', name: 'J', role: 'analyst', password: 'xjkim.leex-2024' };
+    expect(await fieldErrors(createUser(db, admin, base, ctx))).toEqual({ password: ['password_contains_email'] });
+    const target: Actor = { id: targetId, email: 'target@example.org', role: 'analyst', agencyId: null, agencyCode: null, active: true, mustChangePassword: false };
+    const change = { currentPassword: 'original-password-1', newPassword: 'my-target-secret-99', confirmPassword: 'my-target-secret-99' };
+    expect(await fieldErrors(changeOwnPassword(db, target, change, ctx, source))).toEqual({ newPassword: ['password_contains_email'] });
+    expect(await verifyPassword(db.select().from(users).where(eq(users.id, targetId)).get()!.passwordHash, 'original-password-1')).toBe(true);
+  });
+});
+
+describe('changing one’s own password', () => {
+  const target = (): Actor => ({ id: targetId, email: 'target@example.org', role: 'analyst', agencyId: null, agencyCode: null, active: true, mustChangePassword: false });
+  const change = (currentPassword: string) => ({ currentPassword, newPassword: 'a-brand-new-secret-42', confirmPassword: 'a-brand-new-secret-42' });
+
+  it('ends the user’s other sessions and keeps the one that made the change', async () => {
+    const current = createSession(db, targetId, 'test');
+    const laptop = createSession(db, targetId, 'test');
+    const phone = createSession(db, targetId, 'test');
+    const adminSession = createSession(db, admin.id, 'test');
+    await changeOwnPassword(db, target(), change('original-password-1'), ctx, { address: '192.0.2.9', sessionId: current });
+    expect(resolveSession(db, current)?.id).toBe(targetId);
+    expect(resolveSession(db, laptop)).toBeNull();
+    expect(resolveSession(db, phone)).toBeNull();
+    expect(resolveSession(db, adminSession)?.id).toBe(admin.id);
+  });
+
+  it('throttles the current-password check like sign-in and audits its failures', async () => {
+    for (let i = 0; i < 5; i++) {
+      expect(await fieldErrors(changeOwnPassword(db, target(), change(`wrong-guess-${i}`), ctx, source))).toEqual({ currentPassword: ['wrong_password'] });
+    }
+    expect(await fieldErrors(changeOwnPassword(db, target(), change('original-password-1'), ctx, source))).toEqual({ currentPassword: ['too_many_attempts'] });
+    const actions = db.select().from(auditEvents).all().map((e) => e.action);
+    expect(actions.filter((a) => a === 'auth.password_check.failure')).toHaveLength(5);
+    expect(actions.filter((a) => a === 'auth.password_check.throttled')).toHaveLength(1);
+    expect(actions).not.toContain('user.change_password');
+    expect(await verifyPassword(db.select().from(users).where(eq(users.id, targetId)).get()!.passwordHash, 'original-password-1')).toBe(true);
   });
 });

@@ -4,8 +4,11 @@ import type { Db } from '@/db/client';
 import { agencies, users, type User } from '@/db/schema';
 import { recordAudit, type Actor, type RequestContext } from '@/lib/audit/record';
 import { authorize } from '@/lib/auth/guard';
+import { containsEmailLocalPart } from '@/lib/auth/common-passwords';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { revokeOtherSessions } from '@/lib/auth/revoke-other-sessions';
 import { revokeUserSessions } from '@/lib/auth/sessions';
+import { markAttemptSucceeded, startAttempt } from '@/lib/auth/throttle';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation/common';
 import { ChangeOwnPasswordInput, CreateUserInput, ResetPasswordInput, UpdateUserAccessInput } from './input';
@@ -89,11 +92,17 @@ export function updateUserAccess(db: Db, actor: Actor, userId: number, raw: unkn
   });
 }
 
+/** A new password must not contain its owner's e-mail name; `field` names the form field. */
+function refusePersonalPassword(password: string, email: string, field: string): void {
+  if (containsEmailLocalPart(password, email)) throw new ValidationError({ [field]: ['password_contains_email'] });
+}
+
 /** Admin sets a temporary password; the user must change it at next sign-in; sessions end. */
 export async function resetUserPassword(db: Db, actor: Actor, userId: number, raw: unknown, ctx: RequestContext): Promise<User> {
   authorize(db, actor, 'user.manage', undefined, ctx, String(userId));
   const input = parseInput(ResetPasswordInput, raw);
   const before = loadUser(db, userId);
+  refusePersonalPassword(input.password, before.email, 'password');
   const passwordHash = await hashPassword(input.password);
   return db.transaction((tx) => {
     const after = tx.update(users).set({ passwordHash, mustChangePassword: true, updatedAt: new Date().toISOString() }).where(eq(users.id, userId)).returning().get()!;
@@ -103,16 +112,36 @@ export async function resetUserPassword(db: Db, actor: Actor, userId: number, ra
   });
 }
 
-/** Any signed-in user changes their own password (required after a reset). */
-export async function changeOwnPassword(db: Db, actor: Actor, raw: unknown, ctx: RequestContext): Promise<void> {
+/** Where a password change comes from: the client address (for the throttle) and the session making it. */
+export interface PasswordChangeSource {
+  address: string;
+  sessionId: string | null;
+}
+
+/**
+ * Any signed-in user changes their own password (required after a reset). The current-password
+ * check goes through the sign-in throttle and its failures are audited; the change ends every
+ * other session of the user.
+ */
+export async function changeOwnPassword(db: Db, actor: Actor, raw: unknown, ctx: RequestContext, source: PasswordChangeSource): Promise<void> {
   const input = parseInput(ChangeOwnPasswordInput, raw);
+  refusePersonalPassword(input.newPassword, actor.email, 'newPassword');
   const user = loadUser(db, actor.id);
+  const attempt = startAttempt(db, user.email, source.address);
+  const audit = { actor, targetType: 'user', targetId: actor.id, origin: ctx.origin };
+  if (!attempt.allowed) {
+    recordAudit(db, { ...audit, action: 'auth.password_check.throttled', after: { retryAt: attempt.retryAt.toISOString() } });
+    throw new ValidationError({ currentPassword: ['too_many_attempts'] });
+  }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    recordAudit(db, { ...audit, action: 'auth.password_check.failure' });
     throw new ValidationError({ currentPassword: ['wrong_password'] });
   }
   const passwordHash = await hashPassword(input.newPassword);
   db.transaction((tx) => {
+    markAttemptSucceeded(tx, attempt.attemptId);
     tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: new Date().toISOString() }).where(eq(users.id, actor.id)).run();
-    recordAudit(tx, { actor, action: 'user.change_password', targetType: 'user', targetId: actor.id, origin: ctx.origin });
+    revokeOtherSessions(tx, actor.id, source.sessionId);
+    recordAudit(tx, { ...audit, action: 'user.change_password' });
   });
 }

@@ -11,11 +11,23 @@ export const missingOr =
 /** C0/C1 control characters other than tab, line feed and carriage return. */
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
+/**
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): invisible, they
+ * make text display in another order than it reads ("Trojan Source"), in a title, a note or a
+ * spreadsheet cell. The marks U+200E/U+200F, which only hint a direction, stay allowed.
+ */
+export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * Every free-text field the app stores (titles, descriptions, notes, names, the CSV import's cells):
+ * at most `max` characters, no control characters, no bidirectional controls.
+ */
 export const plainText = (max: number) =>
   z
     .string({ error: missingOr('not_a_string') })
     .max(max, { message: 'too_long' })
-    .refine((s) => !CONTROL_CHARS.test(s), { message: 'control_characters' });
+    .refine((s) => !CONTROL_CHARS.test(s), { message: 'control_characters' })
+    .refine((s) => !BIDI_CONTROLS.test(s), { message: 'bidi_controls' });
 
 export const isoDateString = z.string({ error: missingOr('invalid_date') }).refine(isIsoDate, { message: 'invalid_date' });
 

@@ -70,9 +70,10 @@ export interface ImportState extends ActionState {
   imported?: number;
 }
 
-async function csvOf(formData: FormData): Promise<string> {
+/** An uploaded file as its bytes (the import checks their UTF-8 itself), else the pasted text. */
+async function csvOf(formData: FormData): Promise<string | Uint8Array> {
   const file = formData.get('file');
-  if (file instanceof File && file.size > 0) return file.text();
+  if (file instanceof File && file.size > 0) return new Uint8Array(await file.arrayBuffer());
   return String(formData.get('csv') ?? '');
 }
 
@@ -82,7 +83,10 @@ export async function importAction(_previous: ImportState, formData: FormData): 
     const { actor, ctx } = await requireActor();
     const csv = await csvOf(formData);
     if (formData.get('mode') !== 'import') {
-      return { status: 'idle', preview: previewCommitmentImport(getDb(), actor, csv, ctx), csv };
+      const preview = previewCommitmentImport(getDb(), actor, csv, ctx);
+      // Step 2 posts the checked text back; a file that is not UTF-8 has none to offer.
+      const text = typeof csv === 'string' ? csv : preview.fileErrors.some((e) => e.startsWith('invalid_utf8')) ? undefined : new TextDecoder('utf-8').decode(csv);
+      return { status: 'idle', preview, csv: text };
     }
     const { imported } = importCommitments(getDb(), actor, csv, ctx);
     revalidatePath('/commitments', 'layout');

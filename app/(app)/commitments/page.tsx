@@ -7,7 +7,7 @@ import { Pagination } from '@/components/commitments/pagination';
 import { listAsOf } from '@/lib/as-of/list';
 import { requirePagePermission } from '@/lib/auth/current-user';
 import { getFilterOptions } from '@/lib/commitments/filter-options';
-import { filterQueryString, parseFiltersLeniently } from '@/lib/commitments/filters';
+import { filterQueryString, parseFiltersReportingErrors } from '@/lib/commitments/filters';
 import { todayIso } from '@/lib/periods/dates';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CommitmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission('commitment.read');
   const [t, format] = [await getTranslations(), await getFormatter()];
-  const filter = parseFiltersLeniently(await searchParams);
+  const { filter, invalid } = parseFiltersReportingErrors(await searchParams);
   const today = todayIso();
   // An as-of date in the future means today.
   const { asOf, past, items, total } = listAsOf(filter, today);
@@ -29,6 +29,11 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
         <h1>{t('commitments.title')}</h1>
       </div>
       <FilterForm filter={filter} options={getFilterOptions()} myAgency={actor.role === 'official' ? actor.agencyCode : null} />
+      {invalid.length > 0 && (
+        <p className="notice notice--error" role="alert" data-invalid-filters={invalid.join(' ')}>
+          {t('filters.invalidIgnored', { fields: invalid.join(', ') })}
+        </p>
+      )}
       {past && (
         <p className="notice notice--info" role="status" data-as-of={asOf}>
           {t('commitments.asOfNotice', { date: format.dateTime(new Date(`${asOf}T00:00:00Z`), { dateStyle: 'long' }) })}{' '}

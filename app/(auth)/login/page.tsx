@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { LoginForm } from '@/components/login-form';
+import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { getCurrentActor } from '@/lib/auth/current-user';
 import { isDemoInstallation } from '@/lib/settings/queries';
 
@@ -10,15 +11,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('signInTitle') };
 }
 
-/** Only same-site paths: never an open redirect. */
-function safeCallback(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/';
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (await getCurrentActor()) redirect(callbackUrl);
   const t = await getTranslations();
   const error = Array.isArray(params.error) ? params.error[0] : params.error;

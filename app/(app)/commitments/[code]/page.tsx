@@ -11,7 +11,8 @@ import { requirePagePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
 import { statusAsOf } from '@/lib/commitments/history';
 import { getCommitmentByCode } from '@/lib/commitments/queries';
-import { canUpdateCommitment } from '@/lib/commitments/update-status';
+import { commitmentCodeParam } from '@/lib/commitments/code-param';
+import { updateAvailability } from '@/lib/commitments/update-status';
 import { localized } from '@/lib/i18n/config';
 import { isIsoDate, todayIso } from '@/lib/periods/dates';
 import { isOverdue, parseDuePeriod } from '@/lib/periods/due-period';
@@ -22,14 +23,13 @@ interface Props {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { code } = await params;
-  return { title: decodeURIComponent(code) };
+  return { title: commitmentCodeParam((await params).code) ?? undefined };
 }
 
 export default async function CommitmentPage({ params, searchParams }: Props) {
-  const code = decodeURIComponent((await params).code);
-  const actor = await requirePagePermission('commitment.read', undefined, code);
-  const detail = getCommitmentByCode(code);
+  const code = commitmentCodeParam((await params).code);
+  const actor = await requirePagePermission('commitment.read', undefined, code ?? undefined);
+  const detail = code === null ? undefined : getCommitmentByCode(code);
   if (!detail) notFound();
   const [t, locale, format] = [await getTranslations(), await getLocale(), await getFormatter()];
   const { commitment: c, dialogue, area, lead, partners, history } = detail;
@@ -37,8 +37,11 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   const due = parseDuePeriod(c.dueSpec);
   const asOfParam = (await searchParams).asOf;
   const asOf = typeof asOfParam === 'string' && isIsoDate(asOfParam) ? asOfParam : null;
+  // A date given but not valid (or given twice) is named next to the field rather than ignored.
+  const asOfInvalid = asOfParam !== undefined && asOfParam !== '' && asOf === null;
   const asOfState = asOf ? statusAsOf(c.code, asOf) : null;
   const date = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'long' });
+  const canUpdate = updateAvailability(actor, c.code);
 
   return (
     <article className="detail">
@@ -140,7 +143,11 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         </figure>
       </section>
 
-      {canUpdateCommitment(actor, c.code) ? (
+      {canUpdate === 'archived' ? (
+        <p className="notice notice--info" role="status">
+          {t('update.archivedNotice')}
+        </p>
+      ) : canUpdate === 'allowed' ? (
         <section className="panel">
           <StatusUpdateForm
             code={c.code}
@@ -157,10 +164,23 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         <h2 id="history-heading">{t('commitment.history')}</h2>
         <form method="get" className="as-of" key={asOf ?? 'today'}>
           <label htmlFor="as-of">{t('update.asOfTitle')}</label>
-          <input id="as-of" name="asOf" type="date" min={dialogue.heldOn} defaultValue={asOf ?? todayIso()} />
+          <input
+            id="as-of"
+            name="asOf"
+            type="date"
+            min={dialogue.heldOn}
+            defaultValue={asOf ?? todayIso()}
+            aria-invalid={asOfInvalid ? true : undefined}
+            aria-describedby={asOfInvalid ? 'as-of-error' : undefined}
+          />
           <button type="submit" className="button button--secondary">
             {t('update.asOfSubmit')}
           </button>
+          {asOfInvalid && (
+            <p id="as-of-error" className="field__error" role="alert">
+              {t('validation.invalid_date')}
+            </p>
+          )}
         </form>
         {asOf && asOfState && (
           <p className="notice notice--info" role="status">

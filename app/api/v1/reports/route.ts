@@ -1,7 +1,7 @@
 import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current-user';
 import { authorize } from '@/lib/auth/guard';
-import { apiRoute, json, readJson } from '@/lib/http/api';
+import { apiRoute, apiWrite, json, readJson } from '@/lib/http/api';
 import { issueReport, listIssuedReports } from '@/lib/reports/issue';
 
 /** `GET /api/v1/reports`: the issued reports, newest first, with their files' SHA-256. */
@@ -15,7 +15,7 @@ export const GET = apiRoute(async () => {
  * `POST /api/v1/reports` with `{ quarter, lang, dialogue?, area?, agency?, country? }`: issues the
  * report (analysts and admins). 201 with its id and the SHA-256 of each frozen file.
  */
-export const POST = apiRoute(async (request: Request) => {
+export const POST = apiWrite(async (request: Request) => {
   const { actor, ctx } = await requireActor('api');
   const body = await readJson(request);
   const issued = await issueReport(getDb(), actor, body, ctx);

@@ -7,13 +7,14 @@ import { commitmentFields } from '@/components/admin/field-specs';
 import { EntityForm } from '@/components/forms/entity-form';
 import { getCommitmentForEdit } from '@/lib/admin/queries';
 import { requirePagePermission } from '@/lib/auth/current-user';
+import { commitmentCodeParam } from '@/lib/commitments/code-param';
 import { getFilterOptions } from '@/lib/commitments/filter-options';
 
 export default async function EditCommitmentPage({ params }: { params: Promise<{ code: string }> }) {
-  const code = decodeURIComponent((await params).code);
-  await requirePagePermission('commitment.manage', undefined, code);
-  const c = getCommitmentForEdit(code);
-  if (!c) notFound();
+  const code = commitmentCodeParam((await params).code);
+  await requirePagePermission('commitment.manage', undefined, code ?? undefined);
+  const c = code === null ? undefined : getCommitmentForEdit(code);
+  if (!c || code === null) notFound();
   const t = await getTranslations('admin');
   return (
     <>

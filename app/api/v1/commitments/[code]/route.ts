@@ -1,5 +1,6 @@
 import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current-user';
+import { commitmentCodeParam } from '@/lib/commitments/code-param';
 import { authorize } from '@/lib/auth/guard';
 import { statusAsOf } from '@/lib/commitments/history';
 import { getCommitmentByCode } from '@/lib/commitments/queries';
@@ -12,7 +13,8 @@ type Ctx = { params: Promise<{ code: string }> };
 /** One commitment with partners and history; `?asOf=YYYY-MM-DD` adds its status on that date. */
 export const GET = apiRoute(async (request: Request, { params }: Ctx) => {
   const { actor, ctx } = await requireActor('api');
-  const { code } = await params;
+  const code = commitmentCodeParam((await params).code);
+  if (code === null) throw new NotFoundError('No commitment has this code');
   authorize(getDb(), actor, 'commitment.read', undefined, ctx, code);
   const detail = getCommitmentByCode(code);
   if (!detail) throw new NotFoundError(`No commitment has the code ${code}`);

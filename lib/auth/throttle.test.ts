@@ -1,0 +1,81 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { createTestDb } from '@/lib/testing/test-db';
+import { THROTTLE_MAX_FAILURES_PER_ACCOUNT, THROTTLE_MAX_FAILURES_PER_CLIENT } from './session-policy';
+import { ACCOUNT_FAILURE_MEMORY_MS, ACCOUNT_LOCK_MAX_MS, accountLockMs, markAttemptSucceeded, startAttempt } from './throttle';
+
+const MINUTE = 60 * 1000;
+const T0 = Date.parse('2026-03-02T09:00:00Z');
+const at = (ms: number) => new Date(T0 + ms);
+let db: Db;
+
+beforeEach(() => {
+  db = createTestDb();
+});
+
+/** A checked and failed attempt, as authenticate leaves it. */
+function fail(email: string, ip: string, ms: number) {
+  const r = startAttempt(db, email, ip, at(ms));
+  expect(r.allowed).toBe(true);
+}
+function succeed(email: string, ip: string, ms: number) {
+  const r = startAttempt(db, email, ip, at(ms));
+  if (!r.allowed) throw new Error('throttled');
+  markAttemptSucceeded(db, r.attemptId);
+}
+/** A past failure, written as it stands in the table. */
+function pastFailure(email: string, ip: string, ms: number) {
+  db.$client.prepare('insert into login_attempts (email, ip, success, at) values (?, ?, 0, ?)').run(email, ip, at(ms).toISOString());
+}
+const allowed = (email: string, ip: string, ms: number) => startAttempt(db, email, ip, at(ms)).allowed;
+
+describe('sign-in throttle', () => {
+  it('locks an account after the limit, for a time that doubles with each further failure', () => {
+    for (let i = 0; i < THROTTLE_MAX_FAILURES_PER_ACCOUNT; i++) fail('ana@example.org', `192.0.2.${i}`, 0);
+    expect(startAttempt(db, 'ana@example.org', '192.0.2.50', at(30 * 1000))).toEqual({ allowed: false, retryAt: at(MINUTE) });
+    fail('ana@example.org', '192.0.2.50', MINUTE); // the lock ran out: one more guess, then two minutes
+    expect(allowed('ana@example.org', '192.0.2.51', 2 * MINUTE + 59 * 1000)).toBe(false);
+    fail('ana@example.org', '192.0.2.51', 3 * MINUTE); // then four minutes
+    expect(allowed('ana@example.org', '192.0.2.52', 6 * MINUTE)).toBe(false);
+    expect(allowed('ana@example.org', '192.0.2.52', 7 * MINUTE)).toBe(true);
+  });
+
+  it('caps the lockout, and forgets failures after a day or a successful sign-in', () => {
+    expect(accountLockMs(THROTTLE_MAX_FAILURES_PER_ACCOUNT - 1)).toBe(0);
+    expect(accountLockMs(THROTTLE_MAX_FAILURES_PER_ACCOUNT)).toBe(MINUTE);
+    expect(accountLockMs(50)).toBe(ACCOUNT_LOCK_MAX_MS);
+    for (let i = 0; i < 20; i++) pastFailure('ana@example.org', `192.0.2.${i}`, 0);
+    expect(allowed('ana@example.org', '192.0.2.99', 59 * MINUTE)).toBe(false);
+    succeed('ana@example.org', '192.0.2.99', 61 * MINUTE);
+    for (let i = 0; i < THROTTLE_MAX_FAILURES_PER_ACCOUNT - 1; i++) fail('ana@example.org', `203.0.113.${i}`, 62 * MINUTE);
+    expect(allowed('ana@example.org', '203.0.113.50', 62 * MINUTE)).toBe(true);
+
+    for (let i = 0; i < 20; i++) pastFailure('bo@example.org', `192.0.2.${i}`, 0);
+    fail('bo@example.org', '192.0.2.1', ACCOUNT_FAILURE_MEMORY_MS + MINUTE);
+    expect(allowed('bo@example.org', '192.0.2.1', ACCOUNT_FAILURE_MEMORY_MS + MINUTE)).toBe(true);
+  });
+
+  it('counts only its own failures for an address that signed the account in before', () => {
+    succeed('ana@example.org', '198.51.100.1', 0);
+    for (let i = 0; i < 10; i++) pastFailure('ana@example.org', `203.0.113.${i}`, MINUTE);
+    expect(allowed('ana@example.org', '203.0.113.77', 2 * MINUTE)).toBe(false);
+    expect(allowed('ana@example.org', '198.51.100.1', 2 * MINUTE)).toBe(true);
+  });
+
+  it('still locks a known address that fails itself, and never trusts an unknown address', () => {
+    succeed('ana@example.org', '198.51.100.1', 0);
+    for (let i = 0; i < THROTTLE_MAX_FAILURES_PER_ACCOUNT; i++) fail('ana@example.org', '198.51.100.1', MINUTE);
+    expect(allowed('ana@example.org', '198.51.100.1', 90 * 1000)).toBe(false);
+
+    succeed('bo@example.org', 'unknown', 0);
+    for (let i = 0; i < THROTTLE_MAX_FAILURES_PER_ACCOUNT; i++) fail('bo@example.org', `203.0.113.${i}`, MINUTE);
+    expect(allowed('bo@example.org', 'unknown', 90 * 1000)).toBe(false);
+  });
+
+  it('limits one client address across accounts for the window', () => {
+    for (let i = 0; i < THROTTLE_MAX_FAILURES_PER_CLIENT; i++) fail(`user${i}@example.org`, '203.0.113.7', 0);
+    expect(allowed('ana@example.org', '203.0.113.7', MINUTE)).toBe(false);
+    expect(allowed('ana@example.org', '203.0.113.8', MINUTE)).toBe(true);
+    expect(allowed('ana@example.org', '203.0.113.7', 16 * MINUTE)).toBe(true);
+  });
+});

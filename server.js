@@ -6,7 +6,7 @@
  * gets the socket's peer address in PEER_ADDRESS_HEADER, overwriting anything the client sent
  * under that name; lib/http/origin.ts reads it, and only when this process set the variable.
  *
- * node server.js [--hostname H] [--port P]   (port: --port, else PORT, else 3000)
+ * node server.js [--hostname|-H H] [--port|-p P]   (port: --port, else PORT, else 3000)
  */
 const http = require('node:http');
 const { parseArgs } = require('node:util');
@@ -22,7 +22,7 @@ function withPeerAddress(handle) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { hostname: { type: 'string' }, port: { type: 'string' } } });
+  const { values } = parseArgs({ options: { hostname: { type: 'string', short: 'H' }, port: { type: 'string', short: 'p' } } });
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   process.env.NODE_ENV = 'production';
   process.env.PEER_ADDRESS_HEADER = PEER_ADDRESS_HEADER;

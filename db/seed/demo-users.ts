@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { agencies, commitmentPartners, commitments, settings, users } from '../schema';
+import { NewPasswordInput } from '@/lib/auth/password';
 import { insertUser } from '@/lib/users/service';
 
 export const DEFAULT_DEMO_PASSWORD = 'demo-password-2023';
@@ -23,6 +24,9 @@ function involvedAgencies(db: Db) {
  * Marks the installation as a demo so the UI shows a banner.
  */
 export async function seedDemoUsers(db: Db, password: string = DEFAULT_DEMO_PASSWORD): Promise<number> {
+  // DEMO_PASSWORD follows the same rules as every other password.
+  const checked = NewPasswordInput.safeParse(password);
+  if (!checked.success) throw new Error(`DEMO_PASSWORD is refused (${checked.error.issues.map((i) => i.message).join(', ')}): choose another.`);
   const wanted = [
     { email: `admin@${DEMO_EMAIL_DOMAIN}`, name: 'Demo Administrator', role: 'admin' as const, agencyCode: undefined },
     { email: `analyst@${DEMO_EMAIL_DOMAIN}`, name: 'Demo Analyst', role: 'analyst' as const, agencyCode: undefined },

@@ -206,6 +206,9 @@ describe('CSV import', () => {
       expect(snapshotTables(db)).toEqual(before);
     }
     expect(previewCommitmentImport(db, admin, Buffer.from([0xff, ...good]), ctx).fileErrors).toEqual(['invalid_utf8:1']);
+    // Pasted text reaches the import decoded: a replacement character marks bytes that were not UTF-8.
+    const pasted = `${good.toString('utf8')}CET23-AI-10,KR-US-CET-2023,AI,\uFFFD,Title,MSIT,,2025,\n`;
+    expect(previewCommitmentImport(db, admin, pasted, ctx).fileErrors).toEqual([`invalid_utf8:${pasted.split('\n').length - 1}`]);
     // Valid UTF-8 bytes, with a byte-order mark, import as the text would.
     expect(importCommitments(db, admin, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), good]), ctx)).toEqual({ imported: 1 });
     expect(db.select().from(commitments).where(eq(commitments.code, 'CET23-AI-09')).get()!.titleKo).toBe('제목');

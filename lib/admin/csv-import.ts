@@ -49,7 +49,12 @@ export interface ImportPreview {
  * form's field is already decoded.
  */
 function decodeCsv(input: string | Uint8Array): { text: string } | { fileErrors: string[] } {
-  if (typeof input === 'string') return Buffer.byteLength(input, 'utf8') > MAX_IMPORT_BYTES ? { fileErrors: ['file_too_large'] } : { text: input };
+  if (typeof input === 'string') {
+    if (Buffer.byteLength(input, 'utf8') > MAX_IMPORT_BYTES) return { fileErrors: ['file_too_large'] };
+    // Pasted text arrives decoded: a replacement character is where a client's bytes were not UTF-8.
+    const replaced = input.indexOf('\uFFFD');
+    return replaced >= 0 ? { fileErrors: [`invalid_utf8:${input.slice(0, replaced).split('\n').length}`] } : { text: input };
+  }
   if (input.byteLength > MAX_IMPORT_BYTES) return { fileErrors: ['file_too_large'] };
   const bad = firstInvalidUtf8(input);
   if (bad !== null) return { fileErrors: [`invalid_utf8:${lineAt(input, bad)}`] };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrorsOf } from '@/lib/validation/common';
 import { dictionary } from '@zxcvbn-ts/language-common';
-import { containsEmailLocalPart } from './common-passwords';
+import { containsEmailLocalPart, isCommonPassword } from './common-passwords';
 import { hashPassword, NewPasswordInput, verifyPassword } from './password';
 
 const problems = (p: unknown) => {
@@ -32,6 +32,11 @@ describe('passwords', () => {
     expect(containsEmailLocalPart('My-JKim-password-1', 'jkim@example.org')).toBe(true);
     expect(containsEmailLocalPart('kestrel-harbour-41', 'jkim@example.org')).toBe(false);
     expect(containsEmailLocalPart('a-long-passphrase', 'a@example.org')).toBe(false);
+  });
+
+  it('refuse keyboard and alphabet runs, look-alike spellings and long classics', () => {
+    for (const p of ['qwertyuiopas', 'abcdefghijkl', 'zyxwvutsrqpo', 'P@ssword1234', 'p@$$w0rd1234', 'correcthorsebatterystaple']) expect(isCommonPassword(p), p).toBe(true);
+    for (const p of ['kestrel-mango-4491', 'demo-password-2023', 'Tr0ub4dor&3-horse-staple']) expect(isCommonPassword(p), p).toBe(false);
   });
 
   it('refuse a missing or non-text value', () => {

@@ -78,4 +78,9 @@ describe('sign-in throttle', () => {
     expect(allowed('ana@example.org', '203.0.113.8', MINUTE)).toBe(true);
     expect(allowed('ana@example.org', '203.0.113.7', 16 * MINUTE)).toBe(true);
   });
+
+  it('never limits the unknown address as one client: that would lock everyone out', () => {
+    for (let i = 0; i < THROTTLE_MAX_FAILURES_PER_CLIENT; i++) fail(`user${i}@example.org`, 'unknown', 0);
+    expect(allowed('ana@example.org', 'unknown', MINUTE)).toBe(true);
+  });
 });

@@ -75,6 +75,9 @@ function accountLockedUntil(db: Db, email: string, ip: string, now: number): Dat
 
 /** When the client address has failed too often within the window, the time it opens again. */
 function clientLockedUntil(db: Db, ip: string, now: number): Date | null {
+  // `unknown` is every client at once (no server.js in front): limiting it would let anyone
+  // stop everyone signing in. The per-account limit still holds.
+  if (ip === UNKNOWN_ADDRESS) return null;
   const since = iso(now - THROTTLE_WINDOW_MS);
   const row = db
     .select({ n: count(), first: min(loginAttempts.at) })

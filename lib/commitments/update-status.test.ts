@@ -111,6 +111,8 @@ describe('updateCommitmentStatus', () => {
     ['an impossible date', { effectiveDate: '2024-02-30' }, 'effectiveDate', 'invalid_date'],
     ['a javascript: evidence link', { evidenceUrl: 'javascript:alert(1)' }, 'evidenceUrl', 'invalid_url'],
     ['an ftp evidence link', { evidenceUrl: 'ftp://example.org/x' }, 'evidenceUrl', 'invalid_url'],
+    ['a right-to-left override in the evidence link', { evidenceUrl: 'https://example.gov/report\u202Efdp.exe' }, 'evidenceUrl', 'bidi_controls'],
+    ['a control character in the evidence link', { evidenceUrl: 'https://example.gov/a\u0007b' }, 'evidenceUrl', 'control_characters'],
     ['a note over 5,000 characters', { note: 'x'.repeat(5001) }, 'note', 'too_long'],
     ['control characters in the note', { note: 'bad\u0007bell' }, 'note', 'control_characters'],
     ['a right-to-left override in the note', { note: 'done \u202Etxt.exe' }, 'note', 'bidi_controls'],

@@ -31,9 +31,12 @@ export const plainText = (max: number) =>
 
 export const isoDateString = z.string({ error: missingOr('invalid_date') }).refine(isIsoDate, { message: 'invalid_date' });
 
+/** An http(s) link. It is shown as link text too, so the same control and bidi rules as text. */
 export const httpUrl = z
   .string({ error: 'invalid_url' })
   .max(2000, { message: 'too_long' })
+  .refine((s) => !CONTROL_CHARS.test(s), { message: 'control_characters' })
+  .refine((s) => !BIDI_CONTROLS.test(s), { message: 'bidi_controls' })
   .refine(
     (s) => {
       try {

@@ -13,9 +13,12 @@ const ERROR_KEYS: Record<string, ErrorKey> = {
   CredentialsSignin: 'invalidCredentials',
 };
 
+/** The message for next-auth's error code; own keys only, so `?error=constructor` is just "failed". */
+const errorKey = (code: string): ErrorKey => (Object.hasOwn(ERROR_KEYS, code) ? ERROR_KEYS[code]! : 'failed');
+
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const t = useTranslations('auth');
-  const [error, setError] = useState<ErrorKey | undefined>(initialError ? (ERROR_KEYS[initialError] ?? 'failed') : undefined);
+  const [error, setError] = useState<ErrorKey | undefined>(initialError ? errorKey(initialError) : undefined);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -34,7 +37,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       return;
     }
     setPending(false);
-    setError(ERROR_KEYS[result?.error ?? ''] ?? 'failed');
+    setError(errorKey(result?.error ?? ''));
   }
 
   return (

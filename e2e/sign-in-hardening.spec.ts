@@ -17,6 +17,13 @@ test.describe('sign-in hardening', () => {
     }
   });
 
+  test('an error code that names a built-in property reads as a plain failure', async ({ page }) => {
+    for (const code of ['constructor', 'toString', '__proto__']) {
+      await page.goto(`/login?error=${code}`);
+      await expect(page.locator('p[role="alert"]')).toHaveText(/Sign-in failed|로그인하지 못했습니다/);
+    }
+  });
+
   test('changing one’s password refuses the e-mail name, then ends the other sessions and keeps this one', async ({ browser }) => {
     const laptop = await browser.newContext();
     const phone = await browser.newContext();

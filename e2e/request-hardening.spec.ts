@@ -66,4 +66,15 @@ test.describe('requests a client shapes itself', () => {
     await expect(page).toHaveURL(/\/$/);
     expect(violations).toEqual([]);
   });
+
+  test('the health check answers without a session, with the schema version and nothing more', async ({ playwright, baseURL }) => {
+    const anonymous = await playwright.request.newContext({ baseURL });
+    const response = await anonymous.get('/api/health');
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(['databaseMs', 'schemaVersion', 'status']);
+    expect(body.status).toBe('ok');
+    expect(body.schemaVersion).toBeGreaterThan(10);
+    await anonymous.dispose();
+  });
 });

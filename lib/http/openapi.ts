@@ -66,6 +66,13 @@ export const OPENAPI_DOCUMENT = {
   },
   security: [{ session: [] }],
   paths: {
+    '/api/health': {
+      get: {
+        summary: 'Health, without a session: schema version and a database round trip',
+        security: [],
+        responses: { 200: { description: '`{ status: "ok", schemaVersion, databaseMs }`' }, 503: { description: '`{ status: "unavailable" }`: the database cannot be read' } },
+      },
+    },
     '/api/v1/me': { get: { summary: 'The signed-in user', responses: { 200: { description: 'id, email, role, agency' }, 401: error('Signed out') } } },
     '/api/v1/commitments': {
       get: {

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { neutraliseCell, writeCsv } from './csv-writer';
-import { fixtureCommitments, fixtureSource } from './fixture';
+import { countingSource, fixtureCommitments, fixtureSource } from './fixture';
 import type { ReportSource } from './types';
 
 /** Collects what a writer writes, draining slowly enough for `write` to report back-pressure. */
@@ -16,18 +16,6 @@ function collector() {
     },
   });
   return { out, bytes: () => Buffer.concat(chunks) };
-}
-
-/** Wraps a source to count the commitment rows a writer has taken from it. */
-function countingSource(source: ReportSource): { source: ReportSource; read: () => number } {
-  let read = 0;
-  const commitments = function* () {
-    for (const row of source.commitments()) {
-      read++;
-      yield row;
-    }
-  };
-  return { source: { ...source, commitments }, read: () => read };
 }
 
 async function csvOf(source: ReportSource): Promise<{ bytes: Buffer; rows: string[][] }> {

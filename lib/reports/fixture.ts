@@ -88,3 +88,15 @@ export function fixtureSource(lang: Locale = 'ko', count = 3): ReportSource {
     changes: () => fixtureChanges(),
   };
 }
+
+/** Wraps a source to count the commitment rows a writer has taken from it. */
+export function countingSource(source: ReportSource): { source: ReportSource; read: () => number } {
+  let read = 0;
+  const commitments = function* () {
+    for (const row of source.commitments()) {
+      read++;
+      yield row;
+    }
+  };
+  return { source: { ...source, commitments }, read: () => read };
+}

@@ -3,7 +3,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { fixtureSource } from './fixture';
+import { countingSource, fixtureSource } from './fixture';
 import type { ReportCommitment, ReportSource } from './types';
 import { type StartWorker, writeInWorker } from './worker-writer';
 import { writePdf } from './pdf-writer';
@@ -62,25 +62,15 @@ describe('the XLSX and PDF on a worker thread', () => {
   });
 
   it('stops sending rows while the client is stalled, and ends when it goes away', { timeout: 60_000 }, async () => {
-    let read = 0;
-    const base = fixtureSource('en', 100_000);
-    const source: ReportSource = {
-      ...base,
-      *commitments() {
-        for (const row of base.commitments()) {
-          read++;
-          yield row;
-        }
-      },
-    };
+    const { source, read } = countingSource(fixtureSource('en', 100_000));
     const out = new Writable({ highWaterMark: 1024, write() {} });
     const written = writeInWorker('xlsx', source, out, startTsx);
     let last = -1;
-    while (read !== last) {
-      last = read;
+    while (read() !== last) {
+      last = read();
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    expect(read).toBeLessThan(50_000);
+    expect(read()).toBeLessThan(50_000);
     out.destroy();
     await expect(written).rejects.toThrow(/closed before/);
   });

@@ -2,22 +2,10 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { STATUS_COLORS } from '@/lib/commitments/status-style';
-import { fixtureCommitments, fixtureSource } from './fixture';
+import { countingSource, fixtureCommitments, fixtureSource } from './fixture';
 import type { ReportSource } from './types';
 import { writeXlsx } from './xlsx-writer';
 import { letStreamCatchUp } from './xlsx-table';
-
-/** Wraps a source to count the commitment rows a writer has taken from it. */
-function countingSource(source: ReportSource): { source: ReportSource; read: () => number } {
-  let read = 0;
-  const commitments = function* () {
-    for (const row of source.commitments()) {
-      read++;
-      yield row;
-    }
-  };
-  return { source: { ...source, commitments }, read: () => read };
-}
 
 async function xlsxBytes(source: ReportSource): Promise<Buffer> {
   const chunks: Buffer[] = [];

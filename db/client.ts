@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { ensureDerivedCurrent } from '@/lib/as-of/maintenance';
+import { chainExistingRows } from '@/lib/audit/chain';
 import { ensureAppendOnlyGuards } from './guards';
 import * as schema from './schema';
 
@@ -43,6 +44,13 @@ function restrictDatabaseFiles(file: string): void {
   }
 }
 
+const openedFiles = new WeakMap<Database.Database, { dev: number; ino: number }>();
+
+/** The device and inode of the file a connection opened (undefined in memory): has it been replaced since? */
+export function openedFile(db: Db): { dev: number; ino: number } | undefined {
+  return openedFiles.get(db.$client);
+}
+
 /** Opens a SQLite file (created 0600 if missing) with the pragmas every connection needs. */
 export function openDatabase(file: string = databasePath()): Db {
   const onDisk = file !== ':memory:' && file !== '';
@@ -52,7 +60,11 @@ export function openDatabase(file: string = databasePath()): Db {
   }
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
-  if (onDisk) restrictDatabaseFiles(file);
+  if (onDisk) {
+    restrictDatabaseFiles(file);
+    const { dev, ino } = fs.statSync(file);
+    openedFiles.set(sqlite, { dev, ino });
+  }
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = FULL');
@@ -62,12 +74,15 @@ export function openDatabase(file: string = databasePath()): Db {
 }
 
 /**
- * Applies the committed drizzle-kit migrations (a no-op when they are all applied), re-installs
+ * Applies the committed drizzle-kit migrations (a no-op when they are all applied), chains the
+ * audit events and status updates recorded before the hash chain existed (once), re-installs
  * the append-only guards a table rebuild may have dropped, and rebuilds derived data once when
  * its version changed.
  */
 export function migrateDatabase(db: Db): void {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  const chained = chainExistingRows(db.$client, ensureAppendOnlyGuards);
+  if (chained) console.info(`Hash chain: ${chained} existing audit events and status updates chained`);
   ensureAppendOnlyGuards(db.$client);
   ensureDerivedCurrent(db);
 }

@@ -11,6 +11,7 @@ import { verifyDerived } from '@/lib/as-of/maintenance';
 import { planAsOfView } from '@/lib/as-of/view';
 import type { Actor } from '@/lib/audit/record';
 import { updateCommitmentStatus } from '@/lib/commitments/update-status';
+import { CHAINED_TABLES, verifyChains } from '@/lib/audit/chain';
 import { STATUSES } from '@/lib/commitments/vocabulary';
 import { insertTestUser } from '@/lib/testing/test-db';
 
@@ -27,8 +28,8 @@ const record = (code: string, status: string, progress: number, effectiveDate: s
 };
 
 const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
-/** Two guards (no update, no delete) per append-only table, by name. */
-const ALL_GUARDS = APPEND_ONLY_TABLES.flatMap((t) => [`${t}_no_delete`, `${t}_no_update`]).sort();
+/** Two guards (no update, no delete) per append-only table, and the chain guard of each chained table, by name. */
+const ALL_GUARDS = [...APPEND_ONLY_TABLES.flatMap((t) => [`${t}_no_delete`, `${t}_no_update`]), ...CHAINED_TABLES.map((t) => `${t}_chain`)].sort();
 const triggers = () => (db.$client.prepare(`select name from sqlite_master where type = 'trigger' order by name`).all() as { name: string }[]).map((t) => t.name);
 
 beforeEach(() => {
@@ -94,11 +95,32 @@ function expectGuardsHold(): void {
 }
 
 describe('migrations can evolve', () => {
-  it('starts with the append-only guards and no other trigger', () => {
+  it('starts with the append-only and chain guards and no other trigger', () => {
     expect(triggers()).toEqual(ALL_GUARDS);
     expect(ALL_GUARDS).toContain('status_updates_no_update');
+    expect(ALL_GUARDS).toContain('audit_events_chain');
     expectGuardsHold();
     expect(verifyDerived(db)).toEqual([]);
+    expect(verifyChains(db.$client)).toMatchObject({ ok: true, statusUpdates: 4 });
+  });
+
+  it('chains the rows of a database from before the chain existed, to the very hashes a live write gives', () => {
+    const live = verifyChains(db.$client);
+    expect(live.ok).toBe(true);
+    // The state before migration 0015: no hashes, no chain guard, no record of the chaining.
+    db.$client.exec(`drop trigger status_updates_no_update; drop trigger audit_events_no_update; drop trigger status_updates_chain; drop trigger audit_events_chain;
+      update status_updates set prev_hash = null, hash = null; update audit_events set prev_hash = null, hash = null; delete from settings where key = 'hash_chain'`);
+    expect(verifyChains(db.$client).ok).toBe(false);
+
+    migrateDatabase(db);
+
+    expect(verifyChains(db.$client)).toEqual(live);
+    expect(triggers()).toEqual(ALL_GUARDS);
+    expectGuardsHold();
+    // Once only: a hash removed later is reported, never silently re-chained.
+    db.$client.exec(`drop trigger status_updates_no_update; update status_updates set hash = null where id = 2`);
+    migrateDatabase(db);
+    expect(verifyChains(db.$client).broken).toEqual([expect.objectContaining({ table: 'status_updates', id: 2 }), expect.objectContaining({ table: 'audit_events' })]);
   });
 
   it('rebuilds commitments and status_updates for a new status; the next start restores the guards and the read model still agrees', () => {
@@ -129,6 +151,7 @@ describe('migrations can evolve', () => {
     expectGuardsHold();
     expect(triggers()).toEqual(ALL_GUARDS);
     expect(verifyDerived(db)).toEqual([]);
+    expect(verifyChains(db.$client).ok).toBe(true);
 
     // Writes still go through the service and keep the read model exact.
     const state = record('CET23-BIO-02', 'in_progress', 40, '2024-07-01');
@@ -162,5 +185,7 @@ describe('migrations can evolve', () => {
     expect(count(`select count(*) as n from status_updates where note = 'x'`)).toBe(4);
     expect(triggers()).toEqual(ALL_GUARDS);
     expectGuardsHold();
+    // The edit made while the guard was gone is evidence tampered with: the chain names it.
+    expect(verifyChains(db.$client).broken[0]).toMatchObject({ table: 'status_updates', id: 1, reason: expect.stringMatching(/changed after it was recorded/) });
   });
 });

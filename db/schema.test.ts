@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { auditEvents, commitments, statusUpdates, users } from '@/db/schema';
 import { seedReferenceData } from '@/db/seed';
 import { createTestDb } from '@/lib/testing/test-db';
+import { appendChained } from '@/lib/audit/chain';
 
 describe('schema guarantees', () => {
   let db: Db;
@@ -17,17 +18,32 @@ describe('schema guarantees', () => {
       .values({ email: 'a@example.org', name: 'A', passwordHash: 'x', role: 'admin' })
       .returning()
       .get();
-    db.insert(statusUpdates)
-      .values({
-        commitmentId,
-        authorId: user.id,
-        previousStatus: 'not_started',
-        newStatus: 'in_progress',
-        previousProgress: 0,
-        newProgress: 10,
-        effectiveDate: '2024-01-15',
-      })
-      .run();
+    appendChained(db, 'status_updates', entry(commitmentId, user.id));
+  });
+
+  const entry = (commitment: number, author: number) => ({
+    commitment_id: commitment,
+    author_id: author,
+    previous_status: 'not_started',
+    new_status: 'in_progress',
+    previous_progress: 0,
+    new_progress: 10,
+    note: '',
+    evidence_url: null,
+    effective_date: '2024-01-15',
+    recorded_at: '2024-01-15T00:00:00.000Z',
+  });
+
+  it('refuses a history or audit row that does not extend the hash chain', () => {
+    const plain = { commitmentId, authorId: 1, previousStatus: 'not_started', newStatus: 'in_progress', previousProgress: 0, newProgress: 1, effectiveDate: '2024-01-01' } as const;
+    expect(() => db.insert(statusUpdates).values(plain).run()).toThrow(/hash chain/);
+    const head = db.select().from(statusUpdates).get()!;
+    // A well-formed hash that does not follow the head, and the head's own link replayed.
+    expect(() => db.insert(statusUpdates).values({ ...plain, id: 2, prevHash: 'f'.repeat(64), hash: 'e'.repeat(64) }).run()).toThrow(/hash chain/);
+    expect(() => db.insert(statusUpdates).values({ ...plain, id: 2, prevHash: head.prevHash, hash: 'e'.repeat(64) }).run()).toThrow(/hash chain/);
+    expect(() => db.insert(statusUpdates).values({ ...plain, id: 1, prevHash: head.hash, hash: 'e'.repeat(64) }).run()).toThrow(/hash chain/);
+    expect(() => db.insert(auditEvents).values({ action: 'x', targetType: 'x' }).run()).toThrow(/hash chain/);
+    expect(db.select().from(statusUpdates).all()).toHaveLength(1);
   });
 
   it('refuses to change or delete a status update', () => {
@@ -63,9 +79,7 @@ describe('schema guarantees', () => {
 
   it('enforces foreign keys', () => {
     expect(() =>
-      db.insert(statusUpdates)
-        .values({ commitmentId: 99999, authorId: 1, previousStatus: 'not_started', newStatus: 'in_progress', previousProgress: 0, newProgress: 1, effectiveDate: '2024-01-01' })
-        .run(),
+      appendChained(db, 'status_updates', entry(99999, 1)),
     ).toThrow(/FOREIGN KEY/);
   });
 });

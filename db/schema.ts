@@ -223,6 +223,9 @@ export const statusUpdates = sqliteTable(
     recordedAt: text('recorded_at')
       .notNull()
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    /** The hash chain (lib/audit/chain.ts): the previous row's hash, and this row's. */
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     index('status_updates_commitment_idx').on(t.commitmentId, t.effectiveDate, t.id),
@@ -250,6 +253,9 @@ export const auditEvents = sqliteTable(
     at: text('at')
       .notNull()
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    /** The hash chain (lib/audit/chain.ts): the previous event's hash, and this event's. */
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     index('audit_events_target_idx').on(t.targetType, t.targetId),

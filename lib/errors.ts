@@ -58,3 +58,31 @@ export class ConflictError extends AppError {
     super('conflict', message);
   }
 }
+
+/**
+ * The disk holding the database is full (or the database reached its size limit): the write was
+ * rolled back, nothing was saved, and the same request succeeds once space is freed.
+ */
+export class StorageFullError extends AppError {
+  constructor(message = 'The server’s storage is full: nothing was saved. Try again once space has been freed') {
+    super('storage_full', message);
+  }
+}
+
+/**
+ * SQLite's "no space" result. A full disk gives SQLITE_FULL as well (SQLite reports a write that
+ * fails with ENOSPC so, tested on a full tmpfs with the WAL), not an I/O error.
+ */
+const STORAGE_FULL_CODES: readonly unknown[] = ['SQLITE_FULL'];
+
+/**
+ * A StorageFullError when the driver's error (better-sqlite3's SqliteError, possibly wrapped as the
+ * `cause` of a drizzle error) says the database or its disk is full; otherwise null.
+ */
+export function storageFullError(error: unknown): StorageFullError | null {
+  for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    if (e instanceof StorageFullError) return e;
+    if (STORAGE_FULL_CODES.includes((e as { code?: unknown }).code)) return new StorageFullError();
+  }
+  return null;
+}

@@ -6,6 +6,7 @@ import { DEFAULT_DEMO_PASSWORD, seedDemoUsers } from '@/db/seed/demo-users';
 import type { Status } from '@/lib/commitments/vocabulary';
 import { parseDuePeriod } from '@/lib/periods/due-period';
 import { rebuildDerived } from '@/lib/as-of/maintenance';
+import { chainHash, GENESIS_HASH } from '@/lib/audit/chain';
 
 /**
  * Fills a fresh database with a realistic synthetic corpus on top of the real seed:
@@ -67,9 +68,19 @@ export async function generate(size: Size, out: string): Promise<void> {
     (code, dialogue_id, area_id, title_ko, title_en, description_ko, description_en, lead_agency_id, due_spec, due_precision, due_start, due_end, status, progress, version, updated_at)
     values (?, ?, ?, ?, ?, '', '', ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`);
   const insertPartner = sqlite.prepare('insert or ignore into commitment_partners (commitment_id, agency_id, role) values (?, ?, ?)');
+  // The history is a hash chain (lib/audit/chain.ts): each row is numbered and hashed here.
   const insertUpdate = sqlite.prepare(`insert into status_updates
-    (commitment_id, author_id, previous_status, new_status, previous_progress, new_progress, note, evidence_url, effective_date, recorded_at)
-    values (?, ?, ?, ?, ?, ?, ?, null, ?, ?)`);
+    (id, commitment_id, author_id, previous_status, new_status, previous_progress, new_progress, note, evidence_url, effective_date, recorded_at, prev_hash, hash)
+    values (?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?)`);
+  const head = sqlite.prepare('select id, hash from status_updates order by id desc limit 1').get() as { id: number; hash: string } | undefined;
+  let chain = { id: head?.id ?? 0, hash: head?.hash ?? GENESIS_HASH };
+  const appendUpdate = (...values: [number, number, Status, Status, number, number, string, string, string]) => {
+    const [commitmentId, author, fromStatus, toStatus, fromProgress, toProgress, note, effective, recorded] = values;
+    const id = chain.id + 1;
+    const hash = chainHash(chain.hash, [id, commitmentId, author, fromStatus, toStatus, fromProgress, toProgress, note, null, effective, recorded]);
+    insertUpdate.run(id, ...values, chain.hash, hash);
+    chain = { id, hash };
+  };
 
   const perDialogue = spec.commitments / spec.dialogues;
   const perCommitment = spec.updates / spec.commitments;
@@ -123,7 +134,7 @@ export async function generate(size: Size, out: string): Promise<void> {
         const recordOrder = entries.map((e, i) => ({ ...e, i })).sort((a, b) => a.i + (random() < 0.05 ? 2 : 0) - (b.i + (random() < 0.05 ? 2 : 0)));
         let before = { status: 'not_started' as Status, progress: 0 };
         for (const e of recordOrder) {
-          insertUpdate.run(commitmentId, authorId, before.status, e.status, before.progress, e.progress, 'synthetic', iso(e.effective), new Date(e.effective + DAY).toISOString());
+          appendUpdate(commitmentId, authorId, before.status, e.status, before.progress, e.progress, 'synthetic', iso(e.effective), new Date(e.effective + DAY).toISOString());
           before = { status: e.status, progress: e.progress };
         }
       }

@@ -3,13 +3,13 @@ import type { Db } from '../client';
 import {
   agencies,
   areas,
-  auditEvents,
   commitmentPartners,
   commitments,
   dialogueParticipants,
   dialogues,
 } from '../schema';
 import { projectCreated } from '@/lib/as-of/projector';
+import { recordAudit } from '@/lib/audit/record';
 import { parseDuePeriod } from '@/lib/periods/due-period';
 import type { SeedDialogue } from './types';
 
@@ -88,9 +88,7 @@ export function importDialogue(db: Db, data: SeedDialogue): ImportCounts {
     // The read model derives the new commitments' adoption, history chain and rollups.
     if (created.length) projectCreated(tx, created);
     if (counts.agencies + counts.areas + counts.dialogues + counts.commitments > 0) {
-      tx.insert(auditEvents)
-        .values({ action: 'dialogue.import', targetType: 'dialogue', targetId: data.code, after: counts, origin: 'seed' })
-        .run();
+      recordAudit(tx, { actor: null, action: 'dialogue.import', targetType: 'dialogue', targetId: data.code, after: counts, origin: 'seed' });
     }
     return counts;
   });

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import type { Role } from '@/lib/auth/roles';
-import { auditEvents } from '@/db/schema';
+import { appendChained } from './chain';
 
 /** Who acted and from where; threaded from the request into every service call. */
 export interface Actor {
@@ -18,7 +18,7 @@ export interface RequestContext {
   origin: string;
 }
 
-type Tx = Pick<Db, 'insert'>;
+type Tx = Pick<Db, 'get' | 'run'>;
 
 export interface AuditInput {
   actor: Pick<Actor, 'id' | 'email'> | null;
@@ -32,18 +32,23 @@ export interface AuditInput {
   actorEmail?: string;
 }
 
-/** Appends one audit event; call inside the transaction of the change it records. */
-export function recordAudit(tx: Tx, e: AuditInput): void {
-  tx.insert(auditEvents)
-    .values({
-      actorId: e.actor?.id ?? null,
-      actorEmail: e.actor?.email ?? e.actorEmail ?? null,
-      action: e.action,
-      targetType: e.targetType,
-      targetId: e.targetId == null ? null : String(e.targetId),
-      before: e.before ?? null,
-      after: e.after ?? null,
-      origin: e.origin ?? null,
-    })
-    .run();
+/** A JSON column's stored text, or NULL. */
+const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
+
+/**
+ * Appends one audit event to the hash chain (lib/audit/chain.ts); call it inside the transaction
+ * of the change it records. Returns the event's id.
+ */
+export function recordAudit(tx: Tx, e: AuditInput): number {
+  return appendChained(tx, 'audit_events', {
+    at: new Date().toISOString(),
+    actor_id: e.actor?.id ?? null,
+    actor_email: e.actor?.email ?? e.actorEmail ?? null,
+    action: e.action,
+    target_type: e.targetType,
+    target_id: e.targetId == null ? null : String(e.targetId),
+    before: json(e.before),
+    after: json(e.after),
+    origin: e.origin ?? null,
+  }).id;
 }

@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import type { Actor, RequestContext } from '@/lib/audit/record';
 import { ForbiddenError, UnauthorizedError } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/origin';
+import { recordRequestUser } from '@/lib/ops/request-context';
 import { authorize } from './guard';
 import { REQUEST_PATH_HEADER, SECURE_SESSION_COOKIE, SESSION_COOKIE } from './constants';
 import type { Action, CommitmentScope } from './policy';
@@ -19,7 +20,9 @@ export const getCurrentActor = cache(async (): Promise<Actor | null> => {
   const store = await cookies();
   const token = store.get(SECURE_SESSION_COOKIE)?.value ?? store.get(SESSION_COOKIE)?.value;
   const sid = await sessionIdFromToken(token);
-  return sid ? resolveSession(getDb(), sid) : null;
+  const actor = sid ? resolveSession(getDb(), sid) : null;
+  recordRequestUser(actor?.id ?? null);
+  return actor;
 });
 
 export const getRequestContext = cache(async (channel: 'ui' | 'api' = 'ui'): Promise<RequestContext> => {

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { clientAddress } from '@/lib/http/origin';
+import { recordRequestUser } from '@/lib/ops/request-context';
 import { authenticate } from './authenticate';
 import { THROTTLED_ERROR } from './constants';
 import { getAuthSecret } from './secret';
@@ -39,6 +40,7 @@ class SessionEndedError extends Error {
 function liveActor(sid: string | undefined) {
   const actor = sid ? resolveSession(getDb(), sid) : null;
   if (!actor) throw new SessionEndedError();
+  recordRequestUser(actor.id);
   return actor;
 }
 

@@ -9,6 +9,7 @@ import { migrateDatabase, openDatabase, type Db } from '@/db/client';
 import { seedReferenceData } from '@/db/seed';
 import { agencies, auditEvents, commitments, statusUpdates } from '@/db/schema';
 import type { Actor } from '@/lib/audit/record';
+import { verifyChains } from '@/lib/audit/chain';
 import { insertTestUser } from '@/lib/testing/test-db';
 import type { ConcurrencyWorkerData, ConcurrencyWorkerMessage } from './concurrency-worker';
 
@@ -124,5 +125,7 @@ describe('updateCommitmentStatus under real concurrency (separate connections, o
     const audits = db.select().from(auditEvents).where(eq(auditEvents.action, 'commitment.status_update')).all();
     expect(audits).toHaveLength(ROUNDS);
     expect(audits.every((a) => a.targetId === CODE && a.origin === 'worker' && a.actorId === actor.id)).toBe(true);
+    // Ten connections appending at once never forked either hash chain.
+    expect(verifyChains(db.$client)).toMatchObject({ ok: true, statusUpdates: ROUNDS });
   });
 });

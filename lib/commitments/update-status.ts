@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
-import { commitments, statusUpdates } from '@/db/schema';
+import { commitments } from '@/db/schema';
+import { appendChained } from '@/lib/audit/chain';
 import { recordAudit, type Actor, type RequestContext } from '@/lib/audit/record';
 import { authorize } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/policy';
@@ -83,24 +84,23 @@ export function updateCommitmentStatus(
       const previous = stateAt(tx, { id: current.id, ...before }, input.effectiveDate);
       // The projector re-derives status and progress (the latest entry in world order, so a
       // back-dated entry never overrides a later one), the history's state changes and every rollup.
+      let entry: { id: number; hash: string } | undefined;
       project(
         tx,
         [current.id],
         () => {
-          tx.insert(statusUpdates)
-            .values({
-              commitmentId: current.id,
-              authorId: actor.id,
-              previousStatus: previous.status,
-              newStatus: input.status,
-              previousProgress: previous.progress,
-              newProgress: input.progress,
-              note: input.note,
-              evidenceUrl: input.evidenceUrl ?? null,
-              effectiveDate: input.effectiveDate,
-              recordedAt: now,
-            })
-            .run();
+          entry = appendChained(tx, 'status_updates', {
+            commitment_id: current.id,
+            author_id: actor.id,
+            previous_status: previous.status,
+            new_status: input.status,
+            previous_progress: previous.progress,
+            new_progress: input.progress,
+            note: input.note,
+            evidence_url: input.evidenceUrl ?? null,
+            effective_date: input.effectiveDate,
+            recorded_at: now,
+          });
           const bumped = tx
             .update(commitments)
             .set({ version: before.version + 1, updatedAt: now })
@@ -117,7 +117,8 @@ export function updateCommitmentStatus(
         targetType: 'commitment',
         targetId: code,
         before,
-        after: { ...stored, note: input.note, evidenceUrl: input.evidenceUrl ?? null, effectiveDate: input.effectiveDate },
+        // The update's id and hash tie the history's chain into the audit chain (lib/audit/chain.ts).
+        after: { ...stored, note: input.note, evidenceUrl: input.evidenceUrl ?? null, effectiveDate: input.effectiveDate, statusUpdateId: entry!.id, statusUpdateHash: entry!.hash },
         origin: ctx.origin,
       });
       return stored;

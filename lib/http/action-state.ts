@@ -1,5 +1,6 @@
 import 'server-only';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError, type FieldErrors } from '@/lib/errors';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError, storageFullError, type FieldErrors } from '@/lib/errors';
+import { logError } from '@/lib/ops/log';
 
 /** What a server action returns to its form (useActionState). Messages are i18n keys. */
 export interface ActionState {
@@ -21,7 +22,11 @@ export function actionError(error: unknown, values?: Record<string, string>): Ac
   if (error instanceof ForbiddenError) return { status: 'error', message: 'forms.forbidden', values };
   if (error instanceof UnauthorizedError) return { status: 'error', message: 'forms.unauthorized', values };
   if (error instanceof NotFoundError) return { status: 'error', message: 'forms.notFound', values };
-  console.error('Unhandled action error', error);
+  if (storageFullError(error)) {
+    logError('storage full: the write was rolled back', error);
+    return { status: 'error', message: 'forms.storageFull', values };
+  }
+  logError('unhandled action error', error);
   return { status: 'error', message: 'forms.failed', values };
 }
 

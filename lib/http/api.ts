@@ -6,9 +6,12 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  StorageFullError,
   UnauthorizedError,
   ValidationError,
+  storageFullError,
 } from '@/lib/errors';
+import { logError } from '@/lib/ops/log';
 import { assertSameOrigin } from './same-origin';
 
 /** The body is not JSON; the client must resend it as `application/json`. */
@@ -26,10 +29,17 @@ const STATUS_OF: [new (...args: never[]) => AppError, number][] = [
   [ConflictError, 409],
   [UnsupportedMediaTypeError, 415],
   [ValidationError, 422],
+  [StorageFullError, 503],
 ];
 
-/** The one mapping from typed errors to JSON responses; anything else is a logged 500. */
-export function errorResponse(error: unknown): NextResponse {
+/**
+ * The one mapping from typed errors to JSON responses. A full disk is a logged 503
+ * (`storage_full`: the transaction was rolled back); anything else is a logged 500.
+ */
+export function errorResponse(thrown: unknown): NextResponse {
+  const full = storageFullError(thrown);
+  if (full) logError('storage full: the write was rolled back', thrown);
+  const error = full ?? thrown;
   if (error instanceof AppError) {
     const status = STATUS_OF.find(([type]) => error instanceof type)?.[1] ?? 400;
     const body: Record<string, unknown> = { code: error.code, message: error.message };
@@ -37,7 +47,7 @@ export function errorResponse(error: unknown): NextResponse {
     if (error instanceof ConflictError && error.current !== undefined) body.current = error.current;
     return NextResponse.json({ error: body }, { status, headers: { 'Cache-Control': 'no-store' } });
   }
-  console.error('Unhandled API error', error);
+  logError('unhandled API error', error);
   return NextResponse.json(
     { error: { code: 'internal_error', message: 'The request could not be completed' } },
     { status: 500, headers: { 'Cache-Control': 'no-store' } },

@@ -4,6 +4,8 @@ import { STATUSES } from '@/lib/commitments/vocabulary';
 import { CONTENT_TYPES, REPORT_FORMATS } from '@/lib/reports/types';
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+/** The writes' answer to a full disk (a read that refreshes the session's last-seen time may get it too). */
+const STORAGE_FULL = error('`storage_full`: the disk holding the database is full; the write was rolled back and nothing was saved. Retry once space has been freed');
 const query = (name: string, description: string, schema: object = { type: 'string' }) => ({ in: 'query', name, description, schema });
 
 const REPORT_PARAMETERS = [
@@ -37,7 +39,7 @@ export const OPENAPI_DOCUMENT = {
             type: 'object',
             required: ['code', 'message'],
             properties: {
-              code: { type: 'string', enum: ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'validation_failed', 'internal_error'] },
+              code: { type: 'string', enum: ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'validation_failed', 'storage_full', 'internal_error'] },
               message: { type: 'string' },
               fieldErrors: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
               current: { $ref: '#/components/schemas/CommitmentState' },
@@ -116,6 +118,7 @@ export const OPENAPI_DOCUMENT = {
           409: error('Version conflict (`current` holds the state now), or the commitment is archived (read-only until an admin restores it)'),
           415: error('The body is not application/json'),
           422: error('Invalid values; `fieldErrors` says which'),
+          503: STORAGE_FULL,
         },
       },
     },
@@ -149,7 +152,7 @@ export const OPENAPI_DOCUMENT = {
             },
           },
         },
-        responses: { 201: { description: '{ id, params, issuedAt, lastUpdateId, files: [{ format, fileName, sha256, bytes }] }' }, 400: error('Malformed JSON'), 401: error('Signed out'), 403: error('Not an analyst or administrator; or a cross-site request (Origin or Sec-Fetch-Site)'), 415: error('The body is not application/json'), 422: error('Invalid parameters') },
+        responses: { 201: { description: '{ id, params, issuedAt, lastUpdateId, files: [{ format, fileName, sha256, bytes }] }' }, 400: error('Malformed JSON'), 401: error('Signed out'), 403: error('Not an analyst or administrator; or a cross-site request (Origin or Sec-Fetch-Site)'), 415: error('The body is not application/json'), 422: error('Invalid parameters'), 503: STORAGE_FULL },
       },
     },
     '/api/v1/reports/{id}': {

@@ -40,7 +40,8 @@ export default defineConfig({
     env: { E2E_PORT: String(PORT), DATABASE_URL: process.env.E2E_DATABASE_URL ?? 'data/e2e.db' },
     reuseExistingServer: false,
     timeout: 120_000,
-    stdout: 'pipe',
+    // The server's JSON request log is not the suite's output; its errors (stderr) are.
+    stdout: 'ignore',
     stderr: 'pipe',
   },
 });

@@ -80,7 +80,20 @@ export function openDatabase(file: string = databasePath()): Db {
  * its version changed.
  */
 export function migrateDatabase(db: Db): void {
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  // drizzle-kit rebuilds a table whose constraints change (create __new_x, copy, drop x, rename)
+  // between `PRAGMA foreign_keys=OFF/ON`, which do nothing inside the migrator's transaction: a
+  // table other tables refer to (agencies) could not be dropped. So foreign keys are off for the
+  // migrations, as SQLite's own procedure for schema changes says, and checked whole before they
+  // are on again.
+  const client = db.$client;
+  client.pragma('foreign_keys = OFF');
+  try {
+    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    const violations = client.pragma('foreign_key_check') as unknown[];
+    if (violations.length) throw new Error(`Migrations left ${violations.length} foreign key violation(s): ${JSON.stringify(violations.slice(0, 5))}`);
+  } finally {
+    client.pragma('foreign_keys = ON');
+  }
   const chained = chainExistingRows(db.$client, ensureAppendOnlyGuards);
   if (chained) console.info(`Hash chain: ${chained} existing audit events and status updates chained`);
   ensureAppendOnlyGuards(db.$client);

@@ -11,6 +11,9 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import {
   AGENCY_KINDS,
+  BASES,
+  DUE_BASES,
+  TARGET_BASES,
   PARTNER_ROLES,
   STATES,
   STATUSES,
@@ -117,6 +120,24 @@ export const commitments = sqliteTable(
     targetKo: text('target_ko'),
     targetEn: text('target_en'),
     sourceExcerpt: text('source_excerpt').notNull().default(''),
+    /** The lead's basis (lib/commitments/basis.ts): stated with the naming words, inferred with a reason, or confirmed. */
+    leadBasis: text('lead_basis', { enum: BASES }).notNull().default('inferred'),
+    leadBasisQuote: text('lead_basis_quote'),
+    leadBasisReasonKo: text('lead_basis_reason_ko'),
+    leadBasisReasonEn: text('lead_basis_reason_en'),
+    leadConfirmedBy: text('lead_confirmed_by'),
+    leadConfirmedOn: text('lead_confirmed_on'),
+    leadConfirmedEvidenceUrl: text('lead_confirmed_evidence_url'),
+    /** The due period's basis: the source phrase it was read from, a reason, or no time stated. */
+    dueBasis: text('due_basis', { enum: DUE_BASES }).notNull().default('not_stated'),
+    dueBasisQuote: text('due_basis_quote'),
+    dueBasisReasonKo: text('due_basis_reason_ko'),
+    dueBasisReasonEn: text('due_basis_reason_en'),
+    /** The target's basis (null without a target). */
+    targetBasis: text('target_basis', { enum: TARGET_BASES }),
+    targetBasisQuote: text('target_basis_quote'),
+    targetBasisReasonKo: text('target_basis_reason_ko'),
+    targetBasisReasonEn: text('target_basis_reason_en'),
     status: text('status', { enum: STATUSES }).notNull().default('not_started'),
     progress: integer('progress').notNull().default(0),
     version: integer('version').notNull().default(1),
@@ -162,6 +183,14 @@ export const commitmentPartners = sqliteTable(
       .notNull()
       .references(() => agencies.id),
     role: text('role', { enum: PARTNER_ROLES }).notNull(),
+    /** As the lead's basis on commitments. */
+    basis: text('basis', { enum: BASES }).notNull().default('inferred'),
+    basisQuote: text('basis_quote'),
+    basisReasonKo: text('basis_reason_ko'),
+    basisReasonEn: text('basis_reason_en'),
+    confirmedBy: text('confirmed_by'),
+    confirmedOn: text('confirmed_on'),
+    confirmedEvidenceUrl: text('confirmed_evidence_url'),
   },
   (t) => [
     primaryKey({ columns: [t.commitmentId, t.agencyId] }),

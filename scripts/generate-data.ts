@@ -37,6 +37,7 @@ function rng(seed: number) {
 }
 
 const DAY = 86_400_000;
+const SYNTHETIC = `'측정용 합성 데이터', 'Synthetic data for measurement'`;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export async function generate(size: Size, out: string): Promise<void> {
@@ -65,9 +66,11 @@ export async function generate(size: Size, out: string): Promise<void> {
     "insert into dialogues (code, name_ko, name_en, held_on, place_ko, place_en) values (?, ?, ?, ?, '서울', 'Seoul') returning id",
   );
   const insertCommitment = sqlite.prepare(`insert into commitments
-    (code, dialogue_id, area_id, title_ko, title_en, description_ko, description_en, lead_agency_id, due_spec, due_precision, due_start, due_end, status, progress, version, updated_at)
-    values (?, ?, ?, ?, ?, '', '', ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`);
-  const insertPartner = sqlite.prepare('insert or ignore into commitment_partners (commitment_id, agency_id, role) values (?, ?, ?)');
+    (code, dialogue_id, area_id, title_ko, title_en, description_ko, description_en, lead_agency_id, due_spec, due_precision, due_start, due_end, status, progress, version, updated_at,
+     lead_basis, lead_basis_reason_ko, lead_basis_reason_en, due_basis, due_basis_reason_ko, due_basis_reason_en)
+    values (?, ?, ?, ?, ?, '', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'inferred', ${SYNTHETIC}, ?, ?, ?) returning id`);
+  // No source stands behind synthetic assignments and due periods: each says so (lib/commitments/basis.ts).
+  const insertPartner = sqlite.prepare(`insert or ignore into commitment_partners (commitment_id, agency_id, role, basis, basis_reason_ko, basis_reason_en) values (?, ?, ?, 'inferred', ${SYNTHETIC})`);
   // The history is a hash chain (lib/audit/chain.ts): each row is numbered and hashed here.
   const insertUpdate = sqlite.prepare(`insert into status_updates
     (id, commitment_id, author_id, previous_status, new_status, previous_progress, new_progress, note, evidence_url, effective_date, recorded_at, prev_hash, hash)
@@ -126,6 +129,7 @@ export async function generate(size: Size, out: string): Promise<void> {
             last?.progress ?? 0,
             1 + entries.length,
             new Date(last ? last.effective : held).toISOString(),
+            ...(due.spec === 'ongoing' ? ['not_stated', null, null] : ['inferred', '측정용 합성 데이터', 'Synthetic data for measurement']),
           ) as { id: number }
         ).id;
         for (let p = 0, k = 1 + Math.floor(random() * 3); p < k; p++) insertPartner.run(commitmentId, pick(agencyIds), pick(['co_lead', 'counterpart', 'participant']));

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { FieldSpec } from '@/components/forms/entity-form';
-import { AGENCY_KINDS } from '@/lib/commitments/vocabulary';
+import { AGENCY_KINDS, BASES } from '@/lib/commitments/vocabulary';
 import type { FilterOptions } from '@/lib/commitments/filter-options';
 import { localized } from '@/lib/i18n/config';
 
@@ -40,7 +40,7 @@ export async function agencyFields(countries: string[]): Promise<FieldSpec[]> {
 }
 
 export async function commitmentFields(options: FilterOptions): Promise<FieldSpec[]> {
-  const [t, locale] = [await getTranslations('admin'), await getLocale()];
+  const [t, all, locale] = [await getTranslations('admin'), await getTranslations(), await getLocale()];
   const named = (list: { code: string; nameKo: string; nameEn: string }[], withCode = false) =>
     list.map((x) => ({ value: x.code, label: withCode ? `${x.code} — ${localized(locale, { ko: x.nameKo, en: x.nameEn })}` : localized(locale, { ko: x.nameKo, en: x.nameEn }) }));
   return [
@@ -48,14 +48,25 @@ export async function commitmentFields(options: FilterOptions): Promise<FieldSpe
     text(t, 'dialogueCode', { type: 'select', options: named(options.dialogues) }),
     text(t, 'areaCode', { type: 'select', options: named(options.areas) }),
     text(t, 'leadAgencyCode', { type: 'select', options: named(options.agencies, true) }),
+    // Each fact's basis (lib/admin/commitment-basis.ts): the source's words, or a reason.
+    text(t, 'leadBasis', {
+      type: 'select',
+      hint: t('leadBasisHint'),
+      options: [{ value: '', label: t('basisAuto') }, ...BASES.map((b) => ({ value: b, label: all(`basis.${b}`) }))],
+    }),
+    text(t, 'leadBasisWords', { hint: t('leadBasisWordsHint') }),
     text(t, 'titleKo', { required: true, wide: true }),
     text(t, 'titleEn', { required: true, wide: true }),
     text(t, 'descriptionKo', { type: 'textarea' }),
     text(t, 'descriptionEn', { type: 'textarea' }),
     text(t, 'partners', { hint: t('partnersHint'), wide: true }),
+    text(t, 'inferredReasonKo', { hint: t('inferredReasonHint'), wide: true }),
+    text(t, 'inferredReasonEn', { wide: true }),
     text(t, 'due', { hint: t('dueHint') }),
+    text(t, 'dueBasisWords', { hint: t('dueBasisWordsHint') }),
     text(t, 'targetKo'),
     text(t, 'targetEn'),
+    text(t, 'targetBasisWords', { hint: t('targetBasisWordsHint') }),
     text(t, 'sourceExcerpt', { type: 'textarea' }),
   ];
 }

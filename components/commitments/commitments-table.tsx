@@ -6,10 +6,12 @@ import { AgencyName } from '../agency-name';
 import { DuePeriodLabel } from '../due-period-label';
 import { ProgressBar } from '../progress-bar';
 import { StatusBadge } from '../status-badge';
+import { InferredBadge } from './inferred-badge';
 
 /** Rows as the list read them: status, progress and overdue as of the list's date. */
 export function CommitmentsTable({ items }: { items: CommitmentListItem[] }) {
   const t = useTranslations('commitments');
+  const tb = useTranslations('basis.list');
   const locale = useLocale();
   if (items.length === 0) return <p className="empty">{t('empty')}</p>;
   return (
@@ -40,6 +42,12 @@ export function CommitmentsTable({ items }: { items: CommitmentListItem[] }) {
               </th>
               <td>
                 <AgencyName agency={c.lead} />
+                {c.lead.basis === 'inferred' && (
+                  <>
+                    {' '}
+                    <InferredBadge text={tb('leadInferred')} label={tb('leadInferredLabel')} />
+                  </>
+                )}
               </td>
               <td>
                 <ul className="inline-list">
@@ -49,6 +57,9 @@ export function CommitmentsTable({ items }: { items: CommitmentListItem[] }) {
                     </li>
                   ))}
                 </ul>
+                {partnersInferred(c) > 0 && (
+                  <InferredBadge text={tb('partnersInferred', { count: partnersInferred(c) })} label={tb('partnersInferredLabel', { count: partnersInferred(c) })} />
+                )}
               </td>
               <td className="nowrap">
                 <DuePeriodLabel spec={c.dueSpec} />
@@ -66,3 +77,6 @@ export function CommitmentsTable({ items }: { items: CommitmentListItem[] }) {
     </div>
   );
 }
+
+/** Partner links someone inferred rather than read in the source (a confirmed one no longer counts). */
+const partnersInferred = (c: CommitmentListItem) => c.partners.filter((p) => p.basis.basis === 'inferred').length;

@@ -66,6 +66,9 @@ export async function FilterForm({ filter, options, myAgency }: { filter: Commit
         <label className="checkbox">
           <input type="checkbox" name="archived" value="1" defaultChecked={!!filter.archived} /> {t('filters.archived')}
         </label>
+        <label className="checkbox">
+          <input type="checkbox" name="inferred" value="1" defaultChecked={!!filter.inferred} /> {t('filters.inferred')}
+        </label>
         <button type="submit" className="button">
           {t('filters.apply')}
         </button>

@@ -25,6 +25,15 @@ interface Props {
   submitLabel: string;
 }
 
+/** A field's errors, and those about its parts (`partners.NSF`), which name the part. */
+function errorsOf(fieldErrors: ActionState['fieldErrors'], name: string) {
+  const own = fieldErrors?.[name] ?? [];
+  const parts = Object.entries(fieldErrors ?? {})
+    .filter(([key]) => key.startsWith(`${name}.`))
+    .flatMap(([key, codes]) => codes.map((code) => ({ subject: key.slice(name.length + 1), code })));
+  return own.length + parts.length ? [...own, ...parts] : undefined;
+}
+
 /** A labelled form for reference data, driven by a field list; keeps input after errors. */
 export function EntityForm({ action, fields, values = {}, hidden = {}, heading, submitLabel }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: 'idle' });
@@ -41,7 +50,7 @@ export function EntityForm({ action, fields, values = {}, hidden = {}, heading, 
       <div className="form__grid">
         {fields.map((f) => (
           <div key={f.name} className={f.wide || f.type === 'textarea' ? 'form__wide' : undefined}>
-            <Field name={f.name} label={f.label} hint={f.hint} errors={state.fieldErrors?.[f.name]}>
+            <Field name={f.name} label={f.label} hint={f.hint} errors={errorsOf(state.fieldErrors, f.name)}>
               {(p) =>
                 f.type === 'textarea' ? (
                   <textarea {...p} rows={3} defaultValue={current[f.name] ?? ''} required={f.required} />

@@ -7,13 +7,16 @@ import { insertUser } from '@/lib/users/service';
 export const DEFAULT_DEMO_PASSWORD = 'demo-password-2023';
 export const DEMO_EMAIL_DOMAIN = 'demo.example';
 
-/** Agencies that lead or partner on at least one commitment: each gets a demo official. */
+/**
+ * Agencies that lead or partner on at least one commitment: each gets a demo official. A whole
+ * government (kind `government`, a party the source names) is no office with officials of its own.
+ */
 function involvedAgencies(db: Db) {
   const ids = sql`(select ${commitments.leadAgencyId} from ${commitments} union select ${commitmentPartners.agencyId} from ${commitmentPartners})`;
   return db
     .select({ code: agencies.code, nameEn: agencies.nameEn })
     .from(agencies)
-    .where(sql`${agencies.id} in ${ids}`)
+    .where(sql`${agencies.id} in ${ids} and ${agencies.kind} != 'government'`)
     .orderBy(agencies.code)
     .all();
 }

@@ -10,6 +10,7 @@ import {
 } from '../schema';
 import { projectCreated } from '@/lib/as-of/projector';
 import { recordAudit } from '@/lib/audit/record';
+import { basisColumns, basisProblems, dueBasisColumns, leadBasisColumns, targetBasisColumns } from '@/lib/commitments/basis';
 import { parseDuePeriod } from '@/lib/periods/due-period';
 import type { SeedDialogue } from './types';
 
@@ -53,6 +54,9 @@ export function importDialogue(db: Db, data: SeedDialogue): ImportCounts {
     const created: number[] = [];
     for (const c of data.commitments) {
       const due = parseDuePeriod(c.due);
+      // Shipped data claims nothing its source does not say: every basis is checked before it is stored.
+      const problems = basisProblems({ sourceExcerpt: c.sourceExcerpt, dueSpec: due.spec, hasTarget: c.targetKo !== null || c.targetEn !== null, lead: c.leadBasis, partners: c.partners, due: c.dueBasis, target: c.targetBasis });
+      if (Object.keys(problems).length) throw new Error(`Seed data for ${c.code} has unsupported bases: ${JSON.stringify(problems)}`);
       const inserted = tx
         .insert(commitments)
         .values({
@@ -71,6 +75,9 @@ export function importDialogue(db: Db, data: SeedDialogue): ImportCounts {
           targetKo: c.targetKo,
           targetEn: c.targetEn,
           sourceExcerpt: c.sourceExcerpt,
+          ...leadBasisColumns(c.leadBasis),
+          ...dueBasisColumns(c.dueBasis),
+          ...targetBasisColumns(c.targetBasis),
         })
         .onConflictDoNothing()
         .returning({ id: commitments.id })
@@ -80,7 +87,7 @@ export function importDialogue(db: Db, data: SeedDialogue): ImportCounts {
       created.push(inserted.id);
       for (const p of c.partners) {
         tx.insert(commitmentPartners)
-          .values({ commitmentId: inserted.id, agencyId: agencyId(p.agencyCode), role: p.role })
+          .values({ commitmentId: inserted.id, agencyId: agencyId(p.agencyCode), role: p.role, ...basisColumns(p.basis) })
           .run();
       }
     }

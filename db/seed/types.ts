@@ -18,9 +18,22 @@ export interface SeedArea {
   sortOrder: number;
 }
 
+/** Why an agency, a due period or a target is what it is (see lib/commitments/basis.ts). */
+export type SeedBasis = { stated: string } | { inferred: { ko: string; en: string } };
+/** A due period may also rest on nothing: the source gives no time. */
+export type SeedDueBasis = SeedBasis | { notStated: true };
+
+/** The source names it: `words` are the words of the excerpt that do. */
+export const stated = (words: string): SeedBasis => ({ stated: words });
+/** Someone inferred it: why, in both languages. */
+export const inferred = (ko: string, en: string): SeedBasis => ({ inferred: { ko, en } });
+/** The source gives no time (the due period is then `ongoing`). */
+export const NOT_STATED: SeedDueBasis = { notStated: true };
+
 export interface SeedPartner {
   agencyCode: string;
   role: PartnerRole;
+  basis: SeedBasis;
 }
 
 export interface SeedCommitment {
@@ -32,11 +45,15 @@ export interface SeedCommitment {
   descriptionKo: string;
   descriptionEn: string;
   leadAgencyCode: string;
+  leadBasis: SeedBasis;
   partners: SeedPartner[];
   /** Due-period spec understood by lib/periods (e.g. "2024", "early-2024", "ongoing"). */
   due: string;
+  dueBasis: SeedDueBasis;
   targetKo: string | null;
   targetEn: string | null;
+  /** Required when there is a target. */
+  targetBasis?: SeedBasis;
   /** Verbatim Korean sentence(s) of the source the commitment came from. */
   sourceExcerpt: string;
 }

@@ -9,34 +9,55 @@ import { project, projectCreated } from '@/lib/as-of/projector';
 import { dateTimeInZone } from '@/lib/periods/dates';
 import { parseDuePeriod } from '@/lib/periods/due-period';
 import { fieldErrorsOf } from '@/lib/validation/common';
+import { resolveBases, storedBases, type StoredBases } from './commitment-basis';
 import { CommitmentInput, PartnersField } from './inputs';
 
 type Reader = Pick<Db, 'select'>;
 
-/** Resolves the codes a commitment refers to; unknown ones become field errors. */
-export function resolveReferences(db: Reader, input: CommitmentInput) {
+interface Codes {
+  dialogueCode: string;
+  areaCode: string;
+  leadAgencyCode: string;
+  partnerCodes: string[];
+}
+
+/** The ids of the codes a commitment refers to; unknown ones become field errors. */
+function lookUpCodes(db: Reader, c: Codes) {
   const errors: FieldErrors = {};
-  const dialogue = db.select({ id: dialogues.id }).from(dialogues).where(eq(dialogues.code, input.dialogueCode)).get();
-  const area = db.select({ id: areas.id }).from(areas).where(eq(areas.code, input.areaCode)).get();
-  const wanted = [input.leadAgencyCode, ...input.partners.map((p) => p.agencyCode)];
-  const found = new Map(db.select({ id: agencies.id, code: agencies.code }).from(agencies).where(inArray(agencies.code, wanted)).all().map((a) => [a.code, a.id]));
-  if (!dialogue && input.dialogueCode) errors.dialogueCode = ['unknown_dialogue'];
-  if (!area && input.areaCode) errors.areaCode = ['unknown_area'];
-  if (!found.has(input.leadAgencyCode) && input.leadAgencyCode) errors.leadAgencyCode = ['unknown_agency'];
-  if (input.partners.some((p) => !found.has(p.agencyCode))) errors.partners = ['unknown_agency'];
+  const dialogue = db.select({ id: dialogues.id }).from(dialogues).where(eq(dialogues.code, c.dialogueCode)).get();
+  const area = db.select({ id: areas.id }).from(areas).where(eq(areas.code, c.areaCode)).get();
+  const found = new Map(db.select({ id: agencies.id, code: agencies.code }).from(agencies).where(inArray(agencies.code, [c.leadAgencyCode, ...c.partnerCodes])).all().map((a) => [a.code, a.id]));
+  if (!dialogue && c.dialogueCode) errors.dialogueCode = ['unknown_dialogue'];
+  if (!area && c.areaCode) errors.areaCode = ['unknown_area'];
+  if (!found.has(c.leadAgencyCode) && c.leadAgencyCode) errors.leadAgencyCode = ['unknown_agency'];
+  if (c.partnerCodes.some((code) => !found.has(code))) errors.partners = ['unknown_agency'];
   if (Object.keys(errors).length) return { errors } as const;
+  return { errors: null, dialogueId: dialogue!.id, areaId: area!.id, leadId: found.get(c.leadAgencyCode)!, partnerIds: c.partnerCodes.map((code) => found.get(code)!) } as const;
+}
+
+/**
+ * Resolves the codes a commitment refers to, and the basis of each fact against what `kept` (the
+ * commitment being edited) stores (lib/admin/commitment-basis.ts); unknown codes and bad bases
+ * become field errors.
+ */
+export function resolveReferences(db: Reader, input: CommitmentInput, kept?: StoredBases) {
+  const refs = lookUpCodes(db, { ...input, partnerCodes: input.partners.map((p) => p.agencyCode) });
+  if (refs.errors) return { errors: refs.errors } as const;
+  const bases = resolveBases(input, { lead: refs.leadId, partners: refs.partnerIds }, kept);
+  if (bases.errors) return { errors: bases.errors } as const;
+  const { lead, partners, due: dueBasis, target } = bases.bases;
   const due = parseDuePeriod(input.due);
   return {
     errors: null,
     row: {
       code: input.code,
-      dialogueId: dialogue!.id,
-      areaId: area!.id,
+      dialogueId: refs.dialogueId,
+      areaId: refs.areaId,
       titleKo: input.titleKo,
       titleEn: input.titleEn,
       descriptionKo: input.descriptionKo,
       descriptionEn: input.descriptionEn,
-      leadAgencyId: found.get(input.leadAgencyCode)!,
+      leadAgencyId: refs.leadId,
       dueSpec: due.spec,
       duePrecision: due.precision,
       dueStart: due.start,
@@ -44,17 +65,26 @@ export function resolveReferences(db: Reader, input: CommitmentInput) {
       targetKo: input.targetKo,
       targetEn: input.targetEn,
       sourceExcerpt: input.sourceExcerpt,
+      leadBasis: lead.basis,
+      leadBasisQuote: lead.basisQuote,
+      leadBasisReasonKo: lead.basisReasonKo,
+      leadBasisReasonEn: lead.basisReasonEn,
+      leadConfirmedBy: lead.confirmedBy,
+      leadConfirmedOn: lead.confirmedOn,
+      leadConfirmedEvidenceUrl: lead.confirmedEvidenceUrl,
+      ...dueBasis,
+      ...target,
     },
-    partners: input.partners.map((p) => ({ agencyId: found.get(p.agencyCode)!, role: p.role })),
+    partners: input.partners.map((p, i) => ({ agencyId: refs.partnerIds[i]!, role: p.role, ...partners[i]! })),
   } as const;
 }
 
-/** The codes of an input that failed the schema, read as leniently as possible. */
-function looseCodes(raw: unknown): CommitmentInput {
+/** The unknown codes of an input that failed the schema, read as leniently as possible. */
+function looseReferenceErrors(db: Reader, raw: unknown): FieldErrors | null {
   const v = (raw ?? {}) as Record<string, unknown>;
   const up = (x: unknown) => (typeof x === 'string' ? x.trim().toUpperCase() : '');
   const partners = PartnersField.safeParse(v.partners ?? '');
-  return { dialogueCode: up(v.dialogueCode), areaCode: up(v.areaCode), leadAgencyCode: up(v.leadAgencyCode), partners: partners.success ? partners.data : [], due: 'ongoing' } as CommitmentInput;
+  return lookUpCodes(db, { dialogueCode: up(v.dialogueCode), areaCode: up(v.areaCode), leadAgencyCode: up(v.leadAgencyCode), partnerCodes: partners.success ? partners.data.map((p) => p.agencyCode) : [] }).errors;
 }
 
 /**
@@ -63,10 +93,12 @@ function looseCodes(raw: unknown): CommitmentInput {
  */
 export function checkCommitment(db: Reader, raw: unknown, exceptId?: number) {
   const parsed = CommitmentInput.safeParse(raw);
-  const resolved = resolveReferences(db, parsed.success ? parsed.data : looseCodes(raw));
-  const errors: FieldErrors = { ...(resolved.errors ?? {}), ...(parsed.success ? {} : fieldErrorsOf(parsed.error)) };
-  if (parsed.success && codeTaken(db, parsed.data.code, exceptId)) errors.code = ['code_taken'];
-  if (!parsed.success || resolved.errors || Object.keys(errors).length) return { errors, resolved: null } as const;
+  if (!parsed.success) return { errors: { ...looseReferenceErrors(db, raw), ...fieldErrorsOf(parsed.error) }, resolved: null } as const;
+  // Bases are checked against a valid input only, and on an edit against what the commitment stores.
+  const resolved = resolveReferences(db, parsed.data, exceptId === undefined ? undefined : storedBases(db, exceptId));
+  const errors: FieldErrors = { ...(resolved.errors ?? {}) };
+  if (codeTaken(db, parsed.data.code, exceptId)) errors.code = ['code_taken'];
+  if (resolved.errors || Object.keys(errors).length) return { errors, resolved: null } as const;
   return { errors: null, resolved } as const;
 }
 
@@ -103,17 +135,20 @@ export function createCommitment(db: Db, actor: Actor, raw: unknown, ctx: Reques
 }
 
 /**
- * Admin edits every descriptive field (both languages, agencies, due period); status and
- * progress change only through status updates. Guarded by the version the admin saw.
+ * Admin edits every descriptive field (both languages, agencies, due period, bases); status and
+ * progress change only through status updates. Guarded by the version the admin saw. Checked
+ * inside the write's transaction: an unchanged fact keeps the basis stored when it runs (a
+ * confirmation included), never one read before another write.
  */
 export function updateCommitment(db: Db, actor: Actor, id: number, raw: unknown, version: number, ctx: RequestContext) {
   authorize(db, actor, 'commitment.manage', undefined, ctx, String(id));
-  const { errors, resolved } = checkCommitment(db, raw, id);
-  if (errors) throw new ValidationError(errors);
   return db.transaction(
     (tx) => {
+      const { errors, resolved } = checkCommitment(tx, raw, id);
+      if (errors) throw new ValidationError(errors);
       const before = tx.select().from(commitments).where(eq(commitments.id, id)).get();
       if (!before) throw new NotFoundError('No such commitment');
+      const partnersBefore = tx.select().from(commitmentPartners).where(eq(commitmentPartners.commitmentId, id)).all().map(({ commitmentId: _, ...p }) => p);
       const first = tx.select({ d: min(statusUpdates.effectiveDate) }).from(statusUpdates).where(eq(statusUpdates.commitmentId, id)).get()?.d;
       const heldOn = tx.select({ d: dialogues.heldOn }).from(dialogues).where(eq(dialogues.id, resolved.row.dialogueId)).get()!.d;
       if (first && first < heldOn) throw new ValidationError({ dialogueCode: ['entries_before_dialogue'] });
@@ -135,7 +170,7 @@ export function updateCommitment(db: Db, actor: Actor, id: number, raw: unknown,
         'all',
       );
       const after = tx.select().from(commitments).where(eq(commitments.id, id)).get()!;
-      recordAudit(tx, { actor, action: 'commitment.update', targetType: 'commitment', targetId: after.code, before, after: { ...after, partners: resolved.partners }, origin: ctx.origin });
+      recordAudit(tx, { actor, action: 'commitment.update', targetType: 'commitment', targetId: after.code, before: { ...before, partners: partnersBefore }, after: { ...after, partners: resolved.partners }, origin: ctx.origin });
       return after;
     },
     { behavior: 'immediate' },

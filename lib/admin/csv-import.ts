@@ -6,7 +6,11 @@ import { authorize } from '@/lib/auth/guard';
 import { ValidationError, type FieldErrors } from '@/lib/errors';
 import { checkCommitment, insertCommitments } from './commitment-service';
 
-/** CSV header → CommitmentInput field. `partners` reads like "NSF:counterpart; DOE:participant". */
+/**
+ * CSV header → CommitmentInput field. `partners` reads like "NSF:counterpart:stated:미 국립과학재단;
+ * DOE:participant" (`CODE:role[:basis[:words]]`, lib/admin/inputs.ts). The basis columns are
+ * optional: without them every assignment and due period is inferred, with the default reason.
+ */
 export const CSV_COLUMNS = {
   code: 'code',
   dialogue: 'dialogueCode',
@@ -16,10 +20,16 @@ export const CSV_COLUMNS = {
   description_ko: 'descriptionKo',
   description_en: 'descriptionEn',
   lead_agency: 'leadAgencyCode',
+  lead_basis: 'leadBasis',
+  lead_basis_words: 'leadBasisWords',
   partners: 'partners',
+  inferred_reason_ko: 'inferredReasonKo',
+  inferred_reason_en: 'inferredReasonEn',
   due: 'due',
+  due_basis_words: 'dueBasisWords',
   target_ko: 'targetKo',
   target_en: 'targetEn',
+  target_basis_words: 'targetBasisWords',
   source_excerpt: 'sourceExcerpt',
 } as const;
 const REQUIRED_COLUMNS = ['code', 'dialogue', 'area', 'title_ko', 'title_en', 'lead_agency'];
@@ -123,8 +133,12 @@ function checkRows(db: Pick<Db, 'select'>, records: Record<string, string>[]) {
   const seen = new Set<string>();
   return records.map((record, i) => {
     const raw = Object.fromEntries(Object.entries(CSV_COLUMNS).map(([col, field]) => [field, record[col] ?? '']));
-    const byColumn = (errors: FieldErrors): FieldErrors =>
-      Object.fromEntries(Object.entries(errors).map(([field, list]) => [COLUMN_OF[field] ?? field, list]));
+    // `partners.NSF` (a partner's basis) keeps the agency's code after the column's name.
+    const columnOf = (field: string) => {
+      const [head = field, ...rest] = field.split('.');
+      return [COLUMN_OF[head] ?? head, ...rest].join('.');
+    };
+    const byColumn = (errors: FieldErrors): FieldErrors => Object.fromEntries(Object.entries(errors).map(([field, list]) => [columnOf(field), list]));
     const code = String(raw.code).trim().toUpperCase();
     const checked = checkCommitment(db, raw);
     const errors: FieldErrors = { ...(checked.errors ?? {}) };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENCY_KINDS, PARTNER_ROLES } from '@/lib/commitments/vocabulary';
+import { AGENCY_KINDS, BASES, PARTNER_ROLES, type Basis } from '@/lib/commitments/vocabulary';
 import { isValidDueSpec } from '@/lib/periods/due-period';
 import { httpUrl, isoDateString, missingOr, plainText } from '@/lib/validation/common';
 
@@ -49,22 +49,59 @@ export const AgencyInput = z.object({
 });
 export type AgencyInput = z.infer<typeof AgencyInput>;
 
-export const PartnerInput = z.object({ agencyCode: refCode(20), role: z.enum(PARTNER_ROLES, { error: missingOr('invalid_role') }) });
+/** Words of the source excerpt that name an agency, a due period or a target. */
+const basisWords = plainText(1000).trim();
+const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
 /**
- * Partners as people type them: "NSF:counterpart; DOE" (role defaults to participant).
- * Accepts that text or an array of { agencyCode, role }.
+ * A partner link with its basis. `basis` stays a string here and is checked against BASES by
+ * CommitmentInput, so a bad value is reported under `partners.<CODE>`, naming the agency.
+ * Unset: a new link is inferred; an unchanged one (same agency and role) keeps its basis.
+ */
+export const PartnerInput = z.object({
+  agencyCode: refCode(20),
+  role: z.enum(PARTNER_ROLES, { error: missingOr('invalid_role') }),
+  basis: z.preprocess(blankToUndefined, z.string({ error: 'invalid_basis' }).trim().toLowerCase().optional()),
+  words: basisWords.optional(),
+});
+
+/**
+ * Splits partner text into entries at `;` and line breaks, and at commas outside the naming words
+ * (the words run from an entry's third colon to the next `;` or line break, commas included).
+ */
+function partnerEntries(text: string): string[] {
+  const entries: string[] = [];
+  for (const line of text.split(/[;\r\n]/)) {
+    let current: string | null = null;
+    for (const piece of line.split(',')) {
+      if (current !== null && current.split(':').length > 3) current += `,${piece}`;
+      else {
+        if (current !== null) entries.push(current);
+        current = piece;
+      }
+    }
+    if (current !== null) entries.push(current);
+  }
+  return entries.map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * Partners as people type them: `CODE[:role[:basis[:words]]]`, entries separated by `;`:
+ * "NSF:counterpart:stated:미 국립과학재단; DOS:counterpart:inferred; DOE" (role defaults to
+ * participant; basis to inferred for a new link; `stated` needs the naming words, which may hold
+ * anything but `;` and line breaks). Accepts that text or an array of { agencyCode, role, basis?, words? }.
  */
 export const PartnersField = z.preprocess((v) => {
   if (typeof v !== 'string') return v;
-  return v
-    .split(/[;\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((s) => {
-      const [agencyCode = '', role = 'participant'] = s.split(':').map((x) => x.trim());
-      return { agencyCode, role: role.toLowerCase().replace(/[\s-]/g, '_') };
-    });
+  return partnerEntries(v).map((s) => {
+    const [agencyCode = '', role = '', basis = '', ...words] = s.split(':');
+    return {
+      agencyCode: agencyCode.trim(),
+      role: role.trim().toLowerCase().replace(/[\s-]/g, '_') || 'participant',
+      ...(basis.trim() ? { basis: basis.trim() } : {}),
+      ...(words.length ? { words: words.join(':') } : {}),
+    };
+  });
 }, z.array(PartnerInput, { message: 'invalid_partners' }).max(30));
 
 export const CommitmentInput = z
@@ -77,19 +114,34 @@ export const CommitmentInput = z
     descriptionKo: plainText(5000).trim().default(''),
     descriptionEn: plainText(5000).trim().default(''),
     leadAgencyCode: refCode(20),
+    /** Unset: a new lead is inferred (stated when words are given); an unchanged lead keeps its basis. */
+    leadBasis: z.preprocess(blankToUndefined, z.enum(BASES, { error: 'invalid_basis' }).optional()),
+    leadBasisWords: basisWords.optional(),
     partners: PartnersField.default([]),
+    /** The reason given to every inferred assignment, due period and target of the commitment (both languages, or neither). */
+    inferredReasonKo: optionalText(300),
+    inferredReasonEn: optionalText(300),
     due: z
       .string({ error: missingOr('invalid_due') })
       .trim()
       .transform((v) => v || 'ongoing')
       .refine(isValidDueSpec, { message: 'invalid_due' }),
+    /** The source's phrase the due period was read from. Left out (not blank): an unchanged due period keeps its basis. */
+    dueBasisWords: basisWords.optional(),
     targetKo: optionalText(500),
     targetEn: optionalText(500),
+    /** The source's phrase for the target; as dueBasisWords. */
+    targetBasisWords: basisWords.optional(),
     sourceExcerpt: plainText(5000).trim().default(''),
   })
   .superRefine((v, ctx) => {
     const codes = v.partners.map((p) => p.agencyCode);
     if (codes.includes(v.leadAgencyCode)) ctx.addIssue({ code: 'custom', path: ['partners'], message: 'lead_is_partner' });
     if (new Set(codes).size !== codes.length) ctx.addIssue({ code: 'custom', path: ['partners'], message: 'duplicate_partner' });
-  });
+    for (const p of v.partners) {
+      if (p.basis !== undefined && !(BASES as readonly string[]).includes(p.basis)) ctx.addIssue({ code: 'custom', path: ['partners', p.agencyCode], message: 'invalid_basis' });
+    }
+    if (!v.inferredReasonKo !== !v.inferredReasonEn) ctx.addIssue({ code: 'custom', path: [v.inferredReasonKo ? 'inferredReasonEn' : 'inferredReasonKo'], message: 'basis_reason_required' });
+  })
+  .transform((v) => ({ ...v, partners: v.partners.map((p) => ({ ...p, basis: p.basis as Basis | undefined })) }));
 export type CommitmentInput = z.infer<typeof CommitmentInput>;

@@ -31,7 +31,15 @@ export function getAgency(id: number, db: Db = getDb()) {
   return db.select().from(agencies).where(eq(agencies.id, id)).get();
 }
 
-/** A commitment's editable fields as form strings (partners as "CODE:role; …"). */
+/** A partner link as the partners field writes it: `CODE:role:basis[:words]` (lib/admin/inputs.ts). */
+const partnerText = (p: { code: string; role: string; basis: string; basisQuote: string | null }) =>
+  [p.code, p.role, p.basis, ...(p.basis === 'stated' && p.basisQuote !== null ? [p.basisQuote] : [])].join(':');
+
+/**
+ * A commitment's editable fields as form strings (partners as "CODE:role:basis[:words]; …").
+ * The inferred reason is left empty: each inferred fact then keeps its own (a reason typed there
+ * replaces them all).
+ */
 export function getCommitmentForEdit(code: string, db: Db = getDb()) {
   const c = db
     .select({ commitment: commitments, dialogueCode: dialogues.code })
@@ -43,7 +51,7 @@ export function getCommitmentForEdit(code: string, db: Db = getDb()) {
   const area = db.select({ code: areas.code }).from(areas).where(eq(areas.id, c.commitment.areaId)).get();
   const lead = db.select({ code: agencies.code }).from(agencies).where(eq(agencies.id, c.commitment.leadAgencyId)).get();
   const partners = db
-    .select({ code: agencies.code, role: commitmentPartners.role })
+    .select({ code: agencies.code, role: commitmentPartners.role, basis: commitmentPartners.basis, basisQuote: commitmentPartners.basisQuote })
     .from(commitmentPartners)
     .innerJoin(agencies, eq(agencies.id, commitmentPartners.agencyId))
     .where(eq(commitmentPartners.commitmentId, c.commitment.id))
@@ -62,10 +70,16 @@ export function getCommitmentForEdit(code: string, db: Db = getDb()) {
       titleEn: x.titleEn,
       descriptionKo: x.descriptionKo,
       descriptionEn: x.descriptionEn,
-      partners: partners.map((p) => `${p.code}:${p.role}`).join('; '),
+      leadBasis: x.leadBasis,
+      leadBasisWords: x.leadBasis === 'stated' ? (x.leadBasisQuote ?? '') : '',
+      partners: partners.map(partnerText).join('; '),
+      inferredReasonKo: '',
+      inferredReasonEn: '',
       due: x.dueSpec,
+      dueBasisWords: x.dueBasis === 'stated' ? (x.dueBasisQuote ?? '') : '',
       targetKo: x.targetKo ?? '',
       targetEn: x.targetEn ?? '',
+      targetBasisWords: x.targetBasis === 'stated' ? (x.targetBasisQuote ?? '') : '',
       sourceExcerpt: x.sourceExcerpt,
     },
   };

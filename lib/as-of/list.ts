@@ -14,6 +14,9 @@ import { lastUpdateAtSql, stateAtSql, type StateColumns } from './state';
 import { OPEN_SQL, statusRankSql } from './vocabulary-sql';
 
 /** The date a filter shows: its `asOf` when that is in the past, else today. */
+/** A commitment with at least one inferred assignment: its lead, or a partner link. */
+export const HAS_INFERRED = sql`(${commitments.leadBasis} = 'inferred' or exists (select 1 from commitment_partners hp where hp.commitment_id = ${commitments.id} and hp.basis = 'inferred'))`;
+
 export const listDate = (f: Pick<CommitmentFilter, 'asOf'>, today: string) => (f.asOf && f.asOf < today ? f.asOf : today);
 
 /**
@@ -28,6 +31,7 @@ export function filterConditions(f: Partial<CommitmentFilter>, date: string, sta
     const range = q ? quarterRange(q) : { start: `${f.due}-01-01`, end: `${f.due}-12-31` };
     where.push(sql`${commitments.dueEnd} between ${range.start} and ${range.end}`);
   }
+  if (f.inferred === true) where.push(HAS_INFERRED);
   const overdue = sql`(${commitments.dueEnd} is not null and ${commitments.dueEnd} < ${date} and ${state.status} in ${OPEN_SQL})`;
   if (f.overdue === true) where.push(overdue);
   if (f.overdue === false) where.push(sql`not ${overdue}`);
@@ -144,6 +148,7 @@ export function listAsOf(f: CommitmentFilter, today: string = todayIso(), db: Db
                 archivedAt: commitments.archivedAt,
                 area: { code: areas.code, nameKo: areas.nameKo, nameEn: areas.nameEn },
                 lead: { code: lead.code, nameKo: lead.nameKo, nameEn: lead.nameEn, country: lead.country },
+                leadBasis: commitments.leadBasis,
               })
               .from(commitments)
               .innerJoin(areas, eq(areas.id, commitments.areaId))
@@ -154,8 +159,11 @@ export function listAsOf(f: CommitmentFilter, today: string = todayIso(), db: Db
         const byId = new Map(rows.map((r) => [r.id, r]));
         const partners = partnersOf(db, ids);
         const items = page.map(({ id, status, progress }) => {
-          const { id: _, adoptedOn, archivedAt, area, lead: leadAgency, ...r } = byId.get(id)!;
-          return { ...r, status, progress, adoptedOn, archivedAt, area, lead: leadAgency, overdue: r.dueEnd !== null && r.dueEnd < date && !isClosed(status), partners: partners.get(id) ?? [] };
+          const { id: _, adoptedOn, archivedAt, area, lead: leadAgency, leadBasis, ...r } = byId.get(id)!;
+          const partnerList = partners.get(id) ?? [];
+          // How many of its assignments (lead and partners) someone inferred rather than read in the source.
+          const inferredAssignments = (leadBasis === 'inferred' ? 1 : 0) + partnerList.filter((p) => p.basis.basis === 'inferred').length;
+          return { ...r, status, progress, adoptedOn, archivedAt, area, lead: { ...leadAgency, basis: leadBasis }, overdue: r.dueEnd !== null && r.dueEnd < date && !isClosed(status), partners: partnerList, inferredAssignments };
         });
         return { asOf: date, past: date < today, items, total };
       } finally {

@@ -33,6 +33,8 @@ export const CommitmentFilterInput = z.object({
   /** Status and overdue are judged as they stood at the end of this date (history by effective date). */
   asOf: z.string().trim().refine(isIsoDate, { message: 'invalid_date' }).optional(),
   archived: flag.optional(),
+  /** true: only commitments with at least one inferred assignment (lead or partner; a confirmed one is no longer inferred). */
+  inferred: flag.optional(),
   q: z.string().trim().max(200, { message: 'too_long' }).optional(),
   sort: z.enum(SORT_KEYS, { message: 'invalid_sort' }).default('code'),
   dir: z.enum(['asc', 'desc'], { message: 'invalid_dir' }).default('asc'),
@@ -87,6 +89,7 @@ export function filterQueryString(f: Partial<CommitmentFilter>, overrides: Parti
   for (const s of merged.status ?? []) p.append('status', s);
   if (merged.overdue !== undefined) p.set('overdue', merged.overdue ? '1' : '0');
   if (merged.archived) p.set('archived', '1');
+  if (merged.inferred) p.set('inferred', '1');
   if (merged.sort && merged.sort !== 'code') p.set('sort', merged.sort);
   if (merged.dir && merged.dir !== 'asc') p.set('dir', merged.dir);
   if (merged.page && merged.page > 1) p.set('page', String(merged.page));

@@ -10,6 +10,7 @@ import {
   statusUpdates,
   users,
 } from '@/db/schema';
+import { assignmentBasis, factBasis, leadBasis, type AssignmentBasis } from './basis';
 import type { PartnerRole } from './vocabulary';
 
 export interface AgencyRef {
@@ -21,6 +22,8 @@ export interface AgencyRef {
 
 export interface PartnerRef extends AgencyRef {
   role: PartnerRole;
+  /** Whether the source names this agency for the commitment, someone inferred it, or it confirmed it. */
+  basis: AssignmentBasis;
 }
 
 export const agencyRef = {
@@ -35,15 +38,26 @@ export function partnersOf(db: Db, commitmentIds: number[]): Map<number, Partner
   const byCommitment = new Map<number, PartnerRef[]>();
   if (commitmentIds.length === 0) return byCommitment;
   const rows = db
-    .select({ commitmentId: commitmentPartners.commitmentId, role: commitmentPartners.role, ...agencyRef })
+    .select({
+      commitmentId: commitmentPartners.commitmentId,
+      role: commitmentPartners.role,
+      ...agencyRef,
+      basis: commitmentPartners.basis,
+      basisQuote: commitmentPartners.basisQuote,
+      basisReasonKo: commitmentPartners.basisReasonKo,
+      basisReasonEn: commitmentPartners.basisReasonEn,
+      confirmedBy: commitmentPartners.confirmedBy,
+      confirmedOn: commitmentPartners.confirmedOn,
+      confirmedEvidenceUrl: commitmentPartners.confirmedEvidenceUrl,
+    })
     .from(commitmentPartners)
     .innerJoin(agencies, eq(agencies.id, commitmentPartners.agencyId))
     .where(inArray(commitmentPartners.commitmentId, commitmentIds))
     .orderBy(asc(commitmentPartners.role), asc(agencies.code))
     .all();
-  for (const { commitmentId, ...partner } of rows) {
+  for (const { commitmentId, role, code, nameKo, nameEn, country, ...columns } of rows) {
     const list = byCommitment.get(commitmentId) ?? [];
-    list.push(partner);
+    list.push({ role, code, nameKo, nameEn, country, basis: assignmentBasis(columns) });
     byCommitment.set(commitmentId, list);
   }
   return byCommitment;
@@ -85,7 +99,16 @@ export function getCommitmentByCode(code: string, db: Db = getDb()) {
     .where(eq(statusUpdates.commitmentId, row.commitment.id))
     .orderBy(desc(statusUpdates.effectiveDate), desc(statusUpdates.id))
     .all();
-  return { ...row, partners: partnersOf(db, [row.commitment.id]).get(row.commitment.id) ?? [], history };
+  const c = row.commitment;
+  return {
+    ...row,
+    /** The basis of the lead assignment, the due period and the target (lib/commitments/basis.ts). */
+    leadBasis: leadBasis(c),
+    dueBasis: factBasis(c.dueBasis, c.dueBasisQuote, c.dueBasisReasonKo, c.dueBasisReasonEn),
+    targetBasis: c.targetBasis === null ? null : factBasis(c.targetBasis, c.targetBasisQuote, c.targetBasisReasonKo, c.targetBasisReasonEn),
+    partners: partnersOf(db, [c.id]).get(c.id) ?? [],
+    history,
+  };
 }
 
 export type CommitmentDetail = NonNullable<ReturnType<typeof getCommitmentByCode>>;

@@ -29,7 +29,23 @@ export type State = (typeof STATES)[number];
 export const PARTNER_ROLES = ['co_lead', 'counterpart', 'participant'] as const;
 export type PartnerRole = (typeof PARTNER_ROLES)[number];
 
+/**
+ * Why an agency is assigned to a commitment (lead or partner): the source names it (`stated`, with
+ * the naming words), someone inferred it (`inferred`, with a reason in both languages), or an
+ * administrator recorded that the agency itself confirmed it (`confirmed`, with who and when; the
+ * inferred reason is kept, for an un-confirm).
+ */
+export const BASES = ['stated', 'inferred', 'confirmed'] as const;
+export type Basis = (typeof BASES)[number];
+
+/** Why a due period or a target reads as it does: the source's phrase, a reason, or (due only) no time stated. */
+export const DUE_BASES = ['stated', 'inferred', 'not_stated'] as const;
+export type DueBasis = (typeof DUE_BASES)[number];
+export const TARGET_BASES = ['stated', 'inferred'] as const;
+export type TargetBasis = (typeof TARGET_BASES)[number];
+
 export const AGENCY_KINDS = [
+  'government',
   'ministry',
   'agency',
   'office',

@@ -1,6 +1,6 @@
 import { SESSION_COOKIE } from '@/lib/auth/constants';
 import { SORT_KEYS, PAGE_SIZES } from '@/lib/commitments/filters';
-import { STATUSES } from '@/lib/commitments/vocabulary';
+import { BASES, DUE_BASES, PARTNER_ROLES, STATUSES, TARGET_BASES } from '@/lib/commitments/vocabulary';
 import { CONTENT_TYPES, REPORT_FORMATS } from '@/lib/reports/types';
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
@@ -52,6 +52,90 @@ export const OPENAPI_DOCUMENT = {
         type: 'object',
         properties: { code: { type: 'string' }, status: { $ref: '#/components/schemas/Status' }, progress: { type: 'integer' }, version: { type: 'integer' }, updatedAt: { type: 'string', format: 'date-time' } },
       },
+      Reason: {
+        type: ['object', 'null'],
+        description: 'Why an inferred basis was inferred, in both languages (kept on a confirmed assignment); null otherwise',
+        required: ['ko', 'en'],
+        properties: { ko: { type: 'string' }, en: { type: 'string' } },
+      },
+      Confirmation: {
+        type: ['object', 'null'],
+        description: 'Who at the agency confirmed a confirmed assignment, and when; null otherwise',
+        required: ['by', 'on', 'evidenceUrl'],
+        properties: { by: { type: 'string' }, on: { type: 'string', format: 'date' }, evidenceUrl: { type: ['string', 'null'], format: 'uri' } },
+      },
+      Assignment: {
+        type: 'object',
+        description:
+          'An agency assigned to a commitment and the basis of the assignment: `stated` (the source names it; `words` are the naming words of the source excerpt), `inferred` (`reason` says why) or `confirmed` (an administrator recorded the agency’s own confirmation)',
+        required: ['code', 'nameKo', 'nameEn', 'country', 'basis', 'words', 'reason', 'confirmation'],
+        properties: {
+          code: { type: 'string' },
+          nameKo: { type: 'string' },
+          nameEn: { type: 'string' },
+          country: { type: 'string' },
+          basis: { type: 'string', enum: [...BASES] },
+          words: { type: ['string', 'null'] },
+          reason: { $ref: '#/components/schemas/Reason' },
+          confirmation: { $ref: '#/components/schemas/Confirmation' },
+        },
+      },
+      Partner: {
+        allOf: [{ $ref: '#/components/schemas/Assignment' }, { type: 'object', required: ['role'], properties: { role: { type: 'string', enum: [...PARTNER_ROLES] } } }],
+      },
+      DueBasis: {
+        type: 'object',
+        description: 'Where the due period comes from: `stated` (`words`: the source’s phrase, e.g. 내년 초 for early-2024), `inferred` (`reason`), or `not_stated` (the source gives no time: the period is ongoing)',
+        required: ['basis', 'words', 'reason'],
+        properties: { basis: { type: 'string', enum: [...DUE_BASES] }, words: { type: ['string', 'null'] }, reason: { $ref: '#/components/schemas/Reason' } },
+      },
+      TargetBasis: {
+        type: ['object', 'null'],
+        description: 'Where the target comes from, as the due period; null when the commitment has no target',
+        required: ['basis', 'words', 'reason'],
+        properties: { basis: { type: 'string', enum: [...TARGET_BASES] }, words: { type: ['string', 'null'] }, reason: { $ref: '#/components/schemas/Reason' } },
+      },
+      CommitmentListItem: {
+        type: 'object',
+        description: 'A commitment as it stood at the end of `asOf`; bases are as recorded now',
+        properties: {
+          code: { type: 'string' },
+          titleKo: { type: 'string' },
+          titleEn: { type: 'string' },
+          dueSpec: { type: 'string' },
+          dueEnd: { type: ['string', 'null'], format: 'date' },
+          status: { $ref: '#/components/schemas/Status' },
+          progress: { type: 'integer' },
+          overdue: { type: 'boolean' },
+          lead: { $ref: '#/components/schemas/Assignment' },
+          partners: { type: 'array', items: { $ref: '#/components/schemas/Partner' } },
+          inferredAssignments: { type: 'integer', description: 'How many of its assignments (lead and partners) are inferred' },
+          dueBasis: { $ref: '#/components/schemas/DueBasis' },
+          targetBasis: { $ref: '#/components/schemas/TargetBasis' },
+        },
+      },
+      Commitment: {
+        type: 'object',
+        properties: {
+          code: { type: 'string' },
+          titleKo: { type: 'string' },
+          titleEn: { type: 'string' },
+          sourceExcerpt: { type: 'string', description: 'The source’s words: every stated basis quotes them' },
+          dueSpec: { type: 'string' },
+          targetKo: { type: ['string', 'null'] },
+          targetEn: { type: ['string', 'null'] },
+          status: { $ref: '#/components/schemas/Status' },
+          progress: { type: 'integer' },
+          version: { type: 'integer' },
+          dialogue: { type: 'object' },
+          area: { type: 'object' },
+          lead: { $ref: '#/components/schemas/Assignment' },
+          partners: { type: 'array', items: { $ref: '#/components/schemas/Partner' } },
+          dueBasis: { $ref: '#/components/schemas/DueBasis' },
+          targetBasis: { $ref: '#/components/schemas/TargetBasis' },
+          history: { type: 'array', items: { type: 'object' } },
+        },
+      },
       StatusUpdate: {
         type: 'object',
         required: ['status', 'progress', 'effectiveDate', 'version'],
@@ -88,20 +172,47 @@ export const OPENAPI_DOCUMENT = {
           query('due', 'Falls due in a year (2024) or quarter (2024-Q1)'),
           query('overdue', 'Only overdue commitments', { type: 'boolean' }),
           query('archived', 'Include archived commitments', { type: 'boolean' }),
+          query('inferred', 'Only commitments with at least one inferred assignment, lead or partner (a confirmed one is no longer inferred): 1 or true', { type: 'boolean' }),
           query('q', 'Text in the code or either title'),
           query('sort', 'Sort key', { type: 'string', enum: [...SORT_KEYS] }),
           query('dir', 'Sort direction', { type: 'string', enum: ['asc', 'desc'] }),
           query('page', 'Page number from 1', { type: 'integer', minimum: 1 }),
           query('pageSize', 'Page size', { type: 'integer', enum: [...PAGE_SIZES] }),
         ],
-        responses: { 200: { description: '{ items, total, page, pageSize }' }, 401: error('Signed out'), 422: error('Invalid filter') },
+        responses: {
+          200: {
+            description: '{ asOf, past, items, total, page, pageSize }',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    asOf: { type: 'string', format: 'date' },
+                    past: { type: 'boolean' },
+                    items: { type: 'array', items: { $ref: '#/components/schemas/CommitmentListItem' } },
+                    total: { type: 'integer' },
+                    page: { type: 'integer' },
+                    pageSize: { type: 'integer' },
+                  },
+                },
+              },
+            },
+          },
+          401: error('Signed out'),
+          422: error('Invalid filter'),
+        },
       },
     },
     '/api/v1/commitments/{code}': {
       get: {
         summary: 'One commitment with partners and full history',
         parameters: [{ in: 'path', name: 'code', required: true, schema: { type: 'string' } }, query('asOf', 'Also return the status on this date (from 1900-01-01; 422 otherwise)', { type: 'string', format: 'date' })],
-        responses: { 200: { description: 'The commitment' }, 401: error('Signed out'), 404: error('Unknown code'), 422: error('Invalid asOf') },
+        responses: {
+          200: { description: 'The commitment, its lead and partners with the basis of each, and its history', content: { 'application/json': { schema: { $ref: '#/components/schemas/Commitment' } } } },
+          401: error('Signed out'),
+          404: error('Unknown code'),
+          422: error('Invalid asOf'),
+        },
       },
     },
     '/api/v1/commitments/{code}/updates': {

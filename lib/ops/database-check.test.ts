@@ -122,19 +122,21 @@ describe('checkDatabaseFile', () => {
     const newer = variant('newer.db', (f) => tamper(f, `insert into __drizzle_migrations (hash, created_at) values ('from-the-future', 99999999999999)`));
     expect(checkDatabaseFile(newer).problems).toEqual([expect.stringMatching(/^schema: (\d+) migrations applied, this code knows \d+: it was written by a newer version/)]);
 
-    // A database as the version before the hash chain left it: every migration but the last.
+    // A database as the version before the hash chain left it: the migrations before 0015_audit_chain.
     const older = path.join(dir, 'older.db');
     const folder = path.join(dir, 'older-migrations');
     fs.cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
     const journalFile = path.join(folder, 'meta', '_journal.json');
-    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
-    fs.writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, -1) }));
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+    const beforeChain = journal.entries.findIndex((e) => e.tag.endsWith('_audit_chain'));
+    expect(beforeChain).toBeGreaterThan(0);
+    fs.writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, beforeChain) }));
     const sqlite = new Database(older);
     migrate(drizzle(sqlite), { migrationsFolder: folder });
     sqlite.close();
     const check = checkDatabaseFile(older);
     expect(check.problems).toEqual([]);
-    expect(check.migrations).toEqual({ applied: journal.entries.length - 1, known: journal.entries.length });
+    expect(check.migrations).toEqual({ applied: beforeChain, known: journal.entries.length });
     expect(check.chains).toBeNull();
     expect(check.skipped).toEqual([expect.stringMatching(/^derived data: /), expect.stringMatching(/^audit chain: .*not checkable before the file is migrated/)]);
   });

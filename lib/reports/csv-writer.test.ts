@@ -38,7 +38,7 @@ describe('writeCsv', () => {
   it('writes Korean headers and Korean text intact in a Korean report', async () => {
     const { rows } = await csvOf(fixtureSource('ko'));
     expect(rows[0]!.slice(0, 5)).toEqual(['코드', '대화', '분야', '합의 사항', '주관 기관']);
-    expect(rows[0]).toHaveLength(17);
+    expect(rows[0]).toHaveLength(19);
     expect(rows[1]![3]).toBe('반도체 공급망 협력');
     expect(rows[1]![2]).toBe('반도체');
   });
@@ -47,7 +47,7 @@ describe('writeCsv', () => {
     const { rows } = await csvOf(fixtureSource('en'));
     const [header, ...body] = rows;
     expect(header).toEqual([
-      'Code', 'Dialogue', 'Area', 'Commitment', 'Lead agency', 'Partner agencies', 'Due period', 'Due date',
+      'Code', 'Dialogue', 'Area', 'Commitment', 'Lead agency', 'Partner agencies', 'Assignment basis', 'Due period', 'Due period basis', 'Due date',
       'Status at quarter end', 'Progress at quarter end (%)', 'Status at previous quarter end',
       'Progress at previous quarter end (%)', 'Progress change (points)', 'Latest entry in the quarter',
       'Latest note in the quarter', 'Latest evidence in the quarter', 'Overdue',
@@ -55,17 +55,33 @@ describe('writeCsv', () => {
     const fixture = fixtureCommitments();
     expect(body).toHaveLength(fixture.length);
     expect(body.map((r) => r[0])).toEqual(fixture.map((c) => c.code));
-    expect(body.map((r) => Number(r[9]))).toEqual(fixture.map((c) => c.progress));
-    expect(body.map((r) => Number(r[11]))).toEqual(fixture.map((c) => c.previousProgress));
-    expect(body.map((r) => Number(r[12]))).toEqual(fixture.map((c) => c.progressChange));
+    expect(body.map((r) => Number(r[11]))).toEqual(fixture.map((c) => c.progress));
+    expect(body.map((r) => Number(r[13]))).toEqual(fixture.map((c) => c.previousProgress));
+    expect(body.map((r) => Number(r[14]))).toEqual(fixture.map((c) => c.progressChange));
     expect(body[0]).toEqual(expect.arrayContaining(['MSIT', 'NSF', '2024-12-31', 'Completed', 'In progress', '2024-05-10', 'No']));
-    expect(body[2]![7]).toBe('');
-    expect(body[2]![10]).toBe('Not yet adopted');
+    expect(body[2]![9]).toBe('');
+    expect(body[2]![12]).toBe('Not yet adopted');
+  });
+
+  it('writes the basis of each assignment, the lead first, and of the due period, in the report’s language', async () => {
+    const en = (await csvOf(fixtureSource('en'))).rows;
+    expect(en.slice(1).map((r) => [r[6], r[8]])).toEqual([
+      ['MSIT inferred; NSF stated', 'stated: “내년에”'],
+      ['NSF confirmed', 'inferred'],
+      ['MSIT stated', 'no time stated'],
+    ]);
+    const ko = (await csvOf(fixtureSource('ko'))).rows;
+    expect([ko[0]![6], ko[0]![8]]).toEqual(['배정 근거', '기한 근거']);
+    expect(ko.slice(1).map((r) => [r[6], r[8]])).toEqual([
+      ['MSIT 추정; NSF 원문 명시', '원문 명시: “내년에”'],
+      ['NSF 기관 확인', '추정'],
+      ['MSIT 원문 명시', '원문에 기한 없음'],
+    ]);
   });
 
   it('prefixes the formula-like note with an apostrophe', async () => {
     const { rows } = await csvOf(fixtureSource('en'));
-    expect(rows[1]![14]).toBe(`'=HYPERLINK("http://evil.example")`);
+    expect(rows[1]![16]).toBe(`'=HYPERLINK("http://evil.example")`);
   });
 
   it('round-trips a title holding quotes and a comma', async () => {
@@ -78,7 +94,7 @@ describe('writeCsv', () => {
     const source = fixtureSource('en');
     const rows = [...source.commitments()].map((c) => ({ ...c, progressChange: -5 }));
     const { rows: parsed } = await csvOf({ ...source, commitments: () => rows });
-    expect(parsed[1]![12]).toBe('-5');
+    expect(parsed[1]![14]).toBe('-5');
   });
 
   it('destroys the stream instead of ending it when the rows fail to read', async () => {

@@ -2,7 +2,7 @@ import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import type { Locale } from '@/lib/i18n/config';
 import type { QuarterFigures, ReportChange, ReportCommitment, ReportSource, StandingFigures } from './types';
 
-/** A small hand-made report for the writers' tests: Korean text, a formula-like note, a new commitment. */
+/** A small hand-made report for the writers' tests: Korean text, a formula-like note, a new commitment, every basis. */
 const standing = (counts: Partial<Record<Status, number>>, overdue: number, meanProgress: number): StandingFigures => {
   const full = Object.fromEntries(STATUSES.map((s) => [s, counts[s] ?? 0])) as Record<Status, number>;
   const total = STATUSES.reduce((n, s) => n + full[s], 0);
@@ -25,9 +25,9 @@ const nsf = { code: 'NSF', nameKo: '미국 국립과학재단', nameEn: 'Nationa
 
 export function fixtureCommitments(count = 3): ReportCommitment[] {
   const base: ReportCommitment[] = [
-    { code: 'SEMI-01', dialogue: 'KR-US-CET-2023', area: semi, titleKo: '반도체 공급망 협력', titleEn: 'Semiconductor supply chain cooperation', lead: msit, partners: [{ code: 'NSF', nameKo: nsf.nameKo, nameEn: nsf.nameEn }], dueSpec: '2024', dueEnd: '2024-12-31', status: 'completed', progress: 100, previousStatus: 'in_progress', previousProgress: 60, progressChange: 40, latestEntryOn: '2024-05-10', latestNote: '=HYPERLINK("http://evil.example")', latestEvidenceUrl: 'https://example.gov/evidence/1', overdue: false },
-    { code: 'AI-02', dialogue: 'KR-US-CET-2023', area: ai, titleKo: '인공지능 안전 연구 협력', titleEn: 'AI safety research', lead: nsf, partners: [], dueSpec: 'early-2024', dueEnd: '2024-04-30', status: 'delayed', progress: 30, previousStatus: 'in_progress', previousProgress: 30, progressChange: 0, latestEntryOn: null, latestNote: null, latestEvidenceUrl: null, overdue: true },
-    { code: 'AI-03', dialogue: 'KR-US-CET-2023', area: ai, titleKo: '양자 공동 연구, "협력"', titleEn: 'Quantum joint research, "cooperation"', lead: msit, partners: [], dueSpec: 'ongoing', dueEnd: null, status: 'not_started', progress: 0, previousStatus: 'absent', previousProgress: 0, progressChange: 0, latestEntryOn: null, latestNote: null, latestEvidenceUrl: null, overdue: false },
+    { code: 'SEMI-01', dialogue: 'KR-US-CET-2023', area: semi, titleKo: '반도체 공급망 협력', titleEn: 'Semiconductor supply chain cooperation', lead: { ...msit, basis: 'inferred' }, partners: [{ code: 'NSF', nameKo: nsf.nameKo, nameEn: nsf.nameEn, basis: 'stated' }], dueSpec: '2024', dueBasis: 'stated', dueBasisWords: '내년에', dueEnd: '2024-12-31', status: 'completed', progress: 100, previousStatus: 'in_progress', previousProgress: 60, progressChange: 40, latestEntryOn: '2024-05-10', latestNote: '=HYPERLINK("http://evil.example")', latestEvidenceUrl: 'https://example.gov/evidence/1', overdue: false },
+    { code: 'AI-02', dialogue: 'KR-US-CET-2023', area: ai, titleKo: '인공지능 안전 연구 협력', titleEn: 'AI safety research', lead: { ...nsf, basis: 'confirmed' }, partners: [], dueSpec: 'early-2024', dueBasis: 'inferred', dueBasisWords: null, dueEnd: '2024-04-30', status: 'delayed', progress: 30, previousStatus: 'in_progress', previousProgress: 30, progressChange: 0, latestEntryOn: null, latestNote: null, latestEvidenceUrl: null, overdue: true },
+    { code: 'AI-03', dialogue: 'KR-US-CET-2023', area: ai, titleKo: '양자 공동 연구, "협력"', titleEn: 'Quantum joint research, "cooperation"', lead: { ...msit, basis: 'stated' }, partners: [], dueSpec: 'ongoing', dueBasis: 'not_stated', dueBasisWords: null, dueEnd: null, status: 'not_started', progress: 0, previousStatus: 'absent', previousProgress: 0, progressChange: 0, latestEntryOn: null, latestNote: null, latestEvidenceUrl: null, overdue: false },
   ];
   const out = [...base];
   for (let i = base.length; i < count; i++) out.push({ ...base[i % base.length]!, code: `GEN-${String(i).padStart(6, '0')}` });

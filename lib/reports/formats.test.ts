@@ -31,7 +31,26 @@ beforeAll(() => {
   // A note that a spreadsheet would take for a formula, effective inside 2024 Q2.
   const v = db.select().from(commitments).where(eq(commitments.code, 'CET23-AI-01')).get()!.version;
   updateCommitmentStatus(db, admin, 'CET23-AI-01', { status: 'at_risk', progress: 35, note: '=HYPERLINK("http://evil.example","x")', effectiveDate: '2024-06-29', version: v }, { origin: 'test' }, TODAY);
+  // One confirmed assignment, so the reports show every basis.
+  db.$client.exec(`update commitment_partners set basis = 'confirmed', confirmed_by = 'x', confirmed_on = '2024-01-05'
+    where rowid = (select min(rowid) from commitment_partners where basis = 'inferred')`);
 });
+
+/** Each commitment's assignments from the tables alone, as the basis column words them: the lead, then partners by code. */
+function basesFromTables(lang: 'ko' | 'en'): Map<string, string> {
+  const l = reportLabels(lang);
+  const rows = db.$client
+    .prepare(
+      `select c.code as code, 0 as partner, a.code as agency, c.lead_basis as basis from commitments c join agencies a on a.id = c.lead_agency_id
+       union all
+       select c.code, 1, a.code, p.basis from commitment_partners p join commitments c on c.id = p.commitment_id join agencies a on a.id = p.agency_id
+       order by 1, 2, 3`,
+    )
+    .all() as { code: string; agency: string; basis: 'stated' | 'inferred' | 'confirmed' }[];
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.code, [...(out.get(r.code) ?? []), `${r.agency} ${l.basis(r.basis)}`]);
+  return new Map([...out].map(([code, list]) => [code, list.join('; ')]));
+}
 
 /** The report's figures from the raw history alone: each commitment where its latest entry by then put it. */
 function independently(params: ReportParams) {
@@ -105,7 +124,14 @@ describe('every format carries the same numbers, equal to a recount from the his
     expect(csv.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
     const [header, ...rows] = parse(csv.toString('utf8').slice(1)) as string[][];
     expect(header![0]).toBe(l.t('columns.code'));
-    expect(rows.map((r) => [r[0], r[8], Number(r[9])])).toEqual(json.commitments.map((c) => [c.code, l.status(c.status), c.progress]));
+    expect(rows.map((r) => [r[0], r[10], Number(r[11])])).toEqual(json.commitments.map((c) => [c.code, l.status(c.status), c.progress]));
+    // The basis columns: every assignment as the tables hold it, and the due period's source phrase.
+    const [basisColumn, dueBasisColumn] = [header!.indexOf(l.basisHeader('assignmentBasis')), header!.indexOf(l.basisHeader('dueBasis'))];
+    const bases = basesFromTables(params.lang);
+    expect(rows.map((r) => [r[0], r[basisColumn]])).toEqual(rows.map((r) => [r[0], bases.get(r[0]!)]));
+    if (rows.length) expect(new Set(rows.flatMap((r) => r[basisColumn]!.split('; ').map((a) => a.split(' ').at(-1)))).size).toBeGreaterThan(1);
+    const dueBases = new Map((db.$client.prepare('select code, due_basis as basis, due_basis_quote as words from commitments').all() as { code: string; basis: 'stated' | 'inferred' | 'not_stated'; words: string | null }[]).map((c) => [c.code, c]));
+    expect(rows.map((r) => r[dueBasisColumn])).toEqual(rows.map((r) => l.dueBasis({ dueBasis: dueBases.get(r[0]!)!.basis, dueBasisWords: dueBases.get(r[0]!)!.words })));
 
     // XLSX, read back: the summary's counts are numbers equal to the JSON's, one row per commitment.
     const workbook = new ExcelJS.Workbook();
@@ -121,7 +147,10 @@ describe('every format carries the same numbers, equal to a recount from the his
     }
     const sheet = workbook.worksheets[3]!;
     expect(sheet.rowCount - 1).toBe(json.commitments.length);
-    if (json.commitments.length) expect([sheet.getRow(2).getCell(1).value, sheet.getRow(2).getCell(10).value]).toEqual([json.commitments[0]!.code, json.commitments[0]!.progress]);
+    if (json.commitments.length) {
+      expect([sheet.getRow(2).getCell(1).value, sheet.getRow(2).getCell(12).value]).toEqual([json.commitments[0]!.code, json.commitments[0]!.progress]);
+      expect(sheet.getRow(2).getCell(basisColumn + 1).value).toBe(bases.get(json.commitments[0]!.code));
+    }
 
     // PDF, as text: the summary's status rows carry the same counts.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-pdf-'));

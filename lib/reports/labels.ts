@@ -1,10 +1,10 @@
 import { createTranslator } from 'use-intl/core';
-import type { State } from '@/lib/commitments/vocabulary';
+import type { Basis, DueBasis, State } from '@/lib/commitments/vocabulary';
 import type { Locale } from '@/lib/i18n/config';
 import { MESSAGES } from '@/lib/i18n/messages';
 import { parseDuePeriod } from '@/lib/periods/due-period';
 import { parseQuarter } from '@/lib/periods/quarters';
-import type { Named, ReportSummary } from './types';
+import type { Named, ReportCommitment, ReportSummary } from './types';
 
 /**
  * The words and the date, number and name styles of a report in one language (../shared/GLOSSARY.md):
@@ -25,6 +25,13 @@ export function reportLabels(lang: Locale) {
   const statuses = new Map<State, string>();
   const duePeriods = new Map<string, string>();
   const [yes, no] = [t('columns.yes'), t('columns.no')];
+  // The glossary's words for a basis (원문 명시 / 추정 / 기관 확인), worded once per export.
+  const basisWords: Record<Basis | DueBasis, string> = {
+    stated: t('basisWords.stated'),
+    inferred: t('basisWords.inferred'),
+    confirmed: t('basisWords.confirmed'),
+    not_stated: t('basisWords.not_stated'),
+  };
   return {
     lang,
     t,
@@ -53,6 +60,31 @@ export function reportLabels(lang: Locale) {
     /** An agency by its acronym in English and its name in Korean. */
     agency(n: Named): string {
       return ko ? n.nameKo : n.code;
+    },
+    /** A basis in the glossary's words: `원문 명시` / `stated`. */
+    basis(b: Basis | DueBasis): string {
+      return basisWords[b];
+    },
+    /** The headers of the basis columns. */
+    basisHeader(column: 'assignmentBasis' | 'dueBasis'): string {
+      return t(`columns.${column}`);
+    },
+    /**
+     * The basis of each assignment, the lead's first, by agency code in both languages (the lead
+     * and partner columns beside it name them): `MSIT 추정; NSF 원문 명시`. Empty for a report
+     * issued before bases were kept.
+     */
+    assignmentBases(c: Pick<ReportCommitment, 'lead' | 'partners'>): string {
+      return [c.lead, ...c.partners]
+        .filter((a) => a.basis)
+        .map((a) => `${a.code} ${basisWords[a.basis!]}`)
+        .join('; ');
+    },
+    /** Where the due period comes from: `원문 명시: “내년 초”`, `추정`, `원문에 기한 없음`. */
+    dueBasis(c: Pick<ReportCommitment, 'dueBasis' | 'dueBasisWords'>): string {
+      if (!c.dueBasis) return '';
+      const word = basisWords[c.dueBasis];
+      return c.dueBasis === 'stated' && c.dueBasisWords ? `${word}: “${c.dueBasisWords}”` : word;
     },
     country(code: string): string {
       return root.has(`country.${code}` as "country.KR") ? root(`country.${code}` as "country.KR") : code;

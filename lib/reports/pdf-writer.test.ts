@@ -92,6 +92,7 @@ describe('writePdf', () => {
       expect(text).toContain('2024. 7. 5. 15:00 (Asia/Seoul)');
       expect(text).toContain('과학기술정보통신부');
       expect(text).toContain('이번 분기 신규');
+      for (const basis of ['(추정)', '(원문 명시)', '(기관 확인)', '원문 명시:', '원문에 기한 없음']) expect(text).toContain(basis);
       const pages = pageCount(ko);
       expect(text).toContain(`1 / ${pages}쪽`);
       expect(text).toContain(`${pages} / ${pages}쪽`);
@@ -105,6 +106,9 @@ describe('writePdf', () => {
       expect(text).toContain('Semiconductors');
       expect(text).toContain('과기정통부 담당자');
       expect(text).not.toContain('2024-Q2');
+      // Each assignment's basis beside its agency, and the due period's source phrase under it.
+      for (const assigned of ['MSIT (inferred)', 'NSF (stated)', 'NSF (confirmed)', 'MSIT (stated)']) expect(text).toContain(assigned);
+      for (const due of ['stated:', '“내년에”', 'inferred', 'no time stated']) expect(text).toContain(due);
       const pages = pageCount(en);
       expect(text).toContain(`Page 1 of ${pages}`);
       expect(text).toContain(`Page ${pages} of ${pages}`);

@@ -6,7 +6,7 @@ import type { CanvasElement, Content, CustomTableLayout, TableCell, TDocumentDef
 import { STATUS_COLORS } from '@/lib/commitments/status-style';
 import { STATUSES, type State } from '@/lib/commitments/vocabulary';
 import { reportLabels, type ReportLabels } from './labels';
-import { PDF_MAX_COMMITMENT_ROWS, type QuarterFigures, type ReportChange, type ReportCommitment, type ReportSource, type ReportSummary, type ReportWriter } from './types';
+import { PDF_MAX_COMMITMENT_ROWS, type Assigned, type QuarterFigures, type ReportChange, type ReportCommitment, type ReportSource, type ReportSummary, type ReportWriter } from './types';
 
 /** Debian's fonts-noto-cjk. Its files are OpenType collections: pdfmake opens one member by PostScript name. */
 export const PDF_FONT_DIR = '/usr/share/fonts/opentype/noto';
@@ -218,14 +218,36 @@ function figureTables(s: ReportSummary, l: ReportLabels): Content[] {
 
 // ── Commitments and changes: read only the rows that are printed ───────────────────────────────
 
+type Run = { text: string; noWrap?: boolean; color?: string };
+
+/** An agency and its assignment's basis, `MSIT (inferred)`: the name may wrap, `(추정)` stays whole. */
+const assigned = (a: Assigned, l: ReportLabels): Run[] => (a.basis ? [{ text: `${l.agency(a)} ` }, { text: `(${l.basis(a.basis)})`, noWrap: true }] : [{ text: l.agency(a) }]);
+
+/** The lead with its basis, and the partners with theirs in grey below. */
+function assignmentsCell(c: ReportCommitment, l: ReportLabels): TableCell {
+  const partners = c.partners.flatMap((p, i) => [...(i ? [{ text: ', ' }] : []), ...assigned(p, l)]).map((r): Run => ({ ...r, color: GREY }));
+  return { text: [...assigned(c.lead, l), ...(partners.length ? [{ text: '\n' }, ...partners] : [])] };
+}
+
+/** The due period, and in grey below where it comes from: `원문 명시: “내년 초”`, `추정`, `원문에 기한 없음`. */
+function dueCell(c: ReportCommitment, l: ReportLabels): TableCell {
+  const period = l.duePeriod(c.dueSpec);
+  if (!c.dueBasis) return period;
+  const words = c.dueBasis === 'stated' && c.dueBasisWords ? c.dueBasisWords : null;
+  // The quote breaks at its spaces, so `“내년 초”` never splits a word (a word too long for the column still may).
+  const quoted = words ? ` “${words}”`.split(/(?<= )/).map((w): Run => ({ text: w, noWrap: w.trim().length <= 6, color: GREY })) : [];
+  const basis: Run[] = [{ text: `${l.basis(c.dueBasis)}${words ? ':' : ''}`, noWrap: true, color: GREY }, ...quoted];
+  return { text: [period, { text: '\n' }, ...basis] };
+}
+
 function commitmentCells(c: ReportCommitment, l: ReportLabels, showDialogue: boolean): TableCell[] {
   const area = showDialogue ? `${l.name(c.area)} · ${c.dialogue}` : l.name(c.area);
   const previous = c.previousStatus === 'absent' ? statusCell(l, 'absent', l.t('newThisQuarter')) : statusCell(l, c.previousStatus);
   return [
     sub(c.code, area),
     l.name({ nameKo: c.titleKo, nameEn: c.titleEn }),
-    sub(l.agency(c.lead), c.partners.map((p) => l.agency(p)).join(', ')),
-    l.duePeriod(c.dueSpec),
+    assignmentsCell(c, l),
+    dueCell(c, l),
     statusCell(l, c.status),
     num(c.progress),
     previous,
@@ -251,8 +273,8 @@ function commitmentsSection(source: ReportSource, l: ReportLabels): Content[] {
   const header = [
     th(`${l.t('columns.code')}\n${l.t('columns.area')}`),
     th(l.t('columns.title')),
-    th(`${l.t('columns.lead')}\n${l.t('columns.partners')}`),
-    th(l.t('columns.duePeriod')),
+    th(`${l.t('columns.lead')}\n${l.t('columns.partners')}\n(${l.basisHeader('assignmentBasis')})`),
+    th(`${l.t('columns.duePeriod')}\n(${l.basisHeader('dueBasis')})`),
     th(l.t('columns.status')),
     th(l.t('columns.progress'), 'right'),
     th(l.t('columns.previousStatus')),

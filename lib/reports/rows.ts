@@ -3,10 +3,10 @@ import { and, sql, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
 import { agencies, areas, commitmentPartners, commitments, dialogues, statusUpdates, users } from '@/db/schema';
-import { isClosed, type State, type Status } from '@/lib/commitments/vocabulary';
+import { isClosed, type Basis, type DueBasis, type State, type Status } from '@/lib/commitments/vocabulary';
 import { existsOn } from '@/lib/as-of/scope';
 import type { StateTable } from '@/lib/as-of/state';
-import type { Named, ReportChange, ReportCommitment } from './types';
+import type { Assigned, Named, ReportChange, ReportCommitment } from './types';
 
 const dialect = new SQLiteSyncDialect();
 
@@ -30,6 +30,23 @@ function namesById(db: Db) {
     partners: byId(agencyRows.map(({ id, code, nameKo, nameEn }) => ({ id, code, nameKo, nameEn }))),
     /** Each agency's place in code order, to list partners by code. */
     rank: new Map([...agencyRows].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((a, i) => [a.id, i])),
+  };
+}
+
+/** A partner link's basis by the letter the row query reads: the first of its name. */
+const BASIS_BY_LETTER: Record<string, Basis> = { s: 'stated', i: 'inferred', c: 'confirmed' };
+
+/**
+ * An agency with a basis, made once per agency and basis and then shared by every row that names
+ * it so (a few hundred objects, not one per row).
+ */
+function assignedCache<T extends Named>(byId: Map<number, T>) {
+  const made = new Map<string, T & Assigned>();
+  return (id: number, basis: Basis): T & Assigned => {
+    const key = `${id}${basis}`;
+    let a = made.get(key);
+    if (!a) made.set(key, (a = { ...byId.get(id)!, basis }));
+    return a;
   };
 }
 
@@ -68,17 +85,21 @@ function* iterateRaw<T extends unknown[]>(db: Db, query: SQL): Generator<T> {
  */
 export function* commitmentRows(db: Db, scope: SQL[], end: StateTable, prev: StateTable, start: string, asOf: string): Generator<ReportCommitment> {
   const names = namesById(db);
+  const lead = assignedCache(names.leads);
+  const partner = assignedCache(names.partners);
   const latest = latestEntries(db, scope, start, asOf);
-  // Partners as the agency ids the covering index holds, named and ordered by code below.
-  const partnerIds = sql`(select group_concat(${commitmentPartners.agencyId}) from ${commitmentPartners} where ${commitmentPartners.commitmentId} = ${commitments.id})`;
+  // Partners as the agency ids the primary key's index holds, each followed by its basis' first
+  // letter (read from the row: `12s,15i`), named and ordered by code below.
+  const p = commitmentPartners;
+  const partnerIds = sql`(select group_concat(${p.agencyId} || substr(${p.basis}, 1, 1)) from ${p} where ${p.commitmentId} = ${commitments.id})`;
   const query = sql`select ${commitments.id}, ${commitments.code}, ${commitments.dialogueId}, ${commitments.areaId}, ${commitments.titleKo}, ${commitments.titleEn},
-      ${commitments.leadAgencyId}, ${partnerIds}, ${commitments.dueSpec}, ${commitments.dueEnd},
+      ${commitments.leadAgencyId}, ${commitments.leadBasis}, ${partnerIds}, ${commitments.dueSpec}, ${commitments.dueBasis}, ${commitments.dueBasisQuote}, ${commitments.dueEnd},
       ${end.columns.status}, ${end.columns.progress}, ${prev.columns.status}, (case when ${prev.columns.status} = 'absent' then 0 else ${prev.columns.progress} end)
     from ${commitments} ${end.join} ${prev.join}
     where ${and(...scope, existsOn(asOf))}
     order by ${commitments.code}`;
-  type Row = [number, string, number, number, string, string, number, string | null, string, string | null, Status, number, State, number];
-  for (const [id, code, dialogueId, areaId, titleKo, titleEn, leadId, partners, dueSpec, dueEnd, status, progress, previousStatus, previousProgress] of iterateRaw<Row>(db, query)) {
+  type Row = [number, string, number, number, string, string, number, Basis, string | null, string, DueBasis, string | null, string | null, Status, number, State, number];
+  for (const [id, code, dialogueId, areaId, titleKo, titleEn, leadId, leadBasis, partners, dueSpec, dueBasis, dueBasisWords, dueEnd, status, progress, previousStatus, previousProgress] of iterateRaw<Row>(db, query)) {
     const entry = latest.get(id);
     yield {
       code,
@@ -86,15 +107,17 @@ export function* commitmentRows(db: Db, scope: SQL[], end: StateTable, prev: Sta
       area: names.areas.get(areaId)!,
       titleKo,
       titleEn,
-      lead: names.leads.get(leadId)!,
+      lead: lead(leadId, leadBasis),
       partners: partners
         ? partners
             .split(',')
-            .map(Number)
-            .sort((a, b) => names.rank.get(a)! - names.rank.get(b)!)
-            .map((p) => names.partners.get(p)!)
+            .map((x) => [Number(x.slice(0, -1)), x.slice(-1)] as const)
+            .sort(([a], [b]) => names.rank.get(a)! - names.rank.get(b)!)
+            .map(([agency, letter]) => partner(agency, BASIS_BY_LETTER[letter]!))
         : [],
       dueSpec,
+      dueBasis,
+      dueBasisWords,
       dueEnd,
       status,
       progress,

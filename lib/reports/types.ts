@@ -1,4 +1,4 @@
-import type { State, Status } from '@/lib/commitments/vocabulary';
+import type { Basis, DueBasis, State, Status } from '@/lib/commitments/vocabulary';
 import type { Locale } from '@/lib/i18n/config';
 
 /**
@@ -56,6 +56,15 @@ export interface AgencyFigures extends Named, QuarterFigures {
   country: string;
 }
 
+/**
+ * An agency as lead or partner of a commitment, with the basis of the assignment: the source names
+ * it, someone inferred it, or the agency confirmed it. Absent from reports issued before bases were
+ * kept (their frozen JSON has none).
+ */
+export interface Assigned extends Named {
+  basis?: Basis;
+}
+
 /** One commitment as it stood at quarter end, with what changed during the quarter. */
 export interface ReportCommitment {
   code: string;
@@ -63,9 +72,13 @@ export interface ReportCommitment {
   area: Named;
   titleKo: string;
   titleEn: string;
-  lead: Named & { country: string };
-  partners: Named[];
+  lead: Assigned & { country: string };
+  partners: Assigned[];
   dueSpec: string;
+  /** Where the due period comes from (absent, as `basis`, from reports issued before bases were kept). */
+  dueBasis?: DueBasis;
+  /** The source's phrase a stated due period was read from. */
+  dueBasisWords?: string | null;
   dueEnd: string | null;
   status: Status;
   progress: number;

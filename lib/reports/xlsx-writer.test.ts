@@ -92,17 +92,20 @@ describe('writeXlsx', () => {
     expect((ws.views[0] as { ySplit?: number }).ySplit).toBe(1);
     expect(ws.autoFilter).toBeTruthy();
     const first = ws.getRow(2);
-    expect(first.getCell(8).type).toBe(ExcelJS.ValueType.Date);
-    expect(first.getCell(8).value).toEqual(new Date('2024-12-31T00:00:00Z'));
-    expect(first.getCell(8).numFmt).toBe('yyyy-mm-dd');
-    expect(first.getCell(10).type).toBe(ExcelJS.ValueType.Number);
-    expect([2, 3, 4].map((n) => ws.getRow(n).getCell(10).value)).toEqual(fixture.map((c) => c.progress));
-    expect(ws.getRow(4).getCell(8).value).toBeNull();
+    expect(first.getCell(10).type).toBe(ExcelJS.ValueType.Date);
+    expect(first.getCell(10).value).toEqual(new Date('2024-12-31T00:00:00Z'));
+    expect(first.getCell(10).numFmt).toBe('yyyy-mm-dd');
+    expect(first.getCell(12).type).toBe(ExcelJS.ValueType.Number);
+    expect([2, 3, 4].map((n) => ws.getRow(n).getCell(12).value)).toEqual(fixture.map((c) => c.progress));
+    expect(ws.getRow(4).getCell(10).value).toBeNull();
+    // The bases, as text beside the agencies and the due period.
+    expect([ws.getCell('G1').value, ws.getCell('I1').value]).toEqual(['Assignment basis', 'Due period basis']);
+    expect([first.getCell(7).value, first.getCell(9).value]).toEqual(['MSIT inferred; NSF stated', 'stated: “내년에”']);
   });
 
   it('stores the formula-like note as a plain string, never a formula', async () => {
     const workbook = await workbookOf(fixtureSource('en'));
-    const note = workbook.getWorksheet('Commitments')!.getRow(2).getCell(15);
+    const note = workbook.getWorksheet('Commitments')!.getRow(2).getCell(17);
     expect(note.type).toBe(ExcelJS.ValueType.String);
     expect(note.value).toBe('=HYPERLINK("http://evil.example")');
     expect(note.formula).toBeUndefined();
@@ -111,10 +114,10 @@ describe('writeXlsx', () => {
 
   it('fills status cells with the status colour', async () => {
     const ws = (await workbookOf(fixtureSource('en'))).getWorksheet('Commitments')!;
-    const status = ws.getRow(2).getCell(9);
+    const status = ws.getRow(2).getCell(11);
     expect(status.value).toBe('Completed');
     expect(status.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(STATUS_COLORS.completed) } });
-    const dark = ws.getRow(2).getCell(11);
+    const dark = ws.getRow(2).getCell(13);
     expect(dark.fill).toMatchObject({ fgColor: { argb: argb(STATUS_COLORS.in_progress) } });
     expect(dark.font?.color?.argb).toBe('FFFFFFFF');
   });

@@ -1,12 +1,13 @@
 /*
  * Source: 파이낸셜뉴스, 2023-12-09, "한미 기술대화..반도체 공급망대화·1000만불 바이오 지원·ESS 공동연구"
  * (shared sources: 2023-12-09-korea-us-cet-dialogue-fnnews.ko.txt), extracted by hand.
- * Agency assignments not named in the article (inferred):
- *   BIO-04 OPPR; BAT-01 DOE; BAT-03 MOTIE, DOE; QNT-02 MSIT, NSF;
- *   AI-01/02/03 all agencies (article says only "우리 정부" and "미 정부");
- *   AI-05 MSIT, OSTP; ICT-01 MSIT, DOS; ICT-02 MSIT, DOC; TRI-01 NSO, NSC, NSCS.
+ * Every lead and partner link, due period and target carries its basis: `stated` with the words of
+ * the excerpt that name it, or `inferred` with the reason, in both languages. Where the article
+ * names only a government ("우리 정부", "미 정부", "한미 정부", "우리나라", "미국", "인도"), that
+ * government is the stated party and the ministry is inferred. db/seed/seed.test.ts checks every
+ * stated word against the excerpt and the source, and that every other agency has a reason.
  */
-import type { SeedDialogue } from '../types';
+import { inferred, NOT_STATED, stated, type SeedDialogue } from '../types';
 
 export const krUsCet2023: SeedDialogue = {
   code: 'KR-US-CET-2023',
@@ -171,17 +172,45 @@ export const krUsCet2023: SeedDialogue = {
     },
     {
       code: 'SNL',
-      nameKo: '미 샌디아 국립연구소',
+      nameKo: '미 산디아(샌디아) 국립연구소',
       nameEn: 'Sandia National Laboratories',
       country: 'US',
       kind: 'national_lab',
     },
     {
-      code: 'NSCS',
-      nameKo: '인도 국가안보회의 사무국',
-      nameEn: 'National Security Council Secretariat of India',
+      code: 'KRGOV',
+      nameKo: '대한민국 정부',
+      nameEn: 'Government of the Republic of Korea',
+      country: 'KR',
+      kind: 'government',
+    },
+    {
+      code: 'USGOV',
+      nameKo: '미국 정부',
+      nameEn: 'U.S. Government',
+      country: 'US',
+      kind: 'government',
+    },
+    {
+      code: 'INGOV',
+      nameKo: '인도 정부',
+      nameEn: 'Government of India',
       country: 'IN',
-      kind: 'office',
+      kind: 'government',
+    },
+    {
+      code: 'ASTC',
+      nameKo: '첨단반도체기술센터',
+      nameEn: 'Advanced Semiconductor Technology Center',
+      country: 'KR',
+      kind: 'institute',
+    },
+    {
+      code: 'NSTC',
+      nameKo: '미 국립반도체기술센터',
+      nameEn: 'U.S. National Semiconductor Technology Center',
+      country: 'US',
+      kind: 'institute',
     },
   ],
   areas: [
@@ -205,12 +234,18 @@ export const krUsCet2023: SeedDialogue = {
       titleKo: '민관 반도체 연구개발기관 간 우수사례 공유',
       titleEn: 'Share best practices among public and private semiconductor R&D institutions',
       descriptionKo:
-        '산업부와 미 상무부가 주도하는 공급망·산업대화를 통해 양국 민관 반도체 연구개발기관 간 우수사례를 공유한다. 조만간 설립될 미 국립반도체기술센터(NSTC)와 한국의 첨단반도체기술센터(ASTC)도 협업 대상에 포함된다.',
+        '산업부와 미 상무부가 주도하는 공급망·산업대화를 통해 민관 반도체 연구개발기관 간 우수사례를 공유한다. 조만간 설립될 미 국립반도체기술센터(NSTC)와 한국의 첨단반도체기술센터(ASTC)도 협업 대상에 포함된다.',
       descriptionEn:
-        'Through the Supply Chain and Industrial Dialogue led by MOTIE and the U.S. Department of Commerce, public and private semiconductor R&D institutions of both countries share best practices. The soon-to-be-established U.S. National Semiconductor Technology Center (NSTC) and Korea’s Advanced Semiconductor Technology Center (ASTC) are included.',
+        'Through the Supply Chain and Industrial Dialogue led by MOTIE and the U.S. Department of Commerce, public and private semiconductor R&D institutions share best practices. The soon-to-be-established U.S. National Semiconductor Technology Center (NSTC) and Korea’s Advanced Semiconductor Technology Center (ASTC) are included.',
       leadAgencyCode: 'MOTIE',
-      partners: [{ agencyCode: 'DOC', role: 'counterpart' }],
+      leadBasis: stated('산업부'),
+      partners: [
+        { agencyCode: 'DOC', role: 'counterpart', basis: stated('미 상무부') },
+        { agencyCode: 'NSTC', role: 'participant', basis: stated('미 국립반도체기술센터(NSTC)') },
+        { agencyCode: 'ASTC', role: 'participant', basis: stated('첨단반도체기술센터(ASTC)') },
+      ],
       due: 'ongoing',
+      dueBasis: NOT_STATED,
       targetKo: null,
       targetEn: null,
       sourceExcerpt:
@@ -219,19 +254,25 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'CET23-SEMI-02',
       areaCode: 'SEMI',
-      titleKo: '반도체 공동 연구개발 우선순위 작성',
-      titleEn: 'Draw up joint semiconductor R&D priorities',
+      titleKo: '반도체 연구개발 우선순위 작성',
+      titleEn: 'Draw up semiconductor R&D priorities',
       descriptionKo:
         '산업부와 미 상무부 주도의 공급망·산업대화를 통해 반도체 연구개발 우선순위를 작성하는 등 협업 기반을 마련한다.',
       descriptionEn:
         'Through the Supply Chain and Industrial Dialogue led by MOTIE and the U.S. Department of Commerce, the two sides draw up semiconductor R&D priorities as a basis for collaboration.',
       leadAgencyCode: 'MOTIE',
-      partners: [{ agencyCode: 'DOC', role: 'counterpart' }],
+      leadBasis: stated('산업부'),
+      partners: [
+        { agencyCode: 'DOC', role: 'counterpart', basis: stated('미 상무부') },
+        { agencyCode: 'NSTC', role: 'participant', basis: stated('미 국립반도체기술센터(NSTC)') },
+        { agencyCode: 'ASTC', role: 'participant', basis: stated('첨단반도체기술센터(ASTC)') },
+      ],
       due: 'ongoing',
+      dueBasis: NOT_STATED,
       targetKo: null,
       targetEn: null,
       sourceExcerpt:
-        '우선 반도체의 경우 산업부와 미 상무부 주도 ‘공급망·산업대화’를 통해 민관 반도체 연구개발기관 간에 우수사례를 공유하고 연구개발 우선순위를 작성하는 등 협업 기반을 마련키로 했다.',
+        '우선 반도체의 경우 산업부와 미 상무부 주도 ‘공급망·산업대화’를 통해 민관 반도체 연구개발기관 간에 우수사례를 공유하고 연구개발 우선순위를 작성하는 등 협업 기반을 마련키로 했다. 협업 대상에는 조만간 설립될 미 국립반도체기술센터(NSTC)와 한국의 첨단반도체기술센터(ASTC)도 포함된다.',
     },
     {
       code: 'CET23-BIO-01',
@@ -243,10 +284,15 @@ export const krUsCet2023: SeedDialogue = {
       descriptionEn:
         'MSIT and the U.S. National Science Foundation launch a new R&D collaboration in 2024 to support joint research worth at least USD 10 million.',
       leadAgencyCode: 'MSIT',
-      partners: [{ agencyCode: 'NSF', role: 'counterpart' }],
+      leadBasis: stated('과기부'),
+      partners: [
+        { agencyCode: 'NSF', role: 'counterpart', basis: stated('미 국립과학재단') },
+      ],
       due: '2024',
+      dueBasis: stated('내년에'),
       targetKo: '1000만 달러 이상',
       targetEn: '≥ USD 10 million',
+      targetBasis: stated('1000만달러 이상'),
       sourceExcerpt:
         '바이오 분야는 내년에 1000만달러 이상 규모의 연구 협업 지원을 목적으로 한 과기부와 미 국립과학재단 간 연구개발 신규 협업을 개시한다.',
     },
@@ -260,8 +306,12 @@ export const krUsCet2023: SeedDialogue = {
       descriptionEn:
         'The Ministry of Health and Welfare and the U.S. National Institutes of Health expand biomedical research cooperation, including cell and gene therapy.',
       leadAgencyCode: 'MOHW',
-      partners: [{ agencyCode: 'NIH', role: 'counterpart' }],
+      leadBasis: stated('복지부'),
+      partners: [
+        { agencyCode: 'NIH', role: 'counterpart', basis: stated('미 국립보건원(NIH)') },
+      ],
       due: 'ongoing',
+      dueBasis: NOT_STATED,
       targetKo: null,
       targetEn: null,
       sourceExcerpt:
@@ -276,8 +326,12 @@ export const krUsCet2023: SeedDialogue = {
       descriptionEn:
         'The Ministry of Health and Welfare and the U.S. National Institutes of Health expand exchanges of physician-scientists (MD-PhD).',
       leadAgencyCode: 'MOHW',
-      partners: [{ agencyCode: 'NIH', role: 'counterpart' }],
+      leadBasis: stated('복지부'),
+      partners: [
+        { agencyCode: 'NIH', role: 'counterpart', basis: stated('미 국립보건원(NIH)') },
+      ],
       due: 'ongoing',
+      dueBasis: NOT_STATED,
       targetKo: null,
       targetEn: null,
       sourceExcerpt:
@@ -289,12 +343,18 @@ export const krUsCet2023: SeedDialogue = {
       titleKo: '의약품 공급망 1.5트랙 채널 출범',
       titleEn: 'Launch a Track 1.5 channel on pharmaceutical supply chains',
       descriptionKo:
-        '의약품 공급망 강화를 위해 한미 양국 정부와 제약기업이 참여하는 1.5트랙 채널을 내년 중 출범시킨다.',
+        '의약품 공급망 강화를 위해 한미 정부와 제약기업이 참여하는 1.5트랙 채널을 내년 중 출범시킨다.',
       descriptionEn:
         'To strengthen pharmaceutical supply chains, a Track 1.5 channel bringing together both governments and pharmaceutical companies is to be launched in 2024.',
       leadAgencyCode: 'MOHW',
-      partners: [{ agencyCode: 'OPPR', role: 'counterpart' }],
+      leadBasis: inferred('원문은 “한미 정부”만 밝힘. 의약품 공급망은 보건복지부 소관이어서 주관 기관으로 추정', 'The article names only “the Korean and U.S. governments”; pharmaceutical supply is the Ministry of Health and Welfare’s remit'),
+      partners: [
+        { agencyCode: 'KRGOV', role: 'co_lead', basis: stated('한미 정부') },
+        { agencyCode: 'USGOV', role: 'counterpart', basis: stated('한미 정부') },
+        { agencyCode: 'OPPR', role: 'counterpart', basis: inferred('원문에 미측 기관명이 없음. 대화에 참석한 백악관 전염병 대비 및 대응 정책실을 상대 기관으로 추정', 'The article names no U.S. body; the White House pandemic preparedness office attended the dialogue') },
+      ],
       due: '2024',
+      dueBasis: stated('내년 중'),
       targetKo: null,
       targetEn: null,
       sourceExcerpt:
@@ -310,11 +370,13 @@ export const krUsCet2023: SeedDialogue = {
       descriptionEn:
         'The two sides deepen joint research on energy storage systems (ESS), conducting utility-scale ESS research that includes the partnership between Pacific Northwest National Laboratory (PNNL) and RIST.',
       leadAgencyCode: 'RIST',
+      leadBasis: stated('포항산업과학연구원(RIST)'),
       partners: [
-        { agencyCode: 'PNNL', role: 'counterpart' },
-        { agencyCode: 'DOE', role: 'participant' },
+        { agencyCode: 'PNNL', role: 'counterpart', basis: stated('북서태평양국립연구소(PNNL)') },
+        { agencyCode: 'DOE', role: 'participant', basis: inferred('PNNL은 미 에너지부 소속 국립연구소여서 참여 기관으로 추정', 'PNNL is a Department of Energy national laboratory') },
       ],
       due: 'ongoing',
+      dueBasis: NOT_STATED,
       targetKo: null,
       targetEn: null,
       sourceExcerpt:
@@ -323,15 +385,19 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'CET23-BAT-02',
       areaCode: 'BAT',
-      titleKo: '샌디아 국립연구소–한국전기안전공사 ESS 안전 공동연구 MOU',
+      titleKo: '산디아 국립연구소–한국전기안전공사 ESS 안전 공동연구 MOU',
       titleEn: 'Sandia–KESCO MOU on joint ESS safety research',
       descriptionKo:
-        '배터리 안전 데이터베이스 구축과 국제표준 개발 등 ESS 안전기술 공동연구를 위해 미 샌디아 국립연구소와 한국전기안전공사(KESCO) 간 신규 MOU를 추진한다.',
+        '배터리 안전 데이터베이스(DB)와 국제표준 개발 등 ESS 안전기술 관련 공동연구를 위해 미 산디아 국립연구소와 한국전기안전공사(KESCO) 간 협력 구축 신규 MOU를 추진한다.',
       descriptionEn:
         'Sandia National Laboratories and the Korea Electrical Safety Corporation (KESCO) pursue a new MOU for joint research on ESS safety technology, including a battery safety database and international standards development.',
       leadAgencyCode: 'KESCO',
-      partners: [{ agencyCode: 'SNL', role: 'counterpart' }],
+      leadBasis: stated('한국전기안전공사(KESCO)'),
+      partners: [
+        { agencyCode: 'SNL', role: 'counterpart', basis: stated('미 산디아 국립연구소') },
+      ],
       due: 'ongoing',
+      dueBasis: NOT_STATED,
       targetKo: null,
       targetEn: null,
       sourceExcerpt:
@@ -345,10 +411,14 @@ export const krUsCet2023: SeedDialogue = {
       descriptionKo:
         '리튬금속·전고체·나트륨이온 배터리와 그 외 청정에너지 관련 차세대 2차전지 연구를 미 국립연구소와 한국 연구기관 간에 확대한다.',
       descriptionEn:
-        'U.S. national laboratories and Korean research institutes expand research on next-generation secondary batteries, including lithium-metal, all-solid-state and sodium-ion batteries and other clean-energy technologies.',
+        'U.S. national laboratories and Korean research institutes expand research on next-generation secondary batteries, including lithium-metal, all-solid-state and sodium-ion batteries and other clean-energy next-generation secondary batteries.',
       leadAgencyCode: 'MOTIE',
-      partners: [{ agencyCode: 'DOE', role: 'counterpart' }],
+      leadBasis: inferred('원문은 “우리 연구기관”만 밝힘. 2차전지 연구개발은 산업통상자원부 소관이어서 주관 기관으로 추정', 'The article says only “our research institutes”; battery R&D is the Ministry of Trade, Industry and Energy’s remit'),
+      partners: [
+        { agencyCode: 'DOE', role: 'counterpart', basis: inferred('원문은 “미 국립연구소”만 밝힘. 미 국립연구소는 에너지부 소관이어서 상대 기관으로 추정', 'The article says only “U.S. national laboratories”, which the Department of Energy runs') },
+      ],
       due: 'ongoing',
+      dueBasis: NOT_STATED,
       targetKo: null,
       targetEn: null,
       sourceExcerpt:
@@ -364,8 +434,12 @@ export const krUsCet2023: SeedDialogue = {
       descriptionEn:
         'The Korea Research Institute of Standards and Science and the U.S. National Institute of Standards and Technology strengthen cooperation to advance next-generation quantum computer research.',
       leadAgencyCode: 'KRISS',
-      partners: [{ agencyCode: 'NIST', role: 'counterpart' }],
+      leadBasis: stated('한국표준과학연구원'),
+      partners: [
+        { agencyCode: 'NIST', role: 'counterpart', basis: stated('미 국립표준기술연구소(NIST)') },
+      ],
       due: 'ongoing',
+      dueBasis: NOT_STATED,
       targetKo: null,
       targetEn: null,
       sourceExcerpt:
@@ -380,8 +454,12 @@ export const krUsCet2023: SeedDialogue = {
       descriptionEn:
         'The two countries expand quantum technology cooperation between their industries and universities.',
       leadAgencyCode: 'MSIT',
-      partners: [{ agencyCode: 'NSF', role: 'counterpart' }],
+      leadBasis: inferred('원문은 “양국의 산업계와 대학”만 밝힘. 양자기술 정책은 과학기술정보통신부 소관이어서 주관 기관으로 추정', 'The article names only “industry and universities of both countries”; quantum policy is the Ministry of Science and ICT’s remit'),
+      partners: [
+        { agencyCode: 'NSF', role: 'counterpart', basis: inferred('원문에 미측 기관명이 없음. 대학 간 연구 협력을 지원하는 미 국립과학재단을 상대 기관으로 추정', 'The article names no U.S. body; the National Science Foundation funds university research cooperation') },
+      ],
       due: 'ongoing',
+      dueBasis: NOT_STATED,
       targetKo: null,
       targetEn: null,
       sourceExcerpt:
@@ -397,11 +475,15 @@ export const krUsCet2023: SeedDialogue = {
       descriptionEn:
         'The U.S. government cooperates on the mini virtual AI summit that the Korean government hosts in 2024, deepening collaboration toward an international AI governance framework.',
       leadAgencyCode: 'MSIT',
+      leadBasis: inferred('원문은 “우리 정부”만 밝힘. AI 정책은 과학기술정보통신부 소관이어서 주관 기관으로 추정', 'The article names only “our government”; AI policy is the Ministry of Science and ICT’s remit'),
       partners: [
-        { agencyCode: 'MOFA', role: 'co_lead' },
-        { agencyCode: 'DOS', role: 'counterpart' },
+        { agencyCode: 'KRGOV', role: 'co_lead', basis: stated('우리 정부') },
+        { agencyCode: 'USGOV', role: 'counterpart', basis: stated('미 정부') },
+        { agencyCode: 'MOFA', role: 'co_lead', basis: inferred('원문은 “우리 정부”만 밝힘. 정상회의 개최에는 외교부가 함께한다고 추정', 'The article names only “our government”; a summit is organised with the Ministry of Foreign Affairs') },
+        { agencyCode: 'DOS', role: 'counterpart', basis: inferred('원문은 “미 정부”만 밝힘. 국제회의 협력 창구로 미 국무부를 추정', 'The article names only “the U.S. government”; the State Department is its channel for international meetings') },
       ],
       due: '2024',
+      dueBasis: stated('내년에'),
       targetKo: null,
       targetEn: null,
       sourceExcerpt:
@@ -416,11 +498,15 @@ export const krUsCet2023: SeedDialogue = {
       descriptionEn:
         'The U.S. government cooperates on the AI Global Forum that the Korean government hosts in 2024.',
       leadAgencyCode: 'MSIT',
+      leadBasis: inferred('원문은 “우리 정부”만 밝힘. AI 정책은 과학기술정보통신부 소관이어서 주관 기관으로 추정', 'The article names only “our government”; AI policy is the Ministry of Science and ICT’s remit'),
       partners: [
-        { agencyCode: 'DOS', role: 'counterpart' },
-        { agencyCode: 'OSTP', role: 'participant' },
+        { agencyCode: 'KRGOV', role: 'co_lead', basis: stated('우리 정부') },
+        { agencyCode: 'USGOV', role: 'counterpart', basis: stated('미 정부') },
+        { agencyCode: 'DOS', role: 'counterpart', basis: inferred('원문은 “미 정부”만 밝힘. 국제회의 협력 창구로 미 국무부를 추정', 'The article names only “the U.S. government”; the State Department is its channel for international meetings') },
+        { agencyCode: 'OSTP', role: 'participant', basis: inferred('원문은 “미 정부”만 밝힘. 대화에 참석한 백악관 과학기술정책실을 참여 기관으로 추정', 'The article names only “the U.S. government”; the White House OSTP attended the dialogue') },
       ],
       due: '2024',
+      dueBasis: stated('내년에'),
       targetKo: null,
       targetEn: null,
       sourceExcerpt:
@@ -437,8 +523,14 @@ export const krUsCet2023: SeedDialogue = {
       descriptionEn:
         'The U.S. government cooperates on the high-level meeting on Responsible AI in the Military Domain (REAIM) that the Korean government hosts in 2024.',
       leadAgencyCode: 'MOFA',
-      partners: [{ agencyCode: 'DOS', role: 'counterpart' }],
+      leadBasis: inferred('원문은 “우리 정부”만 밝힘. REAIM 고위급회의는 외교부가 주최하는 회의여서 주관 기관으로 추정', 'The article names only “our government”; the REAIM meeting is hosted by the Ministry of Foreign Affairs'),
+      partners: [
+        { agencyCode: 'KRGOV', role: 'co_lead', basis: stated('우리 정부') },
+        { agencyCode: 'USGOV', role: 'counterpart', basis: stated('미 정부') },
+        { agencyCode: 'DOS', role: 'counterpart', basis: inferred('원문은 “미 정부”만 밝힘. 국제회의 협력 창구로 미 국무부를 추정', 'The article names only “the U.S. government”; the State Department is its channel for international meetings') },
+      ],
       due: '2024',
+      dueBasis: stated('내년에'),
       targetKo: null,
       targetEn: null,
       sourceExcerpt:
@@ -454,8 +546,12 @@ export const krUsCet2023: SeedDialogue = {
       descriptionEn:
         'The Korean Agency for Technology and Standards (KATS) and the U.S. National Institute of Standards and Technology (NIST) sign an MOU on developing international AI standards.',
       leadAgencyCode: 'KATS',
-      partners: [{ agencyCode: 'NIST', role: 'counterpart' }],
+      leadBasis: stated('국가기술표준원(KATS)'),
+      partners: [
+        { agencyCode: 'NIST', role: 'counterpart', basis: stated('NIST') },
+      ],
       due: 'ongoing',
+      dueBasis: NOT_STATED,
       targetKo: null,
       targetEn: null,
       sourceExcerpt:
@@ -470,8 +566,12 @@ export const krUsCet2023: SeedDialogue = {
       descriptionEn:
         'The two sides launch a new artificial intelligence working group focused on promoting AI policy interoperability.',
       leadAgencyCode: 'MSIT',
-      partners: [{ agencyCode: 'OSTP', role: 'counterpart' }],
+      leadBasis: inferred('원문에 기관명이 없음. AI 정책은 과학기술정보통신부 소관이어서 주관 기관으로 추정', 'The article names no agency; AI policy is the Ministry of Science and ICT’s remit'),
+      partners: [
+        { agencyCode: 'OSTP', role: 'counterpart', basis: inferred('원문에 기관명이 없음. AI 정책 조정은 백악관 과학기술정책실 소관이어서 상대 기관으로 추정', 'The article names no agency; AI policy coordination is the White House OSTP’s remit') },
+      ],
       due: 'ongoing',
+      dueBasis: NOT_STATED,
       targetKo: null,
       targetEn: null,
       sourceExcerpt:
@@ -486,8 +586,12 @@ export const krUsCet2023: SeedDialogue = {
       descriptionEn:
         'The two countries cooperate on building ICT infrastructure in third countries, including in Southeast Asia.',
       leadAgencyCode: 'MSIT',
-      partners: [{ agencyCode: 'DOS', role: 'counterpart' }],
+      leadBasis: inferred('원문에 기관명이 없음. ICT 인프라 협력은 과학기술정보통신부 소관이어서 주관 기관으로 추정', 'The article names no agency; ICT infrastructure cooperation is the Ministry of Science and ICT’s remit'),
+      partners: [
+        { agencyCode: 'DOS', role: 'counterpart', basis: inferred('원문에 기관명이 없음. 제3국 인프라 협력 창구로 미 국무부를 추정', 'The article names no agency; the State Department handles infrastructure cooperation in third countries') },
+      ],
       due: 'ongoing',
+      dueBasis: NOT_STATED,
       targetKo: null,
       targetEn: null,
       sourceExcerpt:
@@ -502,8 +606,12 @@ export const krUsCet2023: SeedDialogue = {
       descriptionEn:
         'The two countries cooperate on international standards for 5G and 6G mobile networks.',
       leadAgencyCode: 'MSIT',
-      partners: [{ agencyCode: 'DOC', role: 'counterpart' }],
+      leadBasis: inferred('원문에 기관명이 없음. 5G·6G 표준 협력은 과학기술정보통신부 소관이어서 주관 기관으로 추정', 'The article names no agency; 5G and 6G standards are the Ministry of Science and ICT’s remit'),
+      partners: [
+        { agencyCode: 'DOC', role: 'counterpart', basis: inferred('원문에 기관명이 없음. 통신 표준 협력 창구로 미 상무부를 추정', 'The article names no agency; the Department of Commerce handles telecommunications standards') },
+      ],
       due: 'ongoing',
+      dueBasis: NOT_STATED,
       targetKo: null,
       targetEn: null,
       sourceExcerpt:
@@ -519,11 +627,15 @@ export const krUsCet2023: SeedDialogue = {
       descriptionEn:
         'To deepen and broaden technology cooperation, an informal trilateral dialogue is to be held in early 2024 with India, which had held an informal technology dialogue with the United States before Korea.',
       leadAgencyCode: 'NSO',
+      leadBasis: inferred('원문은 “우리나라”만 밝힘. 기술대화를 주재한 국가안보실을 주관 기관으로 추정', 'The article names only “Korea”; the Office of National Security chaired the dialogue'),
       partners: [
-        { agencyCode: 'NSC', role: 'counterpart' },
-        { agencyCode: 'NSCS', role: 'participant' },
+        { agencyCode: 'KRGOV', role: 'co_lead', basis: stated('우리나라') },
+        { agencyCode: 'USGOV', role: 'counterpart', basis: stated('미국') },
+        { agencyCode: 'INGOV', role: 'participant', basis: stated('인도') },
+        { agencyCode: 'NSC', role: 'counterpart', basis: inferred('원문은 “미국”만 밝힘. 기술대화를 주재한 미 국가안전보장회의를 상대 기관으로 추정', 'The article names only “the United States”; its National Security Council chaired the dialogue') },
       ],
       due: 'early-2024',
+      dueBasis: stated('내년 초'),
       targetKo: null,
       targetEn: null,
       sourceExcerpt:

@@ -3,6 +3,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { AgencyName } from '@/components/agency-name';
+import { AssignmentBasisMarker } from '@/components/commitments/assignment-basis';
+import { BasisAdminPanel } from '@/components/commitments/basis-admin-panel';
+import { FactBasisNote } from '@/components/commitments/fact-basis-note';
+import { SourceExcerpt } from '@/components/commitments/source-excerpt';
 import { HistoryTimeline } from '@/components/history-timeline';
 import { ProgressBar } from '@/components/progress-bar';
 import { StatusBadge } from '@/components/status-badge';
@@ -32,7 +36,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   const detail = code === null ? undefined : getCommitmentByCode(code);
   if (!detail) notFound();
   const [t, locale, format] = [await getTranslations(), await getLocale(), await getFormatter()];
-  const { commitment: c, dialogue, area, lead, partners, history } = detail;
+  const { commitment: c, dialogue, area, lead, partners, history, leadBasis, dueBasis, targetBasis } = detail;
   const l = <T,>(ko: T, en: T) => localized(locale, { ko, en });
   const due = parseDuePeriod(c.dueSpec);
   const asOfParam = (await searchParams).asOf;
@@ -42,6 +46,14 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   const asOfState = asOf ? statusAsOf(c.code, asOf) : null;
   const date = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'long' });
   const canUpdate = updateAvailability(actor, c.code);
+  // Every assignment with its basis, the lead first: for the markers, the excerpt and the admin's forms.
+  const assignments = [
+    { ...lead, roleLabel: t('commitment.lead'), contextRole: t('commitment.lead'), basis: leadBasis },
+    ...partners.map((p) => ({ ...p, roleLabel: t(`partnerRole.${p.role}`), contextRole: t('basis.partner'), basis: p.basis })),
+  ];
+  const marker = (a: (typeof assignments)[number]) => (
+    <AssignmentBasisMarker basis={a.basis} agencyCode={a.code} context={t('basis.context', { role: a.contextRole, agency: a.code })} />
+  );
 
   return (
     <article className="detail">
@@ -74,7 +86,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         <div>
           <dt>{t('commitment.lead')}</dt>
           <dd>
-            <AgencyName agency={lead} /> {l(lead.nameKo, lead.nameEn)}
+            <AgencyName agency={lead} /> {l(lead.nameKo, lead.nameEn)} {marker(assignments[0]!)}
           </dd>
         </div>
         <div>
@@ -84,9 +96,9 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
               t('commitment.noPartners')
             ) : (
               <ul className="plain-list">
-                {partners.map((p) => (
+                {assignments.slice(1).map((p) => (
                   <li key={p.code}>
-                    <AgencyName agency={p} /> {l(p.nameKo, p.nameEn)} ({t(`partnerRole.${p.role}`)})
+                    <AgencyName agency={p} /> {l(p.nameKo, p.nameEn)} ({p.roleLabel}) {marker(p)}
                   </li>
                 ))}
               </ul>
@@ -96,15 +108,23 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         <div>
           <dt>{t('commitment.due')}</dt>
           <dd>
-            {l(due.label.ko, due.label.en)}
+            {l(due.label.ko, due.label.en)} <FactBasisNote basis={dueBasis} />
             {due.start && due.end && (
-              <span className="muted"> ({t('commitment.dueRange', { start: date(due.start), end: date(due.end) })})</span>
+              <span className="muted fact-range">{t('commitment.dueRange', { start: date(due.start), end: date(due.end) })}</span>
             )}
           </dd>
         </div>
         <div>
           <dt>{t('commitment.target')}</dt>
-          <dd>{c.targetKo || c.targetEn ? l(c.targetKo ?? c.targetEn, c.targetEn ?? c.targetKo) : t('commitment.noTarget')}</dd>
+          <dd>
+            {c.targetKo || c.targetEn ? (
+              <>
+                {l(c.targetKo ?? c.targetEn, c.targetEn ?? c.targetKo)} {targetBasis && <FactBasisNote basis={targetBasis} />}
+              </>
+            ) : (
+              t('commitment.noTarget')
+            )}
+          </dd>
         </div>
         <div>
           <dt>{t('commitment.status')}</dt>
@@ -128,9 +148,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
       <section aria-labelledby="source-heading">
         <h2 id="source-heading">{t('commitment.sourceExcerpt')}</h2>
         <figure className="source">
-          <blockquote lang="ko" className="source__excerpt">
-            {c.sourceExcerpt}
-          </blockquote>
+          <SourceExcerpt excerpt={c.sourceExcerpt} assignments={assignments} due={dueBasis} target={targetBasis} />
           {dialogue.sourceTitle && (
             <figcaption className="muted">
               {t('commitment.source')}:{' '}
@@ -142,6 +160,8 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
           )}
         </figure>
       </section>
+
+      {can(actor, 'commitment.manage') && <BasisAdminPanel code={c.code} version={c.version} today={todayIso()} assignments={assignments} />}
 
       {canUpdate === 'archived' ? (
         <p className="notice notice--info" role="status">

@@ -4,14 +4,17 @@ import { authorize } from '@/lib/auth/guard';
 import { getDb } from '@/db/client';
 import { CommitmentFilterInput, filterParams } from '@/lib/commitments/filters';
 import { listAsOf } from '@/lib/as-of/list';
+import { apiCommitmentItems } from '@/lib/commitments/api-shape';
 import { apiRoute, json } from '@/lib/http/api';
 import { todayIso } from '@/lib/periods/dates';
 import { fieldErrorsOf } from '@/lib/validation/common';
 
 /**
- * `GET /api/v1/commitments?area=BIO&status=delayed&due=2024-Q1&page=2[&asOf=2024-06-30]` →
+ * `GET /api/v1/commitments?area=BIO&status=delayed&due=2024-Q1&page=2[&asOf=2024-06-30][&inferred=1]` →
  * `{ asOf, past, items, total, page, pageSize }`: the commitments as they stood at the end of asOf
- * (default today), with status, progress, overdue and last update as of then.
+ * (default today), with status, progress, overdue and last update as of then, and the basis of each
+ * assignment, due period and target (lib/commitments/api-shape.ts). `inferred=1`: only those with
+ * an inferred assignment.
  */
 export const GET = apiRoute(async (request: Request) => {
   const { actor, ctx } = await requireActor('api');
@@ -21,5 +24,5 @@ export const GET = apiRoute(async (request: Request) => {
   const today = todayIso();
   if (parsed.data.asOf && parsed.data.asOf > today) throw new ValidationError({ asOf: ['date_in_future'] });
   const { asOf, past, items, total } = listAsOf(parsed.data, today);
-  return json({ asOf, past, items, total, page: parsed.data.page, pageSize: parsed.data.pageSize });
+  return json({ asOf, past, items: apiCommitmentItems(items), total, page: parsed.data.page, pageSize: parsed.data.pageSize });
 });

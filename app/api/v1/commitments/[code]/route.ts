@@ -3,6 +3,7 @@ import { requireActor } from '@/lib/auth/current-user';
 import { commitmentCodeParam } from '@/lib/commitments/code-param';
 import { authorize } from '@/lib/auth/guard';
 import { statusAsOf } from '@/lib/commitments/history';
+import { apiCommitmentDetail } from '@/lib/commitments/api-shape';
 import { getCommitmentByCode } from '@/lib/commitments/queries';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { isIsoDate } from '@/lib/periods/dates';
@@ -10,7 +11,7 @@ import { apiRoute, json } from '@/lib/http/api';
 
 type Ctx = { params: Promise<{ code: string }> };
 
-/** One commitment with partners and history; `?asOf=YYYY-MM-DD` adds its status on that date. */
+/** One commitment with its lead and partners, each with its basis, and its history; `?asOf=YYYY-MM-DD` adds its status on that date. */
 export const GET = apiRoute(async (request: Request, { params }: Ctx) => {
   const { actor, ctx } = await requireActor('api');
   const code = commitmentCodeParam((await params).code);
@@ -20,6 +21,5 @@ export const GET = apiRoute(async (request: Request, { params }: Ctx) => {
   if (!detail) throw new NotFoundError(`No commitment has the code ${code}`);
   const asOf = new URL(request.url).searchParams.get('asOf');
   if (asOf !== null && !isIsoDate(asOf)) throw new ValidationError({ asOf: ['invalid_date'] });
-  const { commitment, ...rest } = detail;
-  return json({ ...commitment, ...rest, ...(asOf ? { asOf: { date: asOf, ...statusAsOf(code, asOf) } } : {}) });
+  return json({ ...apiCommitmentDetail(detail), ...(asOf ? { asOf: { date: asOf, ...statusAsOf(code, asOf) } } : {}) });
 });

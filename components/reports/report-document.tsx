@@ -176,14 +176,17 @@ function CommitmentsTable({ s, rows, l }: { s: ReportSummary; rows: ReportCommit
         <ReportFiguresTable
           caption={title}
           l={l}
-          head={[l.t('columns.code'), l.t('columns.area'), l.t('columns.title'), l.t('columns.lead'), l.t('columns.partners'), l.t('columns.duePeriod'), l.t('columns.status'), l.t('columns.progress'), l.t('columns.progressChange'), l.t('columns.latestNote'), l.t('columns.overdue')]}
+          head={[l.t('columns.code'), l.t('columns.area'), l.t('columns.title'), l.t('columns.lead'), l.t('columns.partners'), l.basisHeader('assignmentBasis'), l.t('columns.duePeriod'), l.basisHeader('dueBasis'), l.t('columns.status'), l.t('columns.progress'), l.t('columns.progressChange'), l.t('columns.latestNote'), l.t('columns.overdue')]}
           rows={rows.map((c) => [
             c.code,
             l.name(c.area),
             l.lang === 'ko' ? c.titleKo : c.titleEn,
             l.agency(c.lead),
             c.partners.map((p) => l.agency(p)).join(', '),
+            // Who said so: each assignment's basis, and where the due period comes from (empty in reports issued before bases were kept).
+            l.assignmentBases(c),
             l.duePeriod(c.dueSpec),
+            l.dueBasis(c),
             c.previousStatus === 'absent' ? `${l.status(c.status)} (${l.t('newThisQuarter')})` : c.previousStatus === c.status ? l.status(c.status) : `${l.status(c.previousStatus)} → ${l.status(c.status)}`,
             c.progress,
             l.signed(c.progressChange),

@@ -39,7 +39,8 @@ export function BasisMarker({ basis, label, context, tip, describedBy }: Props) 
 
   const className = ['basis', `basis--${basis}`, pinned && 'basis--pinned', dismissed && 'basis--dismissed'].filter(Boolean).join(' ');
   return (
-    <span className={className} onMouseLeave={() => setDismissed(false)}>
+    // Escape hides every open tip; coming back to a marker (hover or focus) shows its tip again.
+    <span className={className} onMouseEnter={() => setDismissed(false)} onMouseLeave={() => setDismissed(false)}>
       <button
         type="button"
         className="basis__marker"
@@ -48,6 +49,7 @@ export function BasisMarker({ basis, label, context, tip, describedBy }: Props) 
           setPinned((p) => !p);
           setDismissed(false);
         }}
+        onFocus={() => setDismissed(false)}
         onBlur={() => {
           setPinned(false);
           setDismissed(false);

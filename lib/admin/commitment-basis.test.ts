@@ -186,6 +186,21 @@ describe('editing a commitment’s bases', () => {
     expect(partnerBases(c.code)).toMatchObject({ NSF: { basis: 'stated' }, DOE: { reasonEn: 'To be agreed with the agencies' }, NIH: { reasonEn: 'To be agreed with the agencies' } });
   });
 
+  it('refuses to let the words that named one agency, due period or target stand for a changed one', () => {
+    const form = getCommitmentForEdit('CET23-BIO-01', db)!;
+    const before = snapshotTables(db);
+    // The edit form as it comes prefilled: lead MSIT «과기부», NSF «미 국립과학재단», 2024 «내년에», the target «1000만달러 이상».
+    const errors = fieldErrors(() =>
+      updateCommitment(db, admin, form.id, { ...form.values, leadAgencyCode: 'MOTIE', partners: String(form.values.partners).replace('NSF:', 'NIH:'), due: '2025', targetKo: '2000만 달러 이상' }, form.version, ctx),
+    );
+    expect(errors).toEqual({ leadBasisWords: ['basis_words_of_previous_fact'], 'partners.NIH': ['basis_words_of_previous_fact'], dueBasisWords: ['basis_words_of_previous_fact'], targetBasisWords: ['basis_words_of_previous_fact'] });
+    expect(snapshotTables(db)).toEqual(before);
+    // The same words still serve the same facts, and words shared by two agencies («한미 정부») stay.
+    const bio04 = getCommitmentForEdit('CET23-BIO-04', db)!;
+    updateCommitment(db, admin, bio04.id, { ...bio04.values, titleEn: 'Renamed' }, bio04.version, ctx);
+    updateCommitment(db, admin, form.id, { ...form.values, titleEn: 'Renamed too' }, form.version, ctx);
+  });
+
   it('refuses an edit of the excerpt that drops the words a kept basis quotes', () => {
     const c = createCommitment(db, admin, base, ctx);
     const before = snapshotTables(db);

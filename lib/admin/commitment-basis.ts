@@ -143,6 +143,30 @@ export function resolveBases(input: CommitmentInput, ids: { lead: number; partne
     fail(`partners.${p.agencyCode}`, result);
     return result;
   });
+  // Words that named one agency, due period or target cannot name another: an edit that changes
+  // the fact and leaves its old words in place would claim the source says what it does not.
+  if (kept) {
+    const quoteOf = (b: BasisColumns) => (b.basis === 'stated' ? b.basisQuote : null);
+    const assigned = new Set([ids.lead, ...ids.partners]);
+    // Quotes of agencies the input no longer assigns, and of a lead that is no longer lead.
+    const formerQuotes = new Set<string>();
+    if (kept.leadAgencyId !== ids.lead && quoteOf(kept.lead) !== null) formerQuotes.add(quoteOf(kept.lead)!);
+    for (const [agencyId, p] of kept.partners) if (!assigned.has(agencyId) && quoteOf(p) !== null) formerQuotes.add(quoteOf(p)!);
+    const ownQuotes = (agencyId: number) => [agencyId === kept.leadAgencyId ? quoteOf(kept.lead) : null, quoteOf(kept.partners.get(agencyId) ?? stated(''))].filter((q) => q);
+    const reused = (agencyId: number, words: string | undefined) => {
+      const w = words?.trim() ?? '';
+      return w !== '' && formerQuotes.has(w) && !ownQuotes(agencyId).includes(w);
+    };
+    if (typeof lead !== 'string' && lead.basis === 'stated' && reused(ids.lead, lead.basisQuote ?? '')) errors.leadBasisWords = ['basis_words_of_previous_fact'];
+    input.partners.forEach((p, i) => {
+      const r = partners[i]!;
+      if (typeof r !== 'string' && r.basis === 'stated' && reused(ids.partners[i]!, r.basisQuote ?? '')) errors[`partners.${p.agencyCode}`] = ['basis_words_of_previous_fact'];
+    });
+    const w = (x: string | undefined) => x?.trim() ?? '';
+    if (kept.dueSpec !== input.due && kept.due.dueBasis === 'stated' && w(input.dueBasisWords) === kept.due.dueBasisQuote) errors.dueBasisWords = ['basis_words_of_previous_fact'];
+    const targetChanged = kept.targetKo !== input.targetKo || kept.targetEn !== input.targetEn;
+    if (targetChanged && kept.target.targetBasis === 'stated' && w(input.targetBasisWords) === kept.target.targetBasisQuote) errors.targetBasisWords = ['basis_words_of_previous_fact'];
+  }
   const due = resolveDue(input.dueBasisWords, input.due, kept, reason);
   const target = resolveTarget(input.targetBasisWords, { ko: input.targetKo, en: input.targetEn }, kept, reason);
   fail('targetBasisWords', target);

@@ -86,8 +86,10 @@ export function apiCommitmentItems(items: CommitmentListItem[], db: Db = getDb()
         .all()
     : [];
   const byCode = new Map(rows.map((r) => [r.code, r]));
-  return items.map(({ lead: { basis: _, ...agency }, partners, ...item }) => {
-    const b = byCode.get(item.code)!;
+  return items.map(({ lead: { basis: listedLeadBasis, ...agency }, partners, ...item }) => {
+    const b = byCode.get(item.code);
+    // Renamed since the page was read (an admin edit in between): its bases are read again next time.
+    if (!b) return { ...item, lead: apiLead(agency, { basis: listedLeadBasis, quote: null, reason: null, confirmation: null }), partners: partners.map(apiPartner), dueBasis: null, targetBasis: null };
     return {
       ...item,
       lead: apiLead(agency, leadBasis(b)),

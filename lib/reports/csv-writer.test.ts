@@ -75,7 +75,7 @@ describe('writeCsv', () => {
     expect(ko.slice(1).map((r) => [r[6], r[8]])).toEqual([
       ['MSIT 추정; NSF 원문 명시', '원문 명시: “내년에”'],
       ['NSF 기관 확인', '추정'],
-      ['MSIT 원문 명시', '원문에 기한 없음'],
+      ['MSIT 원문 명시', '기한 명시 없음'],
     ]);
   });
 

@@ -80,7 +80,7 @@ export function reportLabels(lang: Locale) {
         .map((a) => `${a.code} ${basisWords[a.basis!]}`)
         .join('; ');
     },
-    /** Where the due period comes from: `원문 명시: “내년 초”`, `추정`, `원문에 기한 없음`. */
+    /** Where the due period comes from: `원문 명시: “내년 초”`, `추정`, `기한 명시 없음`. */
     dueBasis(c: Pick<ReportCommitment, 'dueBasis' | 'dueBasisWords'>): string {
       if (!c.dueBasis) return '';
       const word = basisWords[c.dueBasis];

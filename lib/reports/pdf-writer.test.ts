@@ -92,7 +92,7 @@ describe('writePdf', () => {
       expect(text).toContain('2024. 7. 5. 15:00 (Asia/Seoul)');
       expect(text).toContain('과학기술정보통신부');
       expect(text).toContain('이번 분기 신규');
-      for (const basis of ['(추정)', '(원문 명시)', '(기관 확인)', '원문 명시:', '원문에 기한 없음']) expect(text).toContain(basis);
+      for (const basis of ['(추정)', '(원문 명시)', '(기관 확인)', '원문 명시:', '기한 명시 없음']) expect(text).toContain(basis);
       const pages = pageCount(ko);
       expect(text).toContain(`1 / ${pages}쪽`);
       expect(text).toContain(`${pages} / ${pages}쪽`);

@@ -229,7 +229,7 @@ function assignmentsCell(c: ReportCommitment, l: ReportLabels): TableCell {
   return { text: [...assigned(c.lead, l), ...(partners.length ? [{ text: '\n' }, ...partners] : [])] };
 }
 
-/** The due period, and in grey below where it comes from: `원문 명시: “내년 초”`, `추정`, `원문에 기한 없음`. */
+/** The due period, and in grey below where it comes from: `원문 명시: “내년 초”`, `추정`, `기한 명시 없음`. */
 function dueCell(c: ReportCommitment, l: ReportLabels): TableCell {
   const period = l.duePeriod(c.dueSpec);
   if (!c.dueBasis) return period;

@@ -79,7 +79,8 @@ test.describe('quarterly reports', () => {
   test('an analyst issues a report and finds it frozen, with its files and no revisions yet', async ({ page }) => {
     await signIn(page, 'analyst@demo.example', undefined, '/reports?quarter=2024-Q1&lang=en');
     await page.getByRole('button', { name: 'Issue this report' }).click();
-    await expect(page).toHaveURL(/\/reports\/issued\/\d+$/);
+    // Issuing writes all four files (the PDF on a worker): on a busy machine that can outlast the default 5 s.
+    await expect(page).toHaveURL(/\/reports\/issued\/\d+$/, { timeout: 60_000 });
     await expect(page.getByRole('heading', { level: 1, name: /Issued report \d+/ })).toBeVisible();
     await expect(page.getByText('Nothing recorded since the issue changes this report.')).toBeVisible();
     const id = page.url().split('/').at(-1);

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import net from 'node:net';
+import { freePort } from './operations-server';
 import os from 'node:os';
 import path from 'node:path';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -28,17 +28,6 @@ export async function npmRun(args: string[], databaseFile: string): Promise<{ co
     const e = error as { code?: number; stdout?: string; stderr?: string };
     return { code: typeof e.code === 'number' ? e.code : -1, output: `${e.stdout ?? ''}${e.stderr ?? String(error)}`.trim() };
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForHealth(baseURL: string, child: ChildProcess, logTail: () => string, timeoutMs: number) {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { CHAINED_TABLES, GENESIS_HASH } from '@/lib/audit/chain';
 
 /** Tables whose rows are evidence: once written they may never change or disappear. */
-export const APPEND_ONLY_TABLES = ['status_updates', 'audit_events', 'issued_reports', 'issued_report_files'] as const;
+export const APPEND_ONLY_TABLES = ['status_updates', 'audit_events', 'issued_reports', 'issued_report_files', 'claims', 'claim_decisions', 'assessments'] as const;
 
 /**
  * Installs the append-only guards (BEFORE UPDATE / DELETE triggers that abort) and, on the two

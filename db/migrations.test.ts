@@ -44,11 +44,14 @@ beforeEach(() => {
   record('CET23-SEMI-01', 'completed', 100, '2025-01-15');
   record('CET23-AI-02', 'at_risk', 10, '2024-09-30');
   db.$client.prepare(`insert into issued_reports (quarter, lang, params, issued_by, issued_at, last_update_id) values ('2024-Q2', 'en', '{}', ?, '2024-07-05T00:00:00Z', 4)`).run(u.id);
+  db.$client.prepare(`insert or ignore into claims (update_id, commitment_id, side, counter_sides, effective_date, recorded_at) select id, commitment_id, 'KR', 'US', effective_date, recorded_at from status_updates where id = 3`).run();
+  db.$client.prepare(`insert into claim_decisions (claim_id, commitment_id, decision, note, side, actor_id, effective_date) select update_id, commitment_id, 'confirm', '', 'US', ?, effective_date from claims limit 1`).run(u.id);
+  db.$client.prepare(`insert into assessments (commitment_id, quarter, verdict, confidence, rationale, author_id) values (1, '2024-Q2', 0, 'medium', 'why', ?)`).run(u.id);
   db.$client.prepare(`insert into issued_report_files (report_id, format, content_type, file_name, sha256, bytes, content) values (1, 'csv', 'text/csv', 'x.csv', 'abc', 1, x'41')`).run();
 });
 
 /** A column of each append-only table, for the update that must be refused. */
-const SOME_COLUMN: Record<(typeof APPEND_ONLY_TABLES)[number], string> = { status_updates: 'note', audit_events: 'origin', issued_reports: 'lang', issued_report_files: 'sha256' };
+const SOME_COLUMN: Record<(typeof APPEND_ONLY_TABLES)[number], string> = { status_updates: 'note', audit_events: 'origin', issued_reports: 'lang', issued_report_files: 'sha256', claims: 'side', claim_decisions: 'note', assessments: 'rationale' };
 
 afterEach(() => {
   db.$client.close();

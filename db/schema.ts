@@ -12,6 +12,8 @@ import {
 import {
   AGENCY_KINDS,
   BASES,
+  CLAIM_DECISIONS,
+  CONFIDENCES,
   DUE_BASES,
   TARGET_BASES,
   PARTNER_ROLES,
@@ -564,4 +566,122 @@ export const issuedReportFiles = sqliteTable(
     content: blob('content', { mode: 'buffer' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.reportId, t.format] })],
+);
+
+/**
+ * A status update that closes a commitment (`completed`, `discontinued`) while the commitment has
+ * a lead or partner on another country's side: a claim, written with the update in its
+ * transaction. `side` is the claimant's country; `counterSides` (comma-separated) the countries
+ * whose agencies were asked to confirm it then. Append-only.
+ */
+export const claims = sqliteTable(
+  'claims',
+  {
+    updateId: integer('update_id')
+      .primaryKey()
+      .references(() => statusUpdates.id),
+    commitmentId: integer('commitment_id')
+      .notNull()
+      .references(() => commitments.id),
+    side: text('side').notNull(),
+    counterSides: text('counter_sides').notNull(),
+    /** The update's effective date (copied, for the as-of queries' index). */
+    effectiveDate: text('effective_date').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+  },
+  (t) => [index('claims_commitment_idx').on(t.commitmentId, t.effectiveDate, t.updateId), index('claims_effective_idx').on(t.effectiveDate)],
+);
+export type Claim = typeof claims.$inferSelect;
+
+/** The other side's answers to claims: confirm or dispute (with a note), each effective on a date. Append-only. */
+export const claimDecisions = sqliteTable(
+  'claim_decisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    claimId: integer('claim_id')
+      .notNull()
+      .references(() => claims.updateId),
+    commitmentId: integer('commitment_id')
+      .notNull()
+      .references(() => commitments.id),
+    decision: text('decision', { enum: CLAIM_DECISIONS }).notNull(),
+    note: text('note').notNull().default(''),
+    evidenceUrl: text('evidence_url'),
+    /** The country the answer speaks for. */
+    side: text('side').notNull(),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => users.id),
+    /** The actor's agency (null for an administrator acting for a side). */
+    actorAgencyId: integer('actor_agency_id').references(() => agencies.id),
+    effectiveDate: text('effective_date').notNull(),
+    recordedAt: text('recorded_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [
+    index('claim_decisions_claim_idx').on(t.claimId, t.effectiveDate, t.id),
+    index('claim_decisions_commitment_idx').on(t.commitmentId),
+    check('claim_decisions_decision_check', inList('decision', CLAIM_DECISIONS)),
+  ],
+);
+export type ClaimDecisionRow = typeof claimDecisions.$inferSelect;
+
+/**
+ * Analysts' assessments: a verdict on the G7 compliance scale per commitment and quarter, apart
+ * from the officials' self-reports. Append-only: a revision is a new row; the latest recorded for
+ * a quarter stands.
+ */
+export const assessments = sqliteTable(
+  'assessments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    commitmentId: integer('commitment_id')
+      .notNull()
+      .references(() => commitments.id),
+    /** `2024-Q2`. */
+    quarter: text('quarter').notNull(),
+    verdict: integer('verdict').notNull(),
+    confidence: text('confidence', { enum: CONFIDENCES }).notNull(),
+    rationale: text('rationale').notNull(),
+    /** JSON array of URLs. */
+    links: text('links').notNull().default('[]'),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: text('recorded_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [
+    index('assessments_commitment_idx').on(t.commitmentId, t.quarter, t.id),
+    index('assessments_quarter_idx').on(t.quarter, t.commitmentId, t.id),
+    check('assessments_verdict_check', sql`${t.verdict} in (-1, 0, 1)`),
+    check('assessments_confidence_check', inList('confidence', CONFIDENCES)),
+    check('assessments_rationale_check', sql`length(${t.rationale}) between 1 and 2000`),
+  ],
+);
+export type Assessment = typeof assessments.$inferSelect;
+
+/**
+ * The digest e-mail's log: one row per attempt (sent, written to a folder, or failed with the
+ * error). An official whose week has no sent or written row is tried again on the next run.
+ */
+export const digestSends = sqliteTable(
+  'digest_sends',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The Monday of the digest's week (ISO date, app time zone). */
+    week: text('week').notNull(),
+    status: text('status', { enum: ['sent', 'failed', 'written'] }).notNull(),
+    items: integer('items').notNull(),
+    /** The SMTP message id, or the .eml file written. */
+    messageId: text('message_id'),
+    error: text('error'),
+    at: text('at').notNull(),
+  },
+  (t) => [index('digest_sends_user_week_idx').on(t.userId, t.week, t.status)],
 );

@@ -12,6 +12,9 @@ import { existsOn, scopeConditions } from './scope';
 import { prepareSnapshots, statesOn, type StatesOn } from './sources';
 import { lastUpdateAtSql, stateAtSql, type StateColumns } from './state';
 import { OPEN_SQL, statusRankSql } from './vocabulary-sql';
+import { claimFilterSql } from '@/lib/claims/state';
+import { claimStatesFor } from '@/lib/claims/queries';
+import { assessmentQuarterOf, verdictFilterSql, verdictSql } from '@/lib/assessments/queries';
 
 /** The date a filter shows: its `asOf` when that is in the past, else today. */
 /** A commitment with at least one inferred assignment: its lead, or a partner link. */
@@ -32,6 +35,8 @@ export function filterConditions(f: Partial<CommitmentFilter>, date: string, sta
     where.push(sql`${commitments.dueEnd} between ${range.start} and ${range.end}`);
   }
   if (f.inferred === true) where.push(HAS_INFERRED);
+  if (f.confirmation) where.push(claimFilterSql(f.confirmation, date));
+  if (f.verdict) where.push(verdictFilterSql(f.verdict, assessmentQuarterOf(date)));
   const overdue = sql`(${commitments.dueEnd} is not null and ${commitments.dueEnd} < ${date} and ${state.status} in ${OPEN_SQL})`;
   if (f.overdue === true) where.push(overdue);
   if (f.overdue === false) where.push(sql`not ${overdue}`);
@@ -149,6 +154,7 @@ export function listAsOf(f: CommitmentFilter, today: string = todayIso(), db: Db
                 area: { code: areas.code, nameKo: areas.nameKo, nameEn: areas.nameEn },
                 lead: { code: lead.code, nameKo: lead.nameKo, nameEn: lead.nameEn, country: lead.country },
                 leadBasis: commitments.leadBasis,
+                verdict: verdictSql(assessmentQuarterOf(date)),
               })
               .from(commitments)
               .innerJoin(areas, eq(areas.id, commitments.areaId))
@@ -158,12 +164,16 @@ export function listAsOf(f: CommitmentFilter, today: string = todayIso(), db: Db
           : [];
         const byId = new Map(rows.map((r) => [r.id, r]));
         const partners = partnersOf(db, ids);
+        const claimStates = claimStatesFor(db, ids, date);
         const items = page.map(({ id, status, progress }) => {
           const { id: _, adoptedOn, archivedAt, area, lead: leadAgency, leadBasis, ...r } = byId.get(id)!;
           const partnerList = partners.get(id) ?? [];
           // How many of its assignments (lead and partners) someone inferred rather than read in the source.
           const inferredAssignments = (leadBasis === 'inferred' ? 1 : 0) + partnerList.filter((p) => p.basis.basis === 'inferred').length;
-          return { ...r, status, progress, adoptedOn, archivedAt, area, lead: { ...leadAgency, basis: leadBasis }, overdue: r.dueEnd !== null && r.dueEnd < date && !isClosed(status), partners: partnerList, inferredAssignments };
+          // The standing claim (a closing status the other side has not confirmed, or disputed); null when settled or none.
+          const c = claimStates.get(id);
+          const claim = c && c.state !== 'confirmed' ? { state: c.state, overdue: c.overdue, awaiting: c.awaiting } : null;
+          return { ...r, status, progress, adoptedOn, archivedAt, area, lead: { ...leadAgency, basis: leadBasis }, overdue: r.dueEnd !== null && r.dueEnd < date && !isClosed(status), partners: partnerList, inferredAssignments, claim };
         });
         return { asOf: date, past: date < today, items, total };
       } finally {

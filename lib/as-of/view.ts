@@ -12,6 +12,11 @@ import { emptyTally, netChangesByMonth, type StateTally } from './series';
 import { prepareSnapshots, scopeOf, statesAt, statesOn, type GroupTotals, type StatesOn } from './sources';
 import { END_OF_TIME, lastUpdateAtSql } from './state';
 import { OPEN_SQL, WARNING_SQL } from './vocabulary-sql';
+import { claimCounts, type ClaimCounts } from '@/lib/claims/queries';
+import { claimNeedsAttentionSql, claimStateAtSql } from '@/lib/claims/state';
+import { assessmentQuarterOf, assessmentTallies, type Compliance } from '@/lib/assessments/queries';
+import type { ClaimState, Verdict } from '@/lib/commitments/vocabulary';
+import { VERDICTS } from '@/lib/commitments/vocabulary';
 
 /** Counts by status at a date, with overdue and mean progress. */
 export interface Headline {
@@ -75,6 +80,8 @@ export interface SeriesPoint {
 
 export interface ListedCommitment {
   code: string;
+  /** The standing claim's state at the date (lib/claims), or null without one. */
+  claim: ClaimState | null;
   titleKo: string;
   titleEn: string;
   dueSpec: string;
@@ -109,8 +116,37 @@ export interface AsOfView {
   /** The progress series' period: months for a range of up to 24 months, quarters beyond. */
   seriesUnit: 'month' | 'quarter';
   series: SeriesPoint[];
-  /** Overdue, delayed or at risk, or no update for 90 days; latest update first (at most 25). */
+  /** Overdue, delayed or at risk, no update for 90 days, sides disagreeing, or a claim unanswered for 30 days; latest update first (at most 25). */
   attention: ListedCommitment[];
+  /** Claims awaiting the other side (and for over 30 days) and disputed ones at asOf, each with its drill-down. */
+  claims: ClaimCounts & { links: Record<keyof ClaimCounts, string> };
+  /** Analysts' assessments standing for asOf's quarter against the self-reported status at asOf. */
+  assessment: AssessmentView;
+}
+
+/** One row of the cross-table: a verdict (null: not assessed this quarter) by status. */
+export interface VerdictRow {
+  verdict: Verdict | null;
+  counts: Record<Status, number>;
+  total: number;
+  links: StatusLinks & { total: string };
+}
+
+export interface ComplianceRow extends Compliance {
+  code: string;
+  nameKo: string;
+  nameEn: string;
+  /** Drill-down: the group's commitments not assessed this quarter. */
+  link: string;
+}
+
+export interface AssessmentView {
+  quarter: string;
+  /** Rows +1, 0, -1, then not assessed. */
+  cross: VerdictRow[];
+  overall: Compliance;
+  byArea: ComplianceRow[];
+  byLeadAgency: ComplianceRow[];
 }
 
 export const STALE_DAYS = 90;
@@ -302,7 +338,65 @@ function buildView(db: Db, scopeFilter: AsOfScope, scope: SQL[], asOf: string, t
       seriesUnit: unit,
       series,
       attention: attentionList(db, scopeFilter, scope, asOf, today, states),
+      claims: { ...claimCounts(db, scope, asOf), links: { pending: href({ confirmation: 'pending' }), pendingOverdue: href({ confirmation: 'pending_overdue' }), disputed: href({ confirmation: 'disputed' }) } },
+      assessment: assessmentView(db, scope, asOf, states, areaRows, agencyRows, href),
     };
+}
+
+const verdictParam = (v: Verdict | null) => (v === null ? 'none' : (String(v) as '1' | '0' | '-1'));
+
+/** The cross-table of verdicts against statuses, and mean compliance by area and lead agency, in one pass. */
+function assessmentView(
+  db: Db,
+  scope: SQL[],
+  asOf: string,
+  states: StatesOn,
+  areaRows: { id: number; code: string; nameKo: string; nameEn: string }[],
+  agencyRows: { id: number; code: string; nameKo: string; nameEn: string }[],
+  href: (extra: Parameters<typeof drillDownHref>[3]) => string,
+): AssessmentView {
+  const quarter = assessmentQuarterOf(asOf);
+  const rows = assessmentTallies(db, scope, existsOn(asOf), states.columns.status, states.join, quarter);
+  const verdicts: (Verdict | null)[] = [...VERDICTS, null];
+  const cross: VerdictRow[] = verdicts.map((verdict) => {
+    const v = verdictParam(verdict);
+    return {
+      verdict,
+      counts: Object.fromEntries(STATUSES.map((st) => [st, 0])) as Record<Status, number>,
+      total: 0,
+      links: { ...(Object.fromEntries(STATUSES.map((st) => [st, href({ verdict: v, status: [st] })])) as StatusLinks), total: href({ verdict: v }) },
+    };
+  });
+  const empty = (): { assessed: number; total: number; sum: number } => ({ assessed: 0, total: 0, sum: 0 });
+  const overall = empty();
+  const byArea = new Map<number, ReturnType<typeof empty>>();
+  const byAgency = new Map<number, ReturnType<typeof empty>>();
+  for (const r of rows) {
+    const row = cross[verdicts.indexOf(r.verdict as Verdict | null)]!;
+    row.counts[r.status as Status] += r.n;
+    row.total += r.n;
+    for (const g of [overall, getOr(byArea, r.areaId, empty), getOr(byAgency, r.leadAgencyId, empty)]) {
+      g.total += r.n;
+      if (r.verdict !== null) {
+        g.assessed += r.n;
+        g.sum += r.verdict * r.n;
+      }
+    }
+  }
+  const compliance = (g: ReturnType<typeof empty>): Compliance => ({ assessed: g.assessed, total: g.total, mean: g.assessed ? g.sum / g.assessed : null });
+  return {
+    quarter,
+    cross,
+    overall: compliance(overall),
+    byArea: areaRows.filter((a) => byArea.get(a.id)?.total).map(({ id, ...a }) => ({ ...a, ...compliance(byArea.get(id)!), link: href({ area: a.code, verdict: 'none' }) })),
+    byLeadAgency: agencyRows.filter((a) => byAgency.get(a.id)?.total).map(({ id, ...a }) => ({ ...a, ...compliance(byAgency.get(id)!), link: href({ lead: a.code, verdict: 'none' }) })),
+  };
+}
+
+function getOr<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) map.set(key, (v = make()));
+  return v;
 }
 
 /**
@@ -325,8 +419,8 @@ function dueByThenCounter(db: Db, scope: SQL[], asOf: string, dues: { dueEnd: st
 }
 
 /** The columns of a listed commitment, as a SELECT list. */
-const listColumns = (status: SQL, lastUpdate: SQL) =>
-  sql`${commitments.code} as code, ${commitments.titleKo} as "titleKo", ${commitments.titleEn} as "titleEn", ${commitments.dueSpec} as "dueSpec",
+const listColumns = (status: SQL, lastUpdate: SQL, asOf: string) =>
+  sql`${claimStateAtSql(asOf)} as claim, ${commitments.code} as code, ${commitments.titleKo} as "titleKo", ${commitments.titleEn} as "titleEn", ${commitments.dueSpec} as "dueSpec",
     ${commitments.dueEnd} as "dueEnd", ${status} as status, ${lastUpdate} as "lastUpdate"`;
 
 function listed(rows: Omit<ListedCommitment, 'overdue' | 'stale'>[], asOf: string): ListedCommitment[] {
@@ -340,7 +434,7 @@ function listed(rows: Omit<ListedCommitment, 'overdue' | 'stale'>[], asOf: strin
 
 /** Open commitments falling due in the 90 days after `asOf`. */
 function upcomingDue(db: Db, scope: SQL[], asOf: string, states: StatesOn): ListedCommitment[] {
-  const rows = db.all<Omit<ListedCommitment, 'overdue' | 'stale'>>(sql`select ${listColumns(states.columns.status, lastUpdateAtSql(asOf))}
+  const rows = db.all<Omit<ListedCommitment, 'overdue' | 'stale'>>(sql`select ${listColumns(states.columns.status, lastUpdateAtSql(asOf), asOf)}
     from ${commitments} ${states.join}
     where ${and(...scope, existsOn(asOf), sql`${commitments.dueEnd} > ${asOf} and ${commitments.dueEnd} <= ${addDays(asOf, 90)}`, sql`${states.columns.status} in ${OPEN_SQL}`)}
     order by ${commitments.dueEnd}, ${commitments.code} limit 50`);
@@ -354,12 +448,13 @@ function attentionList(db: Db, scopeFilter: AsOfScope, scope: SQL[], asOf: strin
   const at = states.columns;
   const needsAttention = (status: SQL, lastUpdate: SQL) => sql`(${status} in ${WARNING_SQL}
     or (${commitments.dueEnd} is not null and ${commitments.dueEnd} < ${asOf} and ${status} in ${OPEN_SQL})
-    or (${status} in ${OPEN_SQL} and coalesce(${lastUpdate}, ${since}) < ${staleBefore}))`;
+    or (${status} in ${OPEN_SQL} and coalesce(${lastUpdate}, ${since}) < ${staleBefore})
+    or ${claimNeedsAttentionSql(asOf)})`;
   const t = statusTransitions;
   if (asOf >= today) {
     // Latest update first; ties by newest commitment. This walks commitments_recent_idx and stops early.
     const lastUpdate = sql<string | null>`${commitments.lastUpdateOn}`;
-    const rows = db.all<Omit<ListedCommitment, 'overdue' | 'stale'>>(sql`select ${listColumns(at.status, lastUpdate)} from ${commitments} ${states.join}
+    const rows = db.all<Omit<ListedCommitment, 'overdue' | 'stale'>>(sql`select ${listColumns(at.status, lastUpdate, asOf)} from ${commitments} ${states.join}
       where ${and(...scope, existsOn(asOf), needsAttention(at.status, lastUpdate))} order by ${commitments.lastUpdateOn} desc, ${commitments.id} desc limit 25`);
     return listed(rows, asOf);
   }
@@ -372,7 +467,7 @@ function attentionList(db: Db, scopeFilter: AsOfScope, scope: SQL[], asOf: strin
     const lastUpdate = sql<string | null>`(case when ${t.updateId} = 0 then null else ${t.effectiveDate} end)`;
     const status = sql`${t.toStatus}`;
     // CROSS JOIN keeps the history first, so the walk follows status_transitions_effective_idx and stops at 25.
-    const rows = db.all<Omit<ListedCommitment, 'overdue' | 'stale'>>(sql`select ${listColumns(status, lastUpdate)}
+    const rows = db.all<Omit<ListedCommitment, 'overdue' | 'stale'>>(sql`select ${listColumns(status, lastUpdate, asOf)}
       from ${t} cross join ${commitments} on ${commitments.id} = ${t.commitmentId}
       where ${and(sql`${t.effectiveDate} <= ${asOf}`, latest, ...scope, needsAttention(status, lastUpdate))}
       order by ${t.effectiveDate} desc, ${t.commitmentId} desc limit 25`);
@@ -380,7 +475,7 @@ function attentionList(db: Db, scopeFilter: AsOfScope, scope: SQL[], asOf: strin
   }
   // A narrow scope (a dialogue, an agency) in the past: its commitments, each with its latest entry by then.
   const lastUpdate = lastUpdateAtSql(asOf);
-  const rows = db.all<Omit<ListedCommitment, 'overdue' | 'stale'>>(sql`select ${listColumns(at.status, lastUpdate)} from ${commitments} ${states.join}
+  const rows = db.all<Omit<ListedCommitment, 'overdue' | 'stale'>>(sql`select ${listColumns(at.status, lastUpdate, asOf)} from ${commitments} ${states.join}
     where ${and(...scope, existsOn(asOf), needsAttention(at.status, lastUpdate))} order by "lastUpdate" desc, ${commitments.id} desc limit 25`);
   return listed(rows, asOf);
 }

@@ -11,6 +11,11 @@ export interface PolicyUser {
 export interface CommitmentScope {
   leadAgencyId: number;
   partnerAgencyIds: readonly number[];
+  /**
+   * For answering a claim (`commitment.confirm`): the country of each agency involved, and the
+   * countries the claim asks (the sides other than the claimant's).
+   */
+  claim?: { agencyCountries: Readonly<Record<number, string>>; counterSides: readonly string[] };
 }
 
 export type Action =
@@ -18,6 +23,8 @@ export type Action =
   | 'commitment.updateStatus'
   | 'commitment.reopen'
   | 'commitment.manage'
+  | 'commitment.confirm'
+  | 'commitment.assess'
   | 'dashboard.view'
   | 'report.export'
   | 'report.issue'
@@ -31,12 +38,18 @@ type Rule = (user: PolicyUser, resource?: CommitmentScope) => boolean;
 const involves = (user: PolicyUser, c?: CommitmentScope): boolean =>
   !!c && user.agencyId !== null && (c.leadAgencyId === user.agencyId || c.partnerAgencyIds.includes(user.agencyId));
 
+/** An official of an agency involved in the commitment on a side the claim asks (not the claimant's own). */
+const onOtherSide = (user: PolicyUser, c?: CommitmentScope): boolean =>
+  involves(user, c) && !!c?.claim && c.claim.counterSides.includes(c.claim.agencyCountries[user.agencyId!] ?? '');
+
 const RULES: Record<Role, Partial<Record<Action, Rule>>> = {
   admin: {
     'commitment.read': () => true,
     'commitment.updateStatus': () => true,
     'commitment.reopen': () => true,
     'commitment.manage': () => true,
+    'commitment.confirm': (_u, c) => !!c?.claim,
+    'commitment.assess': () => true,
     'dashboard.view': () => true,
     'report.export': () => true,
     'report.issue': () => true,
@@ -48,11 +61,13 @@ const RULES: Record<Role, Partial<Record<Action, Rule>>> = {
   official: {
     'commitment.read': () => true,
     'commitment.updateStatus': involves,
+    'commitment.confirm': onOtherSide,
     'dashboard.view': () => true,
     'report.export': () => true,
   },
   analyst: {
     'commitment.read': () => true,
+    'commitment.assess': () => true,
     'dashboard.view': () => true,
     'report.export': () => true,
     'report.issue': () => true,

@@ -6,6 +6,8 @@ import type { CommitmentListItem } from '@/lib/as-of/list';
 import { factBasis, leadBasis, type AssignmentBasis, type Confirmation, type FactBasis, type Reason } from './basis';
 import type { AgencyRef, CommitmentDetail, PartnerRef } from './queries';
 import type { Basis } from './vocabulary';
+import { answersOf, claimAt, sideViewsAt } from '@/lib/claims/queries';
+import { assessmentAt, assessmentsOf } from '@/lib/assessments/queries';
 
 /**
  * The JSON API's commitments: every assignment (lead and partner) carries its basis in the same
@@ -98,4 +100,20 @@ export function apiCommitmentItems(items: CommitmentListItem[], db: Db = getDb()
       targetBasis: b.targetBasis === null ? null : apiFactBasis(factBasis(b.targetBasis, b.targetBasisQuote, b.targetBasisReasonKo, b.targetBasisReasonEn)),
     };
   });
+}
+
+/**
+ * What both sides say and what analysts judge, at `date`: the standing claim (null when none),
+ * each country side's latest update, every answer to its claims, the assessments (all entries,
+ * newest quarter first; `standing` marks each quarter's latest) and the one standing at `date`.
+ */
+export function apiCounterpartsAndAssessments(commitmentId: number, date: string, db: Db = getDb()) {
+  const entries = assessmentsOf(db, commitmentId);
+  return {
+    claim: claimAt(db, commitmentId, date),
+    sides: sideViewsAt(db, commitmentId, date),
+    confirmations: answersOf(db, commitmentId),
+    assessment: assessmentAt(entries, date),
+    assessments: entries,
+  };
 }

@@ -3,6 +3,11 @@ import { isIsoDate, MIN_YEAR } from '@/lib/periods/dates';
 import { parseQuarter } from '@/lib/periods/quarters';
 import { STATUSES } from './vocabulary';
 
+/** Claims at the list's date: awaiting the other side, awaiting it for over 30 days, or disputed (lib/claims/state.ts). */
+export const CONFIRMATION_FILTERS = ['pending', 'pending_overdue', 'disputed'] as const;
+/** Analysts' verdict for the list date's quarter (lib/assessments): +1, 0, -1, or not assessed that quarter. */
+export const VERDICT_FILTERS = ['1', '0', '-1', 'none'] as const;
+
 export const SORT_KEYS = ['code', 'due', 'status', 'progress', 'updated'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
@@ -35,6 +40,14 @@ export const CommitmentFilterInput = z.object({
   archived: flag.optional(),
   /** true: only commitments with at least one inferred assignment (lead or partner; a confirmed one is no longer inferred). */
   inferred: flag.optional(),
+  confirmation: z.enum(CONFIRMATION_FILTERS, { message: 'invalid_confirmation' }).optional(),
+  /** `+1` is read as `1`. */
+  verdict: z
+    .string()
+    .trim()
+    .transform((v) => (v === '+1' ? '1' : v.toLowerCase()))
+    .pipe(z.enum(VERDICT_FILTERS, { message: 'invalid_verdict' }))
+    .optional(),
   q: z.string().trim().max(200, { message: 'too_long' }).optional(),
   sort: z.enum(SORT_KEYS, { message: 'invalid_sort' }).default('code'),
   dir: z.enum(['asc', 'desc'], { message: 'invalid_dir' }).default('asc'),
@@ -82,7 +95,7 @@ export function parseFiltersReportingErrors(params: Params): { filter: Commitmen
 export function filterQueryString(f: Partial<CommitmentFilter>, overrides: Partial<CommitmentFilter> = {}): string {
   const merged = { ...f, ...overrides };
   const p = new URLSearchParams();
-  for (const key of ['dialogue', 'area', 'agency', 'lead', 'country', 'due', 'q', 'asOf'] as const) {
+  for (const key of ['dialogue', 'area', 'agency', 'lead', 'country', 'due', 'confirmation', 'verdict', 'q', 'asOf'] as const) {
     const v = merged[key];
     if (v) p.set(key, v);
   }

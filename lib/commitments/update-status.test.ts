@@ -130,12 +130,21 @@ describe('updateCommitmentStatus', () => {
     expect(db.select().from(statusUpdates).get()!.note).toBe('<script>alert(1)</script>');
   });
 
-  it('lets only an admin reopen a completed commitment', () => {
+  it('lets only an admin reopen a completed commitment once the other side has confirmed it', async () => {
+    const { decideClaim } = await import('@/lib/claims/decide');
     update({ status: 'completed', progress: 100 });
-    expect(() => update({ status: 'in_progress', progress: 80, version: 2 })).toThrow(ForbiddenError);
-    expect(update({ status: 'in_progress', progress: 80, version: 2 }, admin).status).toBe('in_progress');
+    const nsf = actorFor('nsf@example.org', 'official', 'NSF');
+    const updateId = db.select().from(statusUpdates).get()!.id;
+    decideClaim(db, nsf, 'CET23-BIO-01', { decision: 'confirm', updateId, version: 2, effectiveDate: '2024-01-20' }, ctx, TODAY);
+    expect(() => update({ status: 'in_progress', progress: 80, version: 3 })).toThrow(ForbiddenError);
+    expect(update({ status: 'in_progress', progress: 80, version: 3 }, admin).status).toBe('in_progress');
     const c = db.select().from(commitments).where(eq(commitments.code, 'CET23-BIO-01')).get()!;
-    expect(c.version).toBe(3);
+    expect(c.version).toBe(4);
+  });
+
+  it('lets an official change an unconfirmed (pending) claim', () => {
+    update({ status: 'completed', progress: 100 });
+    expect(update({ status: 'in_progress', progress: 90, version: 2 }).status).toBe('in_progress');
   });
 });
 

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
-import { commitments } from '@/db/schema';
+import { claimDecisions, claims, commitments } from '@/db/schema';
+import { counterSidesOf, openClaimOf, partiesOf, sideOf } from '@/lib/claims/parties';
 import { appendChained } from '@/lib/audit/chain';
 import { recordAudit, type Actor, type RequestContext } from '@/lib/audit/record';
 import { authorize } from '@/lib/auth/guard';
@@ -13,7 +14,7 @@ import { project } from '@/lib/as-of/projector';
 import { lastRecordedUpdate, stateAt } from './history';
 import { loadCommitmentScope } from './scope';
 import { STATUSES_REQUIRING_NOTE, StatusUpdateInput } from './update-input';
-import { isClosed, type Status } from './vocabulary';
+import { CLAIM_STATUSES, isClosed, type Status } from './vocabulary';
 
 export interface CommitmentState {
   code: string;
@@ -64,7 +65,9 @@ export function updateCommitmentStatus(
   if (!parsed.success || Object.keys(errors).length) throw new ValidationError(errors);
   const input = parsed.data;
   const statusChanges = input.status !== current.status;
-  if (statusChanges && isClosed(current.status)) {
+  // Reopening a closed commitment is an administrator's decision, except while the closing claim
+  // is unconfirmed (pending or disputed): until the other side confirms, it is not settled.
+  if (statusChanges && isClosed(current.status) && !unsettledClaim(db, current.id)) {
     authorize(db, actor, 'commitment.reopen', scope, ctx, code);
   }
 
@@ -85,6 +88,7 @@ export function updateCommitmentStatus(
       // The projector re-derives status and progress (the latest entry in world order, so a
       // back-dated entry never overrides a later one), the history's state changes and every rollup.
       let entry: { id: number; hash: string } | undefined;
+      let claim: { side: string; counterSides: string[] } | null = null;
       project(
         tx,
         [current.id],
@@ -107,6 +111,16 @@ export function updateCommitmentStatus(
             .where(and(eq(commitments.id, current.id), eq(commitments.version, input.version)))
             .run();
           if (bumped.changes !== 1) throw new ConflictError('The commitment was changed by someone else since you loaded it', before);
+          // Closing a commitment with parties on another country's side is a claim that side answers.
+          if ((CLAIM_STATUSES as readonly Status[]).includes(input.status)) {
+            const parties = partiesOf(tx, current.id);
+            const side = sideOf(parties, actor.agencyId);
+            const counterSides = side ? counterSidesOf(parties, side) : [];
+            if (side && counterSides.length) {
+              tx.insert(claims).values({ updateId: entry!.id, commitmentId: current.id, side, counterSides: counterSides.join(','), effectiveDate: input.effectiveDate, recordedAt: now }).run();
+              claim = { side, counterSides };
+            }
+          }
         },
         { from: input.effectiveDate },
       );
@@ -118,13 +132,27 @@ export function updateCommitmentStatus(
         targetId: code,
         before,
         // The update's id and hash tie the history's chain into the audit chain (lib/audit/chain.ts).
-        after: { ...stored, note: input.note, evidenceUrl: input.evidenceUrl ?? null, effectiveDate: input.effectiveDate, statusUpdateId: entry!.id, statusUpdateHash: entry!.hash },
+        after: { ...stored, note: input.note, evidenceUrl: input.evidenceUrl ?? null, effectiveDate: input.effectiveDate, statusUpdateId: entry!.id, statusUpdateHash: entry!.hash, ...(claim ? { claim } : {}) },
         origin: ctx.origin,
       });
       return stored;
     },
     { behavior: 'immediate' },
   );
+}
+
+/** Whether the commitment's latest update is a claim the other side has not confirmed (its latest answer is not `confirm`). */
+function unsettledClaim(db: Db, commitmentId: number): boolean {
+  const claim = openClaimOf(db, commitmentId);
+  if (!claim) return false;
+  const last = db
+    .select({ decision: claimDecisions.decision })
+    .from(claimDecisions)
+    .where(eq(claimDecisions.claimId, claim.updateId))
+    .orderBy(desc(claimDecisions.effectiveDate), desc(claimDecisions.id))
+    .limit(1)
+    .get();
+  return last?.decision !== 'confirm';
 }
 
 /** Archived commitments are read-only: nothing is recorded on one until an admin restores it. */

@@ -58,3 +58,20 @@ export type AgencyKind = (typeof AGENCY_KINDS)[number];
 /** ISO 3166-1 alpha-2 codes; extend as new dialogues bring new countries. */
 export const COUNTRIES = ['KR', 'US', 'IN', 'JP'] as const;
 export type Country = (typeof COUNTRIES)[number];
+
+/** Statuses that close a commitment: recorded on a commitment with parties on another country's side, they are claims that side confirms or disputes. */
+export const CLAIM_STATUSES = CLOSED_STATUSES;
+/** The other side's answer to a claim. */
+export const CLAIM_DECISIONS = ['confirm', 'dispute'] as const;
+export type ClaimDecision = (typeof CLAIM_DECISIONS)[number];
+/** Where a claim stands at a date: no answer yet, confirmed, or disputed (the sides disagree). */
+export const CLAIM_STATES = ['pending', 'confirmed', 'disputed'] as const;
+export type ClaimState = (typeof CLAIM_STATES)[number];
+/** A claim without an answer for longer than this many days is on the attention list. */
+export const CLAIM_OVERDUE_DAYS = 30;
+
+/** The G7 Research Group's compliance scale: -1 not complying, 0 partial, +1 full. */
+export const VERDICTS = [1, 0, -1] as const;
+export type Verdict = (typeof VERDICTS)[number];
+export const CONFIDENCES = ['high', 'medium', 'low'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];

@@ -173,6 +173,8 @@ export const OPENAPI_DOCUMENT = {
           query('overdue', 'Only overdue commitments', { type: 'boolean' }),
           query('archived', 'Include archived commitments', { type: 'boolean' }),
           query('inferred', 'Only commitments with at least one inferred assignment, lead or partner (a confirmed one is no longer inferred): 1 or true', { type: 'boolean' }),
+          query('confirmation', 'Claims at the list date: awaiting the other side (`pending`), awaiting it for over 30 days (`pending_overdue`), or disputed (`disputed`)', { type: 'string', enum: ['pending', 'pending_overdue', 'disputed'] }),
+          query('verdict', 'Analysts’ verdict for the list date’s quarter: 1, 0, -1, or `none` (not assessed this quarter)', { type: 'string', enum: ['1', '0', '-1', 'none'] }),
           query('q', 'Text in the code or either title'),
           query('sort', 'Sort key', { type: 'string', enum: [...SORT_KEYS] }),
           query('dir', 'Sort direction', { type: 'string', enum: ['asc', 'desc'] }),
@@ -205,7 +207,7 @@ export const OPENAPI_DOCUMENT = {
     },
     '/api/v1/commitments/{code}': {
       get: {
-        summary: 'One commitment with partners and full history',
+        summary: 'One commitment with partners, full history, the standing claim and each side’s latest update, and its assessments',
         parameters: [{ in: 'path', name: 'code', required: true, schema: { type: 'string' } }, query('asOf', 'Also return the status on this date (from 1900-01-01; 422 otherwise)', { type: 'string', format: 'date' })],
         responses: {
           200: { description: 'The commitment, its lead and partners with the basis of each, and its history', content: { 'application/json': { schema: { $ref: '#/components/schemas/Commitment' } } } },
@@ -227,6 +229,78 @@ export const OPENAPI_DOCUMENT = {
           403: error('Not an official of an involved agency, nor an admin; or a cross-site request (Origin or Sec-Fetch-Site)'),
           404: error('Unknown code'),
           409: error('Version conflict (`current` holds the state now), or the commitment is archived (read-only until an admin restores it)'),
+          415: error('The body is not application/json'),
+          422: error('Invalid values; `fieldErrors` says which'),
+          503: STORAGE_FULL,
+        },
+      },
+    },
+    '/api/v1/commitments/{code}/confirmations': {
+      post: {
+        summary: 'Confirm or dispute the open claim (a completed or discontinued update awaiting the other country’s side)',
+        parameters: [{ in: 'path', name: 'code', required: true, schema: { type: 'string' } }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['decision', 'updateId', 'version'],
+                properties: {
+                  decision: { type: 'string', enum: ['confirm', 'dispute'] },
+                  note: { type: 'string', maxLength: 5000, description: 'Required for a dispute' },
+                  evidenceUrl: { type: 'string', format: 'uri' },
+                  updateId: { type: 'integer', description: 'The claim: the status update’s id (the latest update)' },
+                  effectiveDate: { type: 'string', format: 'date', description: 'On or after the claim’s date, not in the future; default today' },
+                  version: { type: 'integer', description: 'The commitment’s version as read' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          201: { description: '{ id, code, decision, updateId, side, effectiveDate, version }' },
+          400: error('Malformed JSON'),
+          401: error('Signed out'),
+          403: error('No open claim, or not an official of an agency on the commitment on a side the claim asks (administrators may answer for it); or a cross-site request'),
+          404: error('Unknown code'),
+          409: error('Version conflict, the claim was superseded by a newer update (`claim.superseded`), or the commitment is archived'),
+          415: error('The body is not application/json'),
+          422: error('Invalid values (a dispute without a note, a date before the claim or in the future); `fieldErrors` says which'),
+          503: STORAGE_FULL,
+        },
+      },
+    },
+    '/api/v1/commitments/{code}/assessments': {
+      post: {
+        summary: 'Record an analyst’s assessment for a quarter (G7 compliance scale); a revision is a new entry',
+        parameters: [{ in: 'path', name: 'code', required: true, schema: { type: 'string' } }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['quarter', 'verdict', 'confidence', 'rationale'],
+                properties: {
+                  quarter: { type: 'string', example: '2024-Q2' },
+                  verdict: { type: 'integer', enum: [1, 0, -1], description: '+1 full, 0 partial, -1 not complying' },
+                  confidence: { type: 'string', enum: ['high', 'medium', 'low'] },
+                  rationale: { type: 'string', minLength: 1, maxLength: 2000 },
+                  links: { type: 'array', maxItems: 10, items: { type: 'string', format: 'uri' } },
+                  revises: { type: 'integer', nullable: true, description: 'The quarter’s latest assessment id when revising it (409 if another was recorded since)' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          201: { description: '{ id, code, quarter, verdict, confidence, rationale, links, recordedAt, revises }' },
+          400: error('Malformed JSON'),
+          401: error('Signed out'),
+          403: error('Not an analyst or administrator; or a cross-site request'),
+          404: error('Unknown code'),
+          409: error('Another assessment for the quarter was recorded since (`assessment.conflict`), or the commitment is archived'),
           415: error('The body is not application/json'),
           422: error('Invalid values; `fieldErrors` says which'),
           503: STORAGE_FULL,

@@ -1,35 +1,80 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import type { CommitmentDetail } from '@/lib/commitments/queries';
+import type { ClaimAnswer } from '@/lib/claims/queries';
+import type { ClaimEntryState } from '@/lib/claims/timeline';
+import { AgencyCode, type AgencyLike } from './claims/agency-code';
+import { countryName } from './claims/claim-answers';
 import { StatusBadge } from './status-badge';
 
-/** Status history, newest effective date first; notes render as plain text. */
-export function HistoryTimeline({ history }: { history: CommitmentDetail['history'] }) {
-  const t = useTranslations('commitment');
+type Update = CommitmentDetail['history'][number];
+type Answer = ClaimAnswer & { claimId: number };
+type Entry = { kind: 'update'; item: Update } | { kind: 'answer'; item: Answer };
+
+interface Props {
+  history: CommitmentDetail['history'];
+  /** Answers to the commitment's claims, shown among the updates in world order. */
+  answers?: readonly Answer[];
+  /** The state of each update that is a claim, by update id. */
+  claimStates?: Readonly<Record<number, ClaimEntryState>>;
+  /** The commitment's agencies, for their names. */
+  agencies?: readonly AgencyLike[];
+}
+
+/**
+ * Status history with the counterparts' answers, newest first in world order (effective date,
+ * then the order of recording); notes render as plain text.
+ */
+export function HistoryTimeline({ history, answers = [], claimStates = {}, agencies = [] }: Props) {
+  const t = useTranslations();
   const format = useFormatter();
-  if (history.length === 0) return <p className="empty">{t('noHistory')}</p>;
+  if (history.length === 0 && answers.length === 0) return <p className="empty">{t('commitment.noHistory')}</p>;
+  const entries: Entry[] = [...history.map((item) => ({ kind: 'update' as const, item })), ...answers.map((item) => ({ kind: 'answer' as const, item }))];
+  // A stable sort keeps the updates' own order (newest id first) within one effective date and instant.
+  entries.sort((a, b) => b.item.effectiveDate.localeCompare(a.item.effectiveDate) || b.item.recordedAt.localeCompare(a.item.recordedAt));
+  const meta = (effectiveDate: string, name: string, agency: string | null, recordedAt: string) => (
+    <p className="timeline__meta">
+      <strong>{t('commitment.effective', { date: effectiveDate })}</strong> ·{' '}
+      {t('commitment.recordedBy', { name: agency ? `${name} (${agency})` : name, date: format.dateTime(new Date(recordedAt), { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }) })}
+    </p>
+  );
+  const evidence = (url: string | null) =>
+    url && (
+      <p>
+        {t('commitment.evidence')}:{' '}
+        <a href={url} rel="noopener noreferrer nofollow" target="_blank">
+          {url}
+        </a>
+      </p>
+    );
   return (
     <ol className="timeline">
-      {history.map((h) => (
-        <li key={h.id} className="timeline__item">
-          <p className="timeline__meta">
-            <strong>{t('effective', { date: h.effectiveDate })}</strong> ·{' '}
-            {t('recordedBy', { name: h.authorAgency ? `${h.authorName} (${h.authorAgency})` : h.authorName, date: format.dateTime(new Date(h.recordedAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
-          </p>
-          <p className="timeline__change">
-            <StatusBadge status={h.previousStatus} /> {h.previousProgress}% → <StatusBadge status={h.newStatus} />{' '}
-            {h.newProgress}%
-          </p>
-          {h.note && <p className="timeline__note">{h.note}</p>}
-          {h.evidenceUrl && (
-            <p>
-              {t('evidence')}:{' '}
-              <a href={h.evidenceUrl} rel="noopener noreferrer nofollow" target="_blank">
-                {h.evidenceUrl}
-              </a>
+      {entries.map(({ kind, item }) =>
+        kind === 'update' ? (
+          <li key={`u${item.id}`} className="timeline__item">
+            {meta(item.effectiveDate, item.authorName, item.authorAgency, item.recordedAt)}
+            <p className="timeline__change">
+              <StatusBadge status={item.previousStatus} /> {item.previousProgress}% → <StatusBadge status={item.newStatus} /> {item.newProgress}%
             </p>
-          )}
-        </li>
-      ))}
+            {claimStates[item.id] && <p className="muted">{t('claims.timelineClaim', { state: t(`claims.states.${claimStates[item.id]!}`) })}</p>}
+            {item.note && <p className="timeline__note">{item.note}</p>}
+            {evidence(item.evidenceUrl)}
+          </li>
+        ) : (
+          <li key={`a${item.id}`} className="timeline__item">
+            {meta(item.effectiveDate, item.actorName, item.agency, item.recordedAt)}
+            <p className="timeline__change">
+              <strong>
+                {t.rich(`claims.answer.${item.decision}`, {
+                  who: () => (item.agency ? <AgencyCode code={item.agency} agencies={agencies} /> : item.actorName),
+                  country: countryName(t, item.side),
+                })}
+              </strong>
+            </p>
+            {item.note && <p className="timeline__note">{item.note}</p>}
+            {evidence(item.evidenceUrl)}
+          </li>
+        ),
+      )}
     </ol>
   );
 }

@@ -16,7 +16,8 @@ const ERROR_KEYS: Record<string, ErrorKey> = {
 /** The message for next-auth's error code; own keys only, so `?error=constructor` is just "failed". */
 const errorKey = (code: string): ErrorKey => (Object.hasOwn(ERROR_KEYS, code) ? ERROR_KEYS[code]! : 'failed');
 
-export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
+/** `callbackUrl` null: no page was asked for; the login page then sends the signed-in user to their landing page. */
+export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string | null; initialError?: string }) {
   const t = useTranslations('auth');
   const [error, setError] = useState<ErrorKey | undefined>(initialError ? errorKey(initialError) : undefined);
   const [pending, setPending] = useState(false);
@@ -33,7 +34,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
     }).catch(() => undefined);
     if (result?.ok && !result.error) {
       // Checked again here: the prop is only as safe as every page that renders this form.
-      window.location.assign(safeCallbackPath(callbackUrl, window.location.origin));
+      window.location.assign(callbackUrl === null ? '/login' : safeCallbackPath(callbackUrl, window.location.origin));
       return;
     }
     setPending(false);

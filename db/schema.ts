@@ -593,6 +593,23 @@ export const claims = sqliteTable(
 );
 export type Claim = typeof claims.$inferSelect;
 
+/**
+ * How long each claim stands (derived; lib/claims/spans.ts keeps it in the writer's transaction):
+ * from its effective date until `ended_on`, the effective date of the first update after it in
+ * world order (null while it is the latest). A claim stands at the end of D when
+ * effective_date <= D and (ended_on is null or ended_on > D).
+ */
+export const claimSpans = sqliteTable(
+  'claim_spans',
+  {
+    updateId: integer('update_id').primaryKey(),
+    commitmentId: integer('commitment_id').notNull(),
+    effectiveDate: text('effective_date').notNull(),
+    endedOn: text('ended_on'),
+  },
+  (t) => [index('claim_spans_commitment_idx').on(t.commitmentId, t.effectiveDate)],
+);
+
 /** The other side's answers to claims: confirm or dispute (with a note), each effective on a date. Append-only. */
 export const claimDecisions = sqliteTable(
   'claim_decisions',

@@ -64,6 +64,8 @@ function probes(): Probe[] {
     for (const p of LIST_PARAMS) for (const q of queries(p)) out.push(get(`${path}?${q}`));
     for (const scope of SCOPES.slice(1)) for (const q of queries('asOf', `${scope}&sort=status`)) out.push(get(`${path}?${q}`));
   }
+  // The claim and verdict filters, through the API only (the page parses them with the same schema).
+  for (const p of ['confirmation', 'verdict']) for (const q of queries(p, 'asOf=2024-06-30')) out.push(get(`/api/v1/commitments?${q}`));
   // One commitment: its code as a path segment, and its as-of date.
   for (const o of ODD) {
     const code = enc(o);

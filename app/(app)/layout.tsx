@@ -2,13 +2,18 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { SignOutButton } from '@/components/sign-out-button';
+import { TodoNavLink } from '@/components/todo/todo-nav-link';
 import { getCurrentActor } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
+import { todayIso } from '@/lib/periods/dates';
 import { isDemoInstallation } from '@/lib/settings/queries';
+import { todoAgencyOf } from '@/lib/todo/access';
+import { loadTodo } from '@/lib/todo/queries';
 
 /** Chrome of the signed-in area. Each page checks the session and permission itself. */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const [t, actor] = [await getTranslations(), await getCurrentActor()];
+  const todoAgency = actor && !actor.mustChangePassword ? todoAgencyOf(actor) : null;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -25,6 +30,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             {t('app.name')}
           </Link>
           <nav aria-label={t('app.mainNav')} className="site-header__nav">
+            {todoAgency !== null && <TodoNavLink count={loadTodo(todoAgency, todayIso()).counts.total} />}
             <Link href="/">{t('nav.dashboard')}</Link>
             <Link href="/commitments">{t('nav.commitments')}</Link>
             {can(actor, 'report.export') && <Link href="/reports">{t('nav.reports')}</Link>}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { BurnupChart, DueTimelineChart, ProgressChart, StatusByAreaChart } from '@/components/charts/lazy';
 import { AgenciesCard } from '@/components/dashboard/agencies-card';
+import { AssessmentCard } from '@/components/dashboard/assessment-card';
 import { AttentionCard } from '@/components/dashboard/attention-card';
 import { BurnupTable } from '@/components/dashboard/burnup-table';
 import { ChartCard } from '@/components/dashboard/chart-card';
@@ -117,6 +118,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <div className="dashboard-grid">
             <AgenciesCard agencyRows={agencyRows} countries={d.byCountry} />
             <AttentionCard d={d} />
+          </div>
+
+          <div className="dashboard-grid">
+            <AssessmentCard d={d} />
           </div>
         </>
       )}

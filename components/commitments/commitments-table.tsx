@@ -6,17 +6,22 @@ import { AgencyName } from '../agency-name';
 import { DuePeriodLabel } from '../due-period-label';
 import { ProgressBar } from '../progress-bar';
 import { StatusBadge } from '../status-badge';
+import { ClaimMark, VerdictMark } from './claim-verdict-marks';
 import { InferredBadge } from './inferred-badge';
 
-/** Rows as the list read them: status, progress and overdue as of the list's date. */
-export function CommitmentsTable({ items }: { items: CommitmentListItem[] }) {
+/**
+ * Rows as the list read them: status (qualified by its claim), progress and overdue as of the
+ * list's date, and the analysts' verdict for that date's quarter (`quarter`, its label).
+ */
+export function CommitmentsTable({ items, quarter }: { items: CommitmentListItem[]; quarter: string }) {
   const t = useTranslations('commitments');
   const tb = useTranslations('basis.list');
   const locale = useLocale();
   if (items.length === 0) return <p className="empty">{t('empty')}</p>;
   return (
     <div className="table-scroll">
-      <table className="data-table">
+      {/* Words break between words only (never "Biotech|nology"); the title gives way first, so the columns fit a desktop page. */}
+      <table className="data-table" style={{ overflowWrap: 'normal' }}>
         <caption className="visually-hidden">{t('tableCaption')}</caption>
         <thead>
           <tr>
@@ -28,6 +33,12 @@ export function CommitmentsTable({ items }: { items: CommitmentListItem[] }) {
             <th scope="col">{t('columns.due')}</th>
             <th scope="col">{t('columns.status')}</th>
             <th scope="col">{t('columns.progress')}</th>
+            <th scope="col">
+              {t('claimVerdictColumn')}
+              <span className="muted" style={{ display: 'block', textTransform: 'none' }}>
+                {quarter}
+              </span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -35,7 +46,7 @@ export function CommitmentsTable({ items }: { items: CommitmentListItem[] }) {
             <tr key={c.code}>
               <td className="nowrap mono">{c.code}</td>
               <td>{localized(locale, { ko: c.area.nameKo, en: c.area.nameEn })}</td>
-              <th scope="row" className="data-table__title">
+              <th scope="row" className="data-table__title" style={{ minWidth: '12rem' }}>
                 <Link href={`/commitments/${encodeURIComponent(c.code)}`}>
                   {localized(locale, { ko: c.titleKo, en: c.titleEn })}
                 </Link>
@@ -65,10 +76,16 @@ export function CommitmentsTable({ items }: { items: CommitmentListItem[] }) {
                 <DuePeriodLabel spec={c.dueSpec} />
               </td>
               <td>
-                <StatusBadge status={c.status} overdue={c.overdue} />
+                <span className="badges">
+                  <StatusBadge status={c.status} overdue={c.overdue} />
+                  <ClaimMark claim={c.claim} />
+                </span>
               </td>
               <td>
                 <ProgressBar value={c.progress} />
+              </td>
+              <td>
+                <VerdictMark verdict={c.verdict} />
               </td>
             </tr>
           ))}

@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { ChoiceSelect } from '@/components/forms/choice-select';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { filterQueryString, type CommitmentFilter } from '@/lib/commitments/filters';
+import { CONFIRMATION_FILTERS, filterQueryString, VERDICT_FILTERS, type CommitmentFilter } from '@/lib/commitments/filters';
 import type { FilterOptions } from '@/lib/commitments/filter-options';
-import { STATUSES } from '@/lib/commitments/vocabulary';
+import { STATUSES, type Verdict } from '@/lib/commitments/vocabulary';
 import { localized } from '@/lib/i18n/config';
+import { verdictWord } from './claim-verdict-marks';
 
 /** A plain GET form: the filter lives in the URL, so a view can be bookmarked and shared. */
 export async function FilterForm({ filter, options, myAgency }: { filter: CommitmentFilter; options: FilterOptions; myAgency: string | null }) {
@@ -33,6 +34,8 @@ export async function FilterForm({ filter, options, myAgency }: { filter: Commit
             ))}
           </select>
         </div>
+        <ChoiceSelect id="filter-confirmation" name="confirmation" label={t('filters.confirmation')} anyLabel={t('filters.any')} defaultValue={filter.confirmation ?? ''} choices={CONFIRMATION_FILTERS.map((c) => [c, t(`filters.confirmationOptions.${c}`)] as const)} />
+        <ChoiceSelect id="filter-verdict" name="verdict" label={t('filters.verdict')} anyLabel={t('filters.any')} defaultValue={filter.verdict ?? ''} choices={VERDICT_FILTERS.map((v) => [v, t(`filters.verdictOptions.${verdictWord(v === 'none' ? null : (Number(v) as Verdict))}`)] as const)} />
         <div className="field">
           <label htmlFor="filter-sort">{t('filters.sortBy')}</label>
           <select id="filter-sort" name="sort" defaultValue={filter.sort}>

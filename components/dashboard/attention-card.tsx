@@ -1,17 +1,18 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { ClaimMark } from '@/components/commitments/claim-verdict-marks';
 import { StatusBadge } from '@/components/status-badge';
 import type { AsOfView } from '@/lib/as-of/view';
 import { localized } from '@/lib/i18n/config';
 
-/** What needs attention, and what falls due in the next 90 days. */
+/** What needs attention (claims the sides disagree on or still awaiting confirmation marked), and what falls due in the next 90 days. */
 export async function AttentionCard({ d }: { d: Pick<AsOfView, 'attention' | 'upcoming'> }) {
   const [t, locale, format] = [await getTranslations(), await getLocale(), await getFormatter()];
   const date = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'medium' });
   return (
     <section className="card" aria-labelledby="attention-title">
       <h2 id="attention-title">{t('dashboard.attention.title')}</h2>
-      <p className="muted card__caption">{t('dashboard.attention.caption')}</p>
+      <p className="muted card__caption">{t('dashboard.claims.attentionCaption')}</p>
       {d.attention.length === 0 ? (
         <p>{t('dashboard.attention.none')}</p>
       ) : (
@@ -23,6 +24,7 @@ export async function AttentionCard({ d }: { d: Pick<AsOfView, 'attention' | 'up
               </Link>
               <span className="mini-list__meta">
                 <StatusBadge status={c.status} overdue={c.overdue} />
+                <ClaimMark claim={c.claim ? { state: c.claim } : null} />
                 {c.stale && <span className="badge badge--stale">{t('dashboard.attention.stale')}</span>}
                 <span className="muted">
                   {t('dashboard.attention.lastUpdate')}: {c.lastUpdate ? date(c.lastUpdate) : t('dashboard.attention.never')}

@@ -2,12 +2,13 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { AsOfView } from '@/lib/as-of/view';
 import { STATUS_COLORS } from '@/lib/commitments/status-style';
+import { ClaimFigures } from './claim-figures';
 
 interface Props {
-  view: Pick<AsOfView, 'headline' | 'previous' | 'previousQuarterEnd' | 'links'>;
+  view: Pick<AsOfView, 'headline' | 'previous' | 'previousQuarterEnd' | 'links' | 'claims'>;
 }
 
-/** Headline counts, each linking to its list, with the change since the previous quarter's end. */
+/** Headline counts, each linking to its list, with the change since the previous quarter's end; then the claims standing at the date. */
 export async function HeadlineFigures({ view: d }: Props) {
   const [t, format] = [await getTranslations(), await getFormatter()];
   const since = format.dateTime(new Date(`${d.previousQuarterEnd}T00:00:00Z`), { dateStyle: 'medium' });
@@ -38,6 +39,7 @@ export async function HeadlineFigures({ view: d }: Props) {
             </Link>
           </li>
         ))}
+        <ClaimFigures claims={d.claims} />
       </ul>
     </section>
   );

@@ -2,7 +2,7 @@ import { ChartFrame } from '@/components/charts/chart-frame';
 import { ReportStatusChart } from '@/components/charts/lazy';
 import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { reportLabels, type ReportLabels } from '@/lib/reports/labels';
-import type { QuarterFigures, ReportChange, ReportCommitment, ReportSummary } from '@/lib/reports/types';
+import type { ComplianceFigures, QuarterFigures, ReportChange, ReportCommitment, ReportSummary } from '@/lib/reports/types';
 import { ReportFiguresTable } from './report-figures-table';
 
 interface Props {
@@ -144,6 +144,7 @@ export function ReportDocument({ summary: s, commitments, changes }: Props) {
           </section>
         </div>
       )}
+      {f.compliance && <ComplianceTable s={s} overall={f.compliance} l={l} />}
       {s.byArea.length > 0 && <GroupTable title={l.t('byArea.title')} nameHeader={l.t('byArea.name')} l={l} rows={s.byArea.map((a) => ({ key: a.code, name: l.name(a), f: a }))} />}
       {s.byLeadAgency.length > 0 && <GroupTable title={l.t('byAgency.title')} nameHeader={l.t('byAgency.name')} l={l} rows={s.byLeadAgency.map((a) => ({ key: a.code, name: `${l.agency(a)} (${l.country(a.country)})`, f: a }))} />}
       <CommitmentsTable s={s} rows={commitments} l={l} />
@@ -166,17 +167,58 @@ function GroupTable({ title, nameHeader, rows, l }: { title: string; nameHeader:
   );
 }
 
+/** The mean compliance score and the counts assessed and not: overall, by area, by lead agency. */
+function ComplianceTable({ s, overall, l }: { s: ReportSummary; overall: ComplianceFigures; l: ReportLabels }) {
+  const title = `${l.t('compliance.title')} (${l.quarter(s.quarter.key)})`;
+  const line = (name: string, c: ComplianceFigures | undefined): (string | number)[][] => (c ? [[name, c.total, c.assessed, c.notAssessed, l.compliance(c.mean)]] : []);
+  return (
+    <section aria-labelledby="report-compliance">
+      <h3 id="report-compliance">{title}</h3>
+      <ReportFiguresTable
+        caption={title}
+        l={l}
+        head={[l.t('compliance.group'), l.t('compliance.total'), l.t('compliance.assessed'), l.t('compliance.notAssessed'), l.t('compliance.mean')]}
+        rows={[
+          ...line(l.t('compliance.overall'), overall),
+          ...s.byArea.flatMap((a) => line(l.t('compliance.byArea', { name: l.name(a) }), a.compliance)),
+          ...s.byLeadAgency.flatMap((a) => line(l.t('compliance.byAgency', { name: `${l.agency(a)} (${l.country(a.country)})` }), a.compliance)),
+        ]}
+      />
+      <p className="muted report-note">{l.t('compliance.definition')}</p>
+    </section>
+  );
+}
+
 function CommitmentsTable({ s, rows, l }: { s: ReportSummary; rows: ReportCommitment[]; l: ReportLabels }) {
   const title = `${l.t('commitmentsTitle')} (${s.commitmentCount})`;
+  // Reports issued before assessments and claims were kept have no assessment columns and no claims to note.
+  const assessed = s.summary.compliance !== undefined;
   return (
     <section>
       <h3>{title}</h3>
       {rows.length < s.commitmentCount && <p className="muted">{l.t('commitmentsTooMany', { count: s.commitmentCount })}</p>}
+      {assessed && <p className="muted report-note">{l.t('compliance.claimNote')}</p>}
       {rows.length > 0 && (
         <ReportFiguresTable
           caption={title}
           l={l}
-          head={[l.t('columns.code'), l.t('columns.area'), l.t('columns.title'), l.t('columns.lead'), l.t('columns.partners'), l.basisHeader('assignmentBasis'), l.t('columns.duePeriod'), l.basisHeader('dueBasis'), l.t('columns.status'), l.t('columns.progress'), l.t('columns.progressChange'), l.t('columns.latestNote'), l.t('columns.overdue')]}
+          nowrapRowHeaders
+          head={[
+            l.t('columns.code'),
+            l.t('columns.area'),
+            l.t('columns.title'),
+            l.t('columns.lead'),
+            l.t('columns.partners'),
+            l.basisHeader('assignmentBasis'),
+            l.t('columns.duePeriod'),
+            l.basisHeader('dueBasis'),
+            l.t('columns.status'),
+            l.t('columns.progress'),
+            l.t('columns.progressChange'),
+            l.t('columns.latestNote'),
+            l.t('columns.overdue'),
+            ...(assessed ? [l.t('columns.verdict'), l.t('columns.rationale')] : []),
+          ]}
           rows={rows.map((c) => [
             c.code,
             l.name(c.area),
@@ -187,11 +229,13 @@ function CommitmentsTable({ s, rows, l }: { s: ReportSummary; rows: ReportCommit
             l.assignmentBases(c),
             l.duePeriod(c.dueSpec),
             l.dueBasis(c),
-            c.previousStatus === 'absent' ? `${l.status(c.status)} (${l.t('newThisQuarter')})` : c.previousStatus === c.status ? l.status(c.status) : `${l.status(c.previousStatus)} → ${l.status(c.status)}`,
+            // The claim qualifies the status it claims: `완료 — 양측 이견`.
+            [c.previousStatus === 'absent' ? `${l.status(c.status)} (${l.t('newThisQuarter')})` : c.previousStatus === c.status ? l.status(c.status) : `${l.status(c.previousStatus)} → ${l.status(c.status)}`, l.claim(c.claim)].filter(Boolean).join(' — '),
             c.progress,
             l.signed(c.progressChange),
             c.latestNote ? `${l.date(c.latestEntryOn)} ${c.latestNote}` : '',
             c.overdue ? l.yesNo(true) : '',
+            ...(assessed ? [[l.verdictScored(c.verdict), l.confidence(c.confidence)].filter(Boolean).join(' · '), c.rationale ?? ''] : []),
           ])}
         />
       )}

@@ -1,7 +1,22 @@
 import type { ReportLabels } from '@/lib/reports/labels';
 
-/** A plain table of the report (header row, first cell a row header); numbers align right. */
-export function ReportFiguresTable({ caption, head, rows, collapsed, l }: { caption: string; head: string[]; rows: (string | number)[][]; collapsed?: boolean; l: ReportLabels }) {
+/** A plain table of the report (header row, first cell a row header); numbers, and `—` for none, align right. */
+export function ReportFiguresTable({
+  caption,
+  head,
+  rows,
+  collapsed,
+  nowrapRowHeaders,
+  l,
+}: {
+  caption: string;
+  head: string[];
+  rows: (string | number)[][];
+  collapsed?: boolean;
+  /** Keeps each row header (a commitment's code) on one line however many columns squeeze the table. */
+  nowrapRowHeaders?: boolean;
+  l: ReportLabels;
+}) {
   const table = (
     <div className="table-scroll">
       <table className="data-table report-table">
@@ -20,11 +35,11 @@ export function ReportFiguresTable({ caption, head, rows, collapsed, l }: { capt
             <tr key={i}>
               {r.map((cell, j) =>
                 j === 0 ? (
-                  <th scope="row" key={j}>
+                  <th scope="row" key={j} className={nowrapRowHeaders ? 'nowrap' : undefined}>
                     {cell}
                   </th>
                 ) : (
-                  <td key={j} className={typeof cell === 'number' || /^[+−-]?\d+(\.\d+)?%?$/.test(cell) ? 'num' : undefined}>
+                  <td key={j} className={typeof cell === 'number' || /^([+−-]?\d+(\.\d+)?%?|—)$/.test(cell) ? 'num' : undefined}>
                     {cell}
                   </td>
                 ),

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { STATUSES, type State } from '@/lib/commitments/vocabulary';
+import { STATUSES, type ClaimState, type Confidence, type State, type Verdict } from '@/lib/commitments/vocabulary';
 import { reportLabels, type ReportLabels } from '@/lib/reports/labels';
 import type { FigureRevision, Revisions, RowRevision } from '@/lib/reports/revisions';
 import { ReportFiguresTable } from './report-figures-table';
@@ -16,8 +16,16 @@ function figureLabel(l: ReportLabels, key: string): string {
     completedThisQuarter: l.t('summary.completedThisQuarter'),
     newlyOverdue: l.t('summary.newlyOverdue'),
     dueNextQuarter: l.t('summary.dueNextQuarter'),
+    assessed: l.t('issue.revisionAssessed'),
+    notAssessed: l.t('issue.revisionNotAssessed'),
+    complianceMean: l.t('issue.revisionMean'),
   };
   return known[key] ?? key;
+}
+
+function figureValue(l: ReportLabels, f: FigureRevision, v: number | null): string | number {
+  if (f.figure === 'complianceMean') return l.compliance(v);
+  return v ?? '—';
 }
 
 function groupLabel(l: ReportLabels, g: FigureRevision['group']): string {
@@ -28,6 +36,10 @@ function groupLabel(l: ReportLabels, g: FigureRevision['group']): string {
 function rowValue(l: ReportLabels, r: RowRevision, v: RowRevision['issued']): string {
   if (v === null) return '—';
   if (r.field === 'status' || r.field === 'previousStatus') return l.status(v as State);
+  if (r.field === 'verdict') return l.verdictScored(v as Verdict);
+  if (r.field === 'confidence') return l.confidence(v as Confidence);
+  // A confirmed claim no longer qualifies the status: shown as none.
+  if (r.field === 'claim') return l.claim(v as ClaimState) || '—';
   if (typeof v === 'boolean') return l.yesNo(v);
   return String(v);
 }
@@ -50,6 +62,10 @@ export async function RevisionsView({ revisions, timeZone }: { revisions: Revisi
     latestNote: l.t('columns.latestNote'),
     latestEvidenceUrl: l.t('columns.latestEvidence'),
     dueEnd: l.t('columns.dueEnd'),
+    verdict: l.t('columns.verdict'),
+    confidence: l.t('columns.confidence'),
+    rationale: l.t('columns.rationale'),
+    claim: l.t('columns.claim'),
     row: l.t('commitmentsTitle'),
   };
   return (
@@ -59,22 +75,27 @@ export async function RevisionsView({ revisions, timeZone }: { revisions: Revisi
         <p className="muted">{t('issue.noRevisions')}</p>
       ) : (
         <>
-          <h3>{t('issue.revisionEntries')}</h3>
-          <ReportFiguresTable
-            caption={t('issue.revisionEntries')}
-            l={l}
-            head={[t('changes.recordedAt'), t('changes.effectiveDate'), t('changes.code'), t('changes.from'), t('changes.to'), t('changes.progress'), t('changes.note'), t('changes.authorAgency')]}
-            rows={entries.map((e) => [
-              l.instant(e.recordedAt, timeZone),
-              l.date(e.effectiveDate),
-              e.code,
-              l.status(e.fromStatus),
-              l.status(e.toStatus),
-              `${e.fromProgress} → ${e.toProgress}`,
-              e.note,
-              e.authorAgency ? l.agency(e.authorAgency) : t('changes.administrator'),
-            ])}
-          />
+          {/* Assessments and answers to claims recorded since change figures and rows without a status update. */}
+          {entries.length > 0 && (
+            <>
+              <h3>{t('issue.revisionEntries')}</h3>
+              <ReportFiguresTable
+                caption={t('issue.revisionEntries')}
+                l={l}
+                head={[t('changes.recordedAt'), t('changes.effectiveDate'), t('changes.code'), t('changes.from'), t('changes.to'), t('changes.progress'), t('changes.note'), t('changes.authorAgency')]}
+                rows={entries.map((e) => [
+                  l.instant(e.recordedAt, timeZone),
+                  l.date(e.effectiveDate),
+                  e.code,
+                  l.status(e.fromStatus),
+                  l.status(e.toStatus),
+                  `${e.fromProgress} → ${e.toProgress}`,
+                  e.note,
+                  e.authorAgency ? l.agency(e.authorAgency) : t('changes.administrator'),
+                ])}
+              />
+            </>
+          )}
           {figures.length > 0 && (
             <>
               <h3>{t('issue.revisionFigures')}</h3>
@@ -82,7 +103,7 @@ export async function RevisionsView({ revisions, timeZone }: { revisions: Revisi
                 caption={t('issue.revisionFigures')}
                 l={l}
                 head={[t('issue.figure'), t('header.filters'), t('issue.asIssued'), t('issue.now')]}
-                rows={figures.map((f) => [figureLabel(l, f.figure), groupLabel(l, f.group), f.issued, f.now])}
+                rows={figures.map((f) => [figureLabel(l, f.figure), groupLabel(l, f.group), figureValue(l, f, f.issued), figureValue(l, f, f.now)])}
               />
             </>
           )}

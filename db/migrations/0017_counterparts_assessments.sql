@@ -38,6 +38,14 @@ CREATE TABLE `claim_decisions` (
 --> statement-breakpoint
 CREATE INDEX `claim_decisions_claim_idx` ON `claim_decisions` (`claim_id`,`effective_date`,`id`);--> statement-breakpoint
 CREATE INDEX `claim_decisions_commitment_idx` ON `claim_decisions` (`commitment_id`);--> statement-breakpoint
+CREATE TABLE `claim_spans` (
+	`update_id` integer PRIMARY KEY NOT NULL,
+	`commitment_id` integer NOT NULL,
+	`effective_date` text NOT NULL,
+	`ended_on` text
+);
+--> statement-breakpoint
+CREATE INDEX `claim_spans_commitment_idx` ON `claim_spans` (`commitment_id`,`effective_date`);--> statement-breakpoint
 CREATE TABLE `claims` (
 	`update_id` integer PRIMARY KEY NOT NULL,
 	`commitment_id` integer NOT NULL,

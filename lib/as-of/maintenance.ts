@@ -4,6 +4,7 @@ import { settings } from '@/db/schema';
 import { ABSENT } from '@/lib/commitments/vocabulary';
 import { ALL, applyShares, MAIN_TABLES, refreshCommitmentColumns, writeTransitions, type DerivedTables } from './derive';
 import { dropSnapshots } from './projector';
+import { rebuildSpans } from '@/lib/claims/spans';
 
 /**
  * Bump when what the derived tables hold changes: the next start (or `npm run db:migrate`)
@@ -27,6 +28,7 @@ export function rebuildDerived(db: Db): { ms: number } {
       refreshCommitmentColumns(tx, MAIN_TABLES, ALL);
       writeTransitions(tx, MAIN_TABLES, ALL);
       applyShares(tx, MAIN_TABLES, ALL, 1);
+      rebuildSpans(tx);
       tx.insert(settings).values({ key: VERSION_KEY, value: DERIVED_VERSION }).onConflictDoUpdate({ target: settings.key, set: { value: DERIVED_VERSION } }).run();
     },
     { behavior: 'immediate' },
@@ -81,6 +83,7 @@ const COMPARED: Compared[] = [
   { table: 'status_flows_by_agency', scratch: 'v_flows_by_agency', key: ['agency_id', 'month', 'from_status', 'to_status'], values: ['n', 'from_progress_sum', 'to_progress_sum'], where: 'n != 0 or from_progress_sum != 0 or to_progress_sum != 0' },
   { table: 'tally_snapshots', scratch: 'v_snapshots', key: ['as_of', 'area_id', 'lead_agency_id', 'due_end', 'status'], values: ['n', 'progress_sum'] },
   { table: 'state_snapshots', scratch: 'v_state_snapshots', key: ['as_of', 'commitment_id'], values: ['status', 'progress', 'code'] },
+  { table: 'claim_spans', scratch: 'v_claim_spans', key: ['update_id'], values: ['commitment_id', 'effective_date', 'ended_on'] },
   { table: 'agency_tally_snapshots', scratch: 'v_agency_snapshots', key: ['as_of', 'agency_id', 'area_id', 'lead_agency_id', 'due_end', 'status'], values: ['n', 'progress_sum'] },
 ];
 
@@ -119,6 +122,7 @@ export function verifyDerived(db: Db): Difference[] {
         refreshCommitmentColumns(tx, SCRATCH, ALL);
         writeTransitions(tx, SCRATCH, ALL);
         applyShares(tx, SCRATCH, ALL, 1);
+        rebuildSpans(tx, 'temp.v_claim_spans');
         client.exec(`insert into v_state_snapshots (as_of, commitment_id, status, progress, code)
           select d.as_of, c.id, x.to_status, x.to_progress, c.code
           from main.tally_snapshot_dates d cross join v_commitments c

@@ -14,7 +14,7 @@ import { END_OF_TIME, lastUpdateAtSql } from './state';
 import { OPEN_SQL, WARNING_SQL } from './vocabulary-sql';
 import { claimCounts, type ClaimCounts } from '@/lib/claims/queries';
 import { claimNeedsAttentionSql, claimStateAtSql } from '@/lib/claims/state';
-import { assessmentQuarterOf, assessmentTallies, type Compliance } from '@/lib/assessments/queries';
+import { assessedTallies, assessmentQuarterOf, type Compliance } from '@/lib/assessments/queries';
 import type { ClaimState, Verdict } from '@/lib/commitments/vocabulary';
 import { VERDICTS } from '@/lib/commitments/vocabulary';
 
@@ -339,24 +339,28 @@ function buildView(db: Db, scopeFilter: AsOfScope, scope: SQL[], asOf: string, t
       series,
       attention: attentionList(db, scopeFilter, scope, asOf, today, states),
       claims: { ...claimCounts(db, scope, asOf), links: { pending: href({ confirmation: 'pending' }), pendingOverdue: href({ confirmation: 'pending_overdue' }), disputed: href({ confirmation: 'disputed' }) } },
-      assessment: assessmentView(db, scope, asOf, states, areaRows, agencyRows, href),
+      assessment: assessmentView(db, scope, asOf, states, at.groups, areaRows, agencyRows, href),
     };
 }
 
 const verdictParam = (v: Verdict | null) => (v === null ? 'none' : (String(v) as '1' | '0' | '-1'));
 
-/** The cross-table of verdicts against statuses, and mean compliance by area and lead agency, in one pass. */
+/**
+ * The cross-table of verdicts against statuses, and mean compliance by area and lead agency: the
+ * assessed from the quarter's assessments, the not assessed as the as-of counts (`groups`) less them.
+ */
 function assessmentView(
   db: Db,
   scope: SQL[],
   asOf: string,
   states: StatesOn,
+  groups: GroupTotals[],
   areaRows: { id: number; code: string; nameKo: string; nameEn: string }[],
   agencyRows: { id: number; code: string; nameKo: string; nameEn: string }[],
   href: (extra: Parameters<typeof drillDownHref>[3]) => string,
 ): AssessmentView {
   const quarter = assessmentQuarterOf(asOf);
-  const rows = assessmentTallies(db, scope, existsOn(asOf), states.columns.status, states.join, quarter);
+  const assessed = assessedTallies(db, scope, existsOn(asOf), states.columns.status, states.join, quarter);
   const verdicts: (Verdict | null)[] = [...VERDICTS, null];
   const cross: VerdictRow[] = verdicts.map((verdict) => {
     const v = verdictParam(verdict);
@@ -367,20 +371,25 @@ function assessmentView(
       links: { ...(Object.fromEntries(STATUSES.map((st) => [st, href({ verdict: v, status: [st] })])) as StatusLinks), total: href({ verdict: v }) },
     };
   });
+  const notAssessed = cross[verdicts.length - 1]!;
   const empty = (): { assessed: number; total: number; sum: number } => ({ assessed: 0, total: 0, sum: 0 });
   const overall = empty();
   const byArea = new Map<number, ReturnType<typeof empty>>();
   const byAgency = new Map<number, ReturnType<typeof empty>>();
-  for (const r of rows) {
-    const row = cross[verdicts.indexOf(r.verdict as Verdict | null)]!;
+  for (const g of groups) {
+    for (const s of STATUSES) notAssessed.counts[s] += g.counts[s];
+    notAssessed.total += g.total;
+    for (const x of [overall, getOr(byArea, g.areaId, empty), getOr(byAgency, g.leadAgencyId, empty)]) x.total += g.total;
+  }
+  for (const r of assessed) {
+    const row = cross[verdicts.indexOf(r.verdict as Verdict)]!;
     row.counts[r.status as Status] += r.n;
     row.total += r.n;
-    for (const g of [overall, getOr(byArea, r.areaId, empty), getOr(byAgency, r.leadAgencyId, empty)]) {
-      g.total += r.n;
-      if (r.verdict !== null) {
-        g.assessed += r.n;
-        g.sum += r.verdict * r.n;
-      }
+    notAssessed.counts[r.status as Status] -= r.n;
+    notAssessed.total -= r.n;
+    for (const x of [overall, getOr(byArea, r.areaId, empty), getOr(byAgency, r.leadAgencyId, empty)]) {
+      x.assessed += r.n;
+      x.sum += r.verdict * r.n;
     }
   }
   const compliance = (g: ReturnType<typeof empty>): Compliance => ({ assessed: g.assessed, total: g.total, mean: g.assessed ? g.sum / g.assessed : null });

@@ -33,7 +33,8 @@ export function verdictFilterSql(filter: VerdictFilter, quarter: string): SQL {
   return sql`${verdictSql(quarter)} = ${Number(filter)}`;
 }
 
-export interface AssessmentEntry {
+/** An assessment's own fields. */
+export interface AssessmentFields {
   id: number;
   quarter: string;
   verdict: Verdict;
@@ -41,6 +42,9 @@ export interface AssessmentEntry {
   rationale: string;
   links: string[];
   recordedAt: string;
+}
+
+export interface AssessmentEntry extends AssessmentFields {
   author: string;
   /** True for the latest of its quarter: the one that stands. */
   standing: boolean;
@@ -90,14 +94,16 @@ export interface Compliance {
 }
 
 /**
- * Standing verdicts for `quarter` over a scope's commitments existing at `date`, counted by the
- * commitment's status at that date (`status`, a column over `commitments` with `join`), by area and
- * by lead agency. One pass.
+ * Standing verdicts for `quarter` over a scope's commitments existing at `date` (`existing`),
+ * counted by the commitment's status at that date (`status`, a column over `commitments` with
+ * `join`), by area and by lead agency. Driven from the quarter's assessments, so its cost follows
+ * how many were assessed, not how many commitments there are; the not-assessed counts are the
+ * caller's totals minus these.
  */
-export function assessmentTallies(db: Pick<Db, 'all'>, scope: SQL[], existing: SQL, status: SQL, join: SQL, quarter: string) {
-  return db.all<{ verdict: number | null; status: string; areaId: number; leadAgencyId: number; n: number }>(sql`
+export function assessedTallies(db: Pick<Db, 'all'>, scope: SQL[], existing: SQL, status: SQL, join: SQL, quarter: string) {
+  return db.all<{ verdict: number; status: string; areaId: number; leadAgencyId: number; n: number }>(sql`
     select av.verdict as verdict, ${status} as status, ${commitments.areaId} as "areaId", ${commitments.leadAgencyId} as "leadAgencyId", count(*) as n
-    from ${commitments} ${join} left join ${standingAssessments(quarter)} av on av.commitment_id = ${commitments.id}
+    from ${standingAssessments(quarter)} av cross join ${commitments} on ${commitments.id} = av.commitment_id ${join}
     where ${and(...scope, existing)}
     group by 1, 2, 3, 4`);
 }

@@ -6,7 +6,8 @@ import { assessments, commitments } from '@/db/schema';
 import { recordAudit, type Actor, type RequestContext } from '@/lib/audit/record';
 import { authorize } from '@/lib/auth/guard';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '@/lib/errors';
-import { CONFIDENCES, type Confidence, type Verdict } from '@/lib/commitments/vocabulary';
+import { CONFIDENCES } from '@/lib/commitments/vocabulary';
+import type { AssessmentFields } from './queries';
 import { todayIso } from '@/lib/periods/dates';
 import { formatQuarter, parseQuarter, quarterRange } from '@/lib/periods/quarters';
 import { fieldErrorsOf, httpUrl, missingOr, plainText } from '@/lib/validation/common';
@@ -29,15 +30,9 @@ export const AssessmentInput = z.object({
   revises: z.number({ error: 'not_a_number' }).int({ message: 'not_an_integer' }).min(1, { message: 'out_of_range' }).nullish(),
 });
 
-export interface AssessmentRecord {
-  id: number;
+/** The entry recorded: its fields as read back, the commitment's code and the entry it revises. */
+export interface AssessmentRecord extends AssessmentFields {
   code: string;
-  quarter: string;
-  verdict: Verdict;
-  confidence: Confidence;
-  rationale: string;
-  links: string[];
-  recordedAt: string;
   revises: number | null;
 }
 

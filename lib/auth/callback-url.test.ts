@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameOriginRedirect, safeCallbackPath } from './callback-url';
+import { landingPath, requestedCallbackPath, sameOriginRedirect, safeCallbackPath } from './callback-url';
 
 const BASE = 'https://monitor.example.go.kr';
 
@@ -44,5 +44,15 @@ describe('the callback after sign-in', () => {
     expect(sameOriginRedirect({ url: 'https://evil.example/x', baseUrl: BASE })).toBe(`${BASE}/`);
     expect(sameOriginRedirect({ url: `${BASE}/reports?q=1`, baseUrl: BASE })).toBe(`${BASE}/reports?q=1`);
     expect(sameOriginRedirect({ url: '/reports', baseUrl: BASE })).toBe(`${BASE}/reports`);
+  });
+
+  it('leaves the landing page to the user’s role when no page, or the start page, was asked for', () => {
+    for (const v of [undefined, '', '/', ['/', '/reports']]) expect(requestedCallbackPath(v, BASE), String(v)).toBeNull();
+    expect(requestedCallbackPath('/commitments/CET23-QNT-01', BASE)).toBe('/commitments/CET23-QNT-01');
+    expect(requestedCallbackPath('/?asOf=2024-06-30', BASE)).toBe('/?asOf=2024-06-30');
+    // Asked for, but elsewhere: the start page, as before, not the landing page.
+    expect(requestedCallbackPath('/\t/evil.example', BASE)).toBe('/');
+    expect(landingPath(true)).toBe('/my');
+    expect(landingPath(false)).toBe('/');
   });
 });

@@ -26,6 +26,22 @@ export function safeCallbackPath(value: unknown, base: string = FALLBACK_BASE): 
   return path.startsWith('/') && !path.startsWith('//') ? path : '/';
 }
 
+/**
+ * The page a sign-in asked to return to, made safe, or null when it asked for none: no callbackUrl,
+ * or the start page `/`, where the proxy and the page guard send whoever opened the site's root.
+ * Then the user's own landing page applies (`landingPath`).
+ */
+export function requestedCallbackPath(value: unknown, base: string = FALLBACK_BASE): string | null {
+  const v = Array.isArray(value) ? value[0] : value;
+  if (v === undefined || v === null || v === '' || v === '/') return null;
+  return safeCallbackPath(v, base);
+}
+
+/** Where a user lands after sign-in when no page was asked for: officials on their to-do list, everyone else on the dashboard. */
+export function landingPath(hasTodoList: boolean): string {
+  return hasTodoList ? '/my' : '/';
+}
+
 /** next-auth's `redirect` callback on the same rule: a same-origin URL, else the base URL. */
 export function sameOriginRedirect({ url, baseUrl }: { url: string; baseUrl: string }): string {
   let origin: string;

@@ -93,7 +93,7 @@ export function claimAt(db: Db, commitmentId: number, date: string): ClaimView |
   };
 }
 
-/** One country side's latest update by a date. */
+/** One country side's latest word by a date: an update, or an answer to the other side's claim. */
 export interface SideView {
   country: string;
   status: Status;
@@ -101,28 +101,39 @@ export interface SideView {
   effectiveDate: string;
   agency: string | null;
   author: string;
+  /** Set when the side's latest word is an answer: it confirmed the claim (status and progress are the claim's) or disputed it. */
+  answer: ClaimDecision | null;
 }
 
 /**
- * Each country side's latest update by the end of `date`, in world order: the side of an update is
- * its author's agency's country; an administrator's update counts for the lead's side (as its claims do).
- * Every side with an agency on the commitment appears, in the order lead's side first.
+ * Each country side's latest word by the end of `date`, in world order: its latest update (the side
+ * of an update is its author's agency's country; an administrator's counts for the lead's side, as
+ * its claims do), or its answer to a claim when that is later (an answer on the same day as an
+ * update follows it). Every side with an agency on the commitment appears, the lead's first.
  */
 export function sideViewsAt(db: Db, commitmentId: number, date: string): { country: string; latest: SideView | null }[] {
   const parties = partiesOf(db, commitmentId);
   const leadCountry = parties.find((p) => p.lead)?.country ?? '';
   const countries = [...new Set(parties.map((p) => p.country))];
   const rows = db
-    .select({ status: statusUpdates.newStatus, progress: statusUpdates.newProgress, effectiveDate: statusUpdates.effectiveDate, agency: agencies.code, country: agencies.country, author: users.name })
+    .select({ id: statusUpdates.id, status: statusUpdates.newStatus, progress: statusUpdates.newProgress, effectiveDate: statusUpdates.effectiveDate, agency: agencies.code, country: agencies.country, author: users.name })
     .from(statusUpdates)
     .innerJoin(users, eq(users.id, statusUpdates.authorId))
     .leftJoin(agencies, eq(agencies.id, users.agencyId))
     .where(and(eq(statusUpdates.commitmentId, commitmentId), lte(statusUpdates.effectiveDate, date)))
     .orderBy(desc(statusUpdates.effectiveDate), desc(statusUpdates.id))
     .all();
+  const answers = answersOf(db, commitmentId, date);
   return countries.map((country) => {
     const r = rows.find((x) => (x.country ?? leadCountry) === country);
-    return { country, latest: r ? { country, status: r.status, progress: r.progress, effectiveDate: r.effectiveDate, agency: r.agency, author: r.author } : null };
+    const a = answers.filter((x) => x.side === country).at(-1);
+    if (a && (!r || a.effectiveDate >= r.effectiveDate)) {
+      const claimed = rows.find((x) => x.id === a.claimId);
+      if (claimed) {
+        return { country, latest: { country, status: claimed.status, progress: claimed.progress, effectiveDate: a.effectiveDate, agency: a.agency, author: a.actorName, answer: a.decision } };
+      }
+    }
+    return { country, latest: r ? { country, status: r.status, progress: r.progress, effectiveDate: r.effectiveDate, agency: r.agency, author: r.author, answer: null } : null };
   });
 }
 

@@ -8,13 +8,11 @@ import { CLAIM_OVERDUE_DAYS, type ClaimState } from '@/lib/commitments/vocabular
 /**
  * Where claims stood at the end of a date, in world order, as SQL. A claim counts at `date` when
  * it is effective by then and is still its commitment's latest update by then (a later update,
- * back-dated or not, supersedes it: "until someone records a new update"); its state is its
- * latest answer effective by then (confirm → confirmed, dispute → disputed), or pending without one.
- * The alias `cl` names the claims row.
+ * back-dated or not, supersedes it: "until someone records a new update"), which `claim_spans`
+ * keeps (lib/claims/spans.ts); its state is its latest answer effective by then (confirm →
+ * confirmed, dispute → disputed), or pending without one. The alias `cl` names the claims row.
  */
-const standing = (date: string) => sql`cl.effective_date <= ${date}
-  and not exists (select 1 from status_updates n where n.commitment_id = cl.commitment_id and n.effective_date <= ${date}
-    and (n.effective_date > cl.effective_date or (n.effective_date = cl.effective_date and n.id > cl.update_id)))`;
+const standing = (date: string) => sql`exists (select 1 from claim_spans sp where sp.update_id = cl.update_id and sp.effective_date <= ${date} and (sp.ended_on is null or sp.ended_on > ${date}))`;
 
 const answer = (date: string) =>
   sql`(select d.decision from claim_decisions d where d.claim_id = cl.update_id and d.effective_date <= ${date} order by d.effective_date desc, d.id desc limit 1)`;

@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { claimDecisions, claims, commitments } from '@/db/schema';
 import { counterSidesOf, openClaimOf, partiesOf, sideOf } from '@/lib/claims/parties';
+import { spanAfterUpdate } from '@/lib/claims/spans';
 import { appendChained } from '@/lib/audit/chain';
 import { recordAudit, type Actor, type RequestContext } from '@/lib/audit/record';
 import { authorize } from '@/lib/auth/guard';
@@ -121,6 +122,7 @@ export function updateCommitmentStatus(
               claim = { side, counterSides };
             }
           }
+          spanAfterUpdate(tx, current.id, entry!.id, input.effectiveDate);
         },
         { from: input.effectiveDate },
       );

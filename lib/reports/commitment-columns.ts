@@ -26,6 +26,7 @@ export interface ReportColumn<T> {
 /**
  * The commitment table's columns, in the order of the CSV and of the XLSX's Commitments sheet.
  * Values are ours to type: progress and changes stay numbers, dates stay ISO for the writer to render.
+ * New columns go at the end: consumers of the CSV read the earlier ones by position.
  */
 export const COMMITMENT_COLUMNS: ReportColumn<ReportCommitment>[] = [
   { header: (l) => l.t('columns.code'), kind: 'text', width: 14, value: (c) => c.code },
@@ -47,4 +48,12 @@ export const COMMITMENT_COLUMNS: ReportColumn<ReportCommitment>[] = [
   { header: (l) => l.t('columns.latestNote'), kind: 'text', width: 40, value: (c) => c.latestNote },
   { header: (l) => l.t('columns.latestEvidence'), kind: 'text', width: 32, value: (c) => c.latestEvidenceUrl },
   { header: (l) => l.t('columns.overdue'), kind: 'text', width: 10, value: (c, l) => l.yesNo(c.overdue) },
+  // The analysts' assessment for the report's quarter (blank when not assessed), then the claim's state at the report's date.
+  { header: (l) => l.t('columns.verdictScore'), kind: 'number', width: 12, numFmt: '+0;-0;0', value: (c) => c.verdict ?? null },
+  { header: (l) => l.t('columns.verdict'), kind: 'text', width: 14, value: (c, l) => l.verdict(c.verdict) },
+  { header: (l) => l.t('columns.confidence'), kind: 'text', width: 10, value: (c, l) => l.confidence(c.confidence) },
+  { header: (l) => l.t('columns.rationale'), kind: 'text', width: 48, value: (c) => c.rationale ?? null },
+  // URLs hold no spaces: one space between links keeps a CSV row on one line.
+  { header: (l) => l.t('columns.assessmentLinks'), kind: 'text', width: 32, value: (c) => c.assessmentLinks?.join(' ') ?? null },
+  { header: (l) => l.t('columns.claim'), kind: 'text', width: 20, value: (c, l) => l.claim(c.claim) },
 ];

@@ -38,7 +38,13 @@ describe('writeCsv', () => {
   it('writes Korean headers and Korean text intact in a Korean report', async () => {
     const { rows } = await csvOf(fixtureSource('ko'));
     expect(rows[0]!.slice(0, 5)).toEqual(['코드', '대화', '분야', '합의 사항', '주관 기관']);
-    expect(rows[0]).toHaveLength(19);
+    expect(rows[0]).toHaveLength(25);
+    expect(rows[0]!.slice(19)).toEqual(['분석 평가 점수', '분석 평가', '평가 신뢰도', '평가 근거', '평가 참고 링크', '상대 기관 확인']);
+    expect(rows.slice(1).map((r) => [r[20], r[21], r[24]])).toEqual([
+      ['이행', '높음', '양측 이견'],
+      ['미이행', '낮음', ''],
+      ['', '', ''],
+    ]);
     expect(rows[1]![3]).toBe('반도체 공급망 협력');
     expect(rows[1]![2]).toBe('반도체');
   });
@@ -51,6 +57,8 @@ describe('writeCsv', () => {
       'Status at quarter end', 'Progress at quarter end (%)', 'Status at previous quarter end',
       'Progress at previous quarter end (%)', 'Progress change (points)', 'Latest entry in the quarter',
       'Latest note in the quarter', 'Latest evidence in the quarter', 'Overdue',
+      // Added with the analysts' assessments, after every earlier column.
+      'Assessment score', 'Assessment', 'Confidence', 'Assessment rationale', 'Assessment links', 'Counterpart confirmation',
     ]);
     const fixture = fixtureCommitments();
     expect(body).toHaveLength(fixture.length);
@@ -76,6 +84,16 @@ describe('writeCsv', () => {
       ['MSIT 추정; NSF 원문 명시', '원문 명시: “내년에”'],
       ['NSF 기관 확인', '추정'],
       ['MSIT 원문 명시', '기한 명시 없음'],
+    ]);
+  });
+
+  it('writes the assessment for the quarter and the claim’s state at the end of each row', async () => {
+    const { rows } = await csvOf(fixtureSource('en'));
+    expect(rows.slice(1).map((r) => r.slice(19))).toEqual([
+      ['1', 'Full', 'High', '공급망 점검 회의 결과 보고서 확인', 'https://example.gov/review/1 https://example.gov/review/2', 'Sides disagree'],
+      // A score stays a number; a rationale a spreadsheet would take for a formula does not.
+      ['-1', 'Not complying', 'Low', `'=SUM(A1) no evidence of progress`, '', ''],
+      ['', '', '', '', '', ''],
     ]);
   });
 

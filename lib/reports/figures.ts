@@ -6,7 +6,7 @@ import { ABSENT, STATUSES, type State, type Status } from '@/lib/commitments/voc
 import type { StateTable } from '@/lib/as-of/state';
 import { existsOn } from '@/lib/as-of/scope';
 import { OPEN_SQL } from '@/lib/as-of/vocabulary-sql';
-import type { QuarterFigures, StandingFigures } from './types';
+import type { ComplianceFigures, QuarterFigures, StandingFigures } from './types';
 
 /** Commitments of one area and lead agency with the same states at the two quarter ends. */
 interface FigureGroup {
@@ -21,6 +21,9 @@ interface FigureGroup {
   overduePrev: number;
   newlyOverdue: number;
   dueNext: number;
+  /** How many have an assessment standing for the quarter, and the sum of their verdicts. */
+  assessed: number;
+  verdictSum: number;
 }
 
 export interface QuarterDates {
@@ -33,10 +36,11 @@ export interface QuarterDates {
 
 /**
  * One set-based pass over the scope's commitments existing at `asOf`, each with its state there
- * (`end`) and at the previous quarter end (`prev`), grouped so every summary, area and agency
- * figure is a sum of groups. Overdue at a quarter end: due on or before it and open at its end.
+ * (`end`) and at the previous quarter end (`prev`) and its standing assessment (`assessed`, the
+ * `standingAssessments` subquery), grouped so every summary, area and agency figure is a sum of
+ * groups. Overdue at a quarter end: due on or before it and open at its end.
  */
-export function figureGroups(db: Db, scope: SQL[], end: StateTable, prev: StateTable, d: QuarterDates): FigureGroup[] {
+export function figureGroups(db: Db, scope: SQL[], end: StateTable, prev: StateTable, assessed: SQL, d: QuarterDates): FigureGroup[] {
   const se = end.columns.status;
   const sp = prev.columns.status;
   const overdueAt = (status: SQL, date: string) => sql`(${commitments.dueEnd} is not null and ${commitments.dueEnd} <= ${date} and ${status} in ${OPEN_SQL})`;
@@ -45,8 +49,9 @@ export function figureGroups(db: Db, scope: SQL[], end: StateTable, prev: StateT
       sum(${end.columns.progress}) as "endProgress", sum(case when ${sp} = ${ABSENT} then 0 else ${prev.columns.progress} end) as "prevProgress",
       sum(${overdueAt(se, d.asOf)}) as "overdueEnd", sum(${overdueAt(sp, d.previousEnd)}) as "overduePrev",
       sum(${overdueAt(se, d.asOf)} and not ${overdueAt(sp, d.previousEnd)}) as "newlyOverdue",
-      sum(${commitments.dueEnd} between ${d.nextStart} and ${d.nextEnd} and ${se} in ${OPEN_SQL}) as "dueNext"
-    from ${commitments} ${end.join} ${prev.join}
+      sum(${commitments.dueEnd} between ${d.nextStart} and ${d.nextEnd} and ${se} in ${OPEN_SQL}) as "dueNext",
+      count(av.verdict) as assessed, coalesce(sum(av.verdict), 0) as "verdictSum"
+    from ${commitments} ${end.join} ${prev.join} left join ${assessed} av on av.commitment_id = ${commitments.id}
     where ${and(...scope, existsOn(d.asOf))}
     group by 1, 2, 3, 4`);
 }
@@ -75,6 +80,8 @@ export function sumFigures(groups: FigureGroup[]): QuarterFigures {
   let completed = 0;
   let newlyOverdue = 0;
   let dueNext = 0;
+  let assessed = 0;
+  let verdictSum = 0;
   for (const g of groups) {
     endCounts[g.end] += g.n;
     if (g.prev !== ABSENT) prevCounts[g.prev] += g.n;
@@ -85,10 +92,13 @@ export function sumFigures(groups: FigureGroup[]): QuarterFigures {
     if (g.end === 'completed' && g.prev !== 'completed') completed += g.n;
     newlyOverdue += g.newlyOverdue;
     dueNext += g.dueNext;
+    assessed += g.assessed;
+    verdictSum += g.verdictSum;
   }
   const atEnd = standing(endCounts, overdueEnd, endProgress);
   const atPreviousEnd = standing(prevCounts, overduePrev, prevProgress);
-  return { atEnd, atPreviousEnd, completedThisQuarter: completed, newlyOverdue, dueNextQuarter: dueNext, meanProgressChange: atEnd.meanProgress - atPreviousEnd.meanProgress };
+  const compliance: ComplianceFigures = { total: atEnd.total, assessed, notAssessed: atEnd.total - assessed, mean: assessed ? verdictSum / assessed : null };
+  return { atEnd, atPreviousEnd, completedThisQuarter: completed, newlyOverdue, dueNextQuarter: dueNext, meanProgressChange: atEnd.meanProgress - atPreviousEnd.meanProgress, compliance };
 }
 
 /** Groups' figures by a key (an area, a lead agency), in key order of `order`. */

@@ -1,6 +1,6 @@
 import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import type { Locale } from '@/lib/i18n/config';
-import type { QuarterFigures, ReportChange, ReportCommitment, ReportSource, StandingFigures } from './types';
+import type { ComplianceFigures, QuarterFigures, ReportChange, ReportCommitment, ReportSource, StandingFigures } from './types';
 
 /** A small hand-made report for the writers' tests: Korean text, a formula-like note, a new commitment, every basis. */
 const standing = (counts: Partial<Record<Status, number>>, overdue: number, meanProgress: number): StandingFigures => {
@@ -9,13 +9,22 @@ const standing = (counts: Partial<Record<Status, number>>, overdue: number, mean
   return { total, counts: full, shares: Object.fromEntries(STATUSES.map((s) => [s, total ? full[s] / total : 0])) as Record<Status, number>, overdue, meanProgress };
 };
 
-const figures = (end: StandingFigures, prev: StandingFigures, completed: number, newlyOverdue: number, dueNext: number): QuarterFigures => ({
+/** `verdicts`: those of the group's assessed commitments. */
+const compliance = (total: number, verdicts: number[]): ComplianceFigures => ({
+  total,
+  assessed: verdicts.length,
+  notAssessed: total - verdicts.length,
+  mean: verdicts.length ? verdicts.reduce((a, b) => a + b, 0) / verdicts.length : null,
+});
+
+const figures = (end: StandingFigures, prev: StandingFigures, completed: number, newlyOverdue: number, dueNext: number, verdicts: number[]): QuarterFigures => ({
   atEnd: end,
   atPreviousEnd: prev,
   completedThisQuarter: completed,
   newlyOverdue,
   dueNextQuarter: dueNext,
   meanProgressChange: end.meanProgress - prev.meanProgress,
+  compliance: compliance(end.total, verdicts),
 });
 
 const semi = { code: 'SEMI', nameKo: '반도체', nameEn: 'Semiconductors' };
@@ -25,9 +34,9 @@ const nsf = { code: 'NSF', nameKo: '미국 국립과학재단', nameEn: 'Nationa
 
 export function fixtureCommitments(count = 3): ReportCommitment[] {
   const base: ReportCommitment[] = [
-    { code: 'SEMI-01', dialogue: 'KR-US-CET-2023', area: semi, titleKo: '반도체 공급망 협력', titleEn: 'Semiconductor supply chain cooperation', lead: { ...msit, basis: 'inferred' }, partners: [{ code: 'NSF', nameKo: nsf.nameKo, nameEn: nsf.nameEn, basis: 'stated' }], dueSpec: '2024', dueBasis: 'stated', dueBasisWords: '내년에', dueEnd: '2024-12-31', status: 'completed', progress: 100, previousStatus: 'in_progress', previousProgress: 60, progressChange: 40, latestEntryOn: '2024-05-10', latestNote: '=HYPERLINK("http://evil.example")', latestEvidenceUrl: 'https://example.gov/evidence/1', overdue: false },
-    { code: 'AI-02', dialogue: 'KR-US-CET-2023', area: ai, titleKo: '인공지능 안전 연구 협력', titleEn: 'AI safety research', lead: { ...nsf, basis: 'confirmed' }, partners: [], dueSpec: 'early-2024', dueBasis: 'inferred', dueBasisWords: null, dueEnd: '2024-04-30', status: 'delayed', progress: 30, previousStatus: 'in_progress', previousProgress: 30, progressChange: 0, latestEntryOn: null, latestNote: null, latestEvidenceUrl: null, overdue: true },
-    { code: 'AI-03', dialogue: 'KR-US-CET-2023', area: ai, titleKo: '양자 공동 연구, "협력"', titleEn: 'Quantum joint research, "cooperation"', lead: { ...msit, basis: 'stated' }, partners: [], dueSpec: 'ongoing', dueBasis: 'not_stated', dueBasisWords: null, dueEnd: null, status: 'not_started', progress: 0, previousStatus: 'absent', previousProgress: 0, progressChange: 0, latestEntryOn: null, latestNote: null, latestEvidenceUrl: null, overdue: false },
+    { code: 'SEMI-01', dialogue: 'KR-US-CET-2023', area: semi, titleKo: '반도체 공급망 협력', titleEn: 'Semiconductor supply chain cooperation', lead: { ...msit, basis: 'inferred' }, partners: [{ code: 'NSF', nameKo: nsf.nameKo, nameEn: nsf.nameEn, basis: 'stated' }], dueSpec: '2024', dueBasis: 'stated', dueBasisWords: '내년에', dueEnd: '2024-12-31', status: 'completed', progress: 100, previousStatus: 'in_progress', previousProgress: 60, progressChange: 40, latestEntryOn: '2024-05-10', latestNote: '=HYPERLINK("http://evil.example")', latestEvidenceUrl: 'https://example.gov/evidence/1', overdue: false, verdict: 1, confidence: 'high', rationale: '공급망 점검 회의 결과 보고서 확인', assessmentLinks: ['https://example.gov/review/1', 'https://example.gov/review/2'], claim: 'disputed' },
+    { code: 'AI-02', dialogue: 'KR-US-CET-2023', area: ai, titleKo: '인공지능 안전 연구 협력', titleEn: 'AI safety research', lead: { ...nsf, basis: 'confirmed' }, partners: [], dueSpec: 'early-2024', dueBasis: 'inferred', dueBasisWords: null, dueEnd: '2024-04-30', status: 'delayed', progress: 30, previousStatus: 'in_progress', previousProgress: 30, progressChange: 0, latestEntryOn: null, latestNote: null, latestEvidenceUrl: null, overdue: true, verdict: -1, confidence: 'low', rationale: '=SUM(A1) no evidence of progress', assessmentLinks: [], claim: null },
+    { code: 'AI-03', dialogue: 'KR-US-CET-2023', area: ai, titleKo: '양자 공동 연구, "협력"', titleEn: 'Quantum joint research, "cooperation"', lead: { ...msit, basis: 'stated' }, partners: [], dueSpec: 'ongoing', dueBasis: 'not_stated', dueBasisWords: null, dueEnd: null, status: 'not_started', progress: 0, previousStatus: 'absent', previousProgress: 0, progressChange: 0, latestEntryOn: null, latestNote: null, latestEvidenceUrl: null, overdue: false, verdict: null, confidence: null, rationale: null, assessmentLinks: [], claim: null },
   ];
   const out = [...base];
   for (let i = base.length; i < count; i++) out.push({ ...base[i % base.length]!, code: `GEN-${String(i).padStart(6, '0')}` });
@@ -45,10 +54,10 @@ export function fixtureChanges(): ReportChange[] {
 export function fixtureSource(lang: Locale = 'ko', count = 3): ReportSource {
   const end = standing({ completed: 1, delayed: 1, not_started: 1 }, 1, 43.3);
   const prev = standing({ in_progress: 2 }, 0, 45);
-  const summary = figures(end, prev, 1, 1, 0);
+  const summary = figures(end, prev, 1, 1, 0, [1, -1]);
   const byArea = [
-    { ...semi, ...figures(standing({ completed: 1 }, 0, 100), standing({ in_progress: 1 }, 0, 60), 1, 0, 0) },
-    { ...ai, ...figures(standing({ delayed: 1, not_started: 1 }, 1, 15), standing({ in_progress: 1 }, 0, 30), 0, 1, 0) },
+    { ...semi, ...figures(standing({ completed: 1 }, 0, 100), standing({ in_progress: 1 }, 0, 60), 1, 0, 0, [1]) },
+    { ...ai, ...figures(standing({ delayed: 1, not_started: 1 }, 1, 15), standing({ in_progress: 1 }, 0, 30), 0, 1, 0, [-1]) },
   ];
   return {
     summary: {
@@ -69,8 +78,8 @@ export function fixtureSource(lang: Locale = 'ko', count = 3): ReportSource {
       summary,
       byArea,
       byLeadAgency: [
-        { ...msit, ...figures(standing({ completed: 1, not_started: 1 }, 0, 50), standing({ in_progress: 1 }, 0, 60), 1, 0, 0) },
-        { ...nsf, ...figures(standing({ delayed: 1 }, 1, 30), standing({ in_progress: 1 }, 0, 30), 0, 1, 0) },
+        { ...msit, ...figures(standing({ completed: 1, not_started: 1 }, 0, 50), standing({ in_progress: 1 }, 0, 60), 1, 0, 0, [1]) },
+        { ...nsf, ...figures(standing({ delayed: 1 }, 1, 30), standing({ in_progress: 1 }, 0, 30), 0, 1, 0, [-1]) },
       ],
       charts: {
         statusByArea: byArea,

@@ -1,5 +1,5 @@
 import { createTranslator } from 'use-intl/core';
-import type { Basis, DueBasis, State } from '@/lib/commitments/vocabulary';
+import type { Basis, ClaimState, Confidence, DueBasis, State, Verdict } from '@/lib/commitments/vocabulary';
 import type { Locale } from '@/lib/i18n/config';
 import { MESSAGES } from '@/lib/i18n/messages';
 import { parseDuePeriod } from '@/lib/periods/due-period';
@@ -31,6 +31,14 @@ export function reportLabels(lang: Locale) {
     inferred: t('basisWords.inferred'),
     confirmed: t('basisWords.confirmed'),
     not_stated: t('basisWords.not_stated'),
+  };
+  // The glossary's verdicts (이행 / 부분 이행 / 미이행), confidences and claim states, worded once per export.
+  const verdictWords: Record<Verdict, string> = { 1: t('verdicts.full'), 0: t('verdicts.partial'), [-1]: t('verdicts.not') };
+  const confidenceWords: Record<Confidence, string> = { high: t('confidences.high'), medium: t('confidences.medium'), low: t('confidences.low') };
+  const claimWords: Record<ClaimState, string> = { pending: t('claims.pending'), disputed: t('claims.disputed'), confirmed: '' };
+  const signed = (value: number, digits = 0): string => {
+    const s = value.toFixed(digits);
+    return value > 0 ? `+${s}` : value < 0 ? `−${s.slice(1)}` : s;
   };
   return {
     lang,
@@ -110,9 +118,25 @@ export function reportLabels(lang: Locale) {
       return value.toFixed(1);
     },
     /** A signed change: `+3`, `−2`, `0`. */
-    signed(value: number, digits = 0): string {
-      const s = value.toFixed(digits);
-      return value > 0 ? `+${s}` : value < 0 ? `−${s.slice(1)}` : s;
+    signed,
+    /** A verdict in the glossary's words (`부분 이행` / `Partial`); empty when not assessed. */
+    verdict(v: Verdict | null | undefined): string {
+      return v === null || v === undefined ? '' : verdictWords[v];
+    },
+    /** A verdict with its score: `이행 (+1)`; empty when not assessed. */
+    verdictScored(v: Verdict | null | undefined): string {
+      return v === null || v === undefined ? '' : `${verdictWords[v]} (${signed(v)})`;
+    },
+    confidence(c: Confidence | null | undefined): string {
+      return c ? confidenceWords[c] : '';
+    },
+    /** A claim's state where it qualifies the status (`상대 기관 확인 대기`, `양측 이견`); empty when none stands or it was confirmed. */
+    claim(state: ClaimState | null | undefined): string {
+      return state ? claimWords[state] : '';
+    },
+    /** A mean compliance score, signed with two decimals (`+0.33`); `—` when none is assessed. */
+    compliance(mean: number | null): string {
+      return mean === null ? '—' : signed(mean, 2);
     },
     yesNo(v: boolean): string {
       return v ? yes : no;

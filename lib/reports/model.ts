@@ -5,10 +5,12 @@ import { agencies, areas, commitments, dialogues, statusUpdates } from '@/db/sch
 import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { existsOn, type AsOfScope } from '@/lib/as-of/scope';
 import { prepareSnapshots, scopeOf, statesAt, statesOn } from '@/lib/as-of/sources';
+import { standingAssessments } from '@/lib/assessments/queries';
+import { standingClaims } from '@/lib/claims/state';
 import { appTimeZone } from '@/lib/periods/dates';
 import { formatQuarter, nextQuarter, parseQuarter, previousQuarter, quarterRange, type Quarter } from '@/lib/periods/quarters';
 import { figureGroups, figuresBy, sumFigures, type QuarterDates } from './figures';
-import { changeCount, changeRows, commitmentRows, iterateChanges } from './rows';
+import { changeCount, changeRows, commitmentRows, iterateChanges, type RowJoins } from './rows';
 import type { Named, QuarterPoint, QuarterlyReport, ReportParams, ReportSource, ReportSummary } from './types';
 
 /** The quarter ends the status-over-time chart shows. */
@@ -18,6 +20,7 @@ export interface ReportContext {
   /** Who generates it. */
   by: { name: string; email: string };
   today: string;
+  /** The generation's instant: assessments recorded by then count (an issued report's is its issue time). */
   now: Date;
   /** The date the figures stand at, when not the quarter's last day (or today while it runs): an issued report's own. */
   asOf?: string;
@@ -89,7 +92,10 @@ export function openReport(db: Db, params: ReportParams, ctx: ReportContext): Op
     const prev = statesOn(db, previousEnd, ctx.today, 'p');
     releases.push(prev.release);
 
-    const groups = figureGroups(db, scope, end, prev, dates);
+    // The analysts' assessments for the report's quarter as recorded by its generation, and the
+    // claims standing at its date: each at most one a commitment, joined to the figures and rows.
+    const joins: RowJoins = { assessed: standingAssessments(formatQuarter(q), ctx.now.toISOString()), claims: standingClaims(asOf) };
+    const groups = figureGroups(db, scope, end, prev, joins.assessed, dates);
     const byAreaId = figuresBy(groups, (g) => g.areaId);
     const byLeadId = figuresBy(groups, (g) => g.leadAgencyId);
     const areaRows = byAreaId.size ? db.select({ id: areas.id, code: areas.code, nameKo: areas.nameKo, nameEn: areas.nameEn }).from(areas).where(inArray(areas.id, [...byAreaId.keys()])).orderBy(asc(areas.sortOrder), asc(areas.code)).all() : [];
@@ -127,7 +133,7 @@ export function openReport(db: Db, params: ReportParams, ctx: ReportContext): Op
       changeCount: changes,
     };
     return {
-      source: { summary, commitments: () => commitmentRows(db, scope, end, prev, range.start, asOf), changes: () => iterateChanges(db, changeQuery) },
+      source: { summary, commitments: () => commitmentRows(db, scope, end, prev, joins, range.start, asOf), changes: () => iterateChanges(db, changeQuery) },
       close: () => {
         try {
           for (const release of releases.reverse()) release();

@@ -93,6 +93,11 @@ describe('writePdf', () => {
       expect(text).toContain('과학기술정보통신부');
       expect(text).toContain('이번 분기 신규');
       for (const basis of ['(추정)', '(원문 명시)', '(기관 확인)', '원문 명시:', '기한 명시 없음']) expect(text).toContain(basis);
+      // The assessments' figures, the verdicts (score and confidence under them) and the claim under its status.
+      expect(text).toMatch(/전체 합의 사항\s+3\s+2\s+1\s+0\.00/);
+      expect(text).toMatch(/분야: 반도체\s+1\s+1\s+0\s+\+1\.00/);
+      expect(text).toMatch(/주관 기관: 미국 국립과학재단 \(미국\)\s+1\s+1\s+0\s+−1\.00/);
+      for (const word of ['미이행', '−1 · 낮음', '+1 · 높음', '양측 이견']) expect(text).toContain(word);
       const pages = pageCount(ko);
       expect(text).toContain(`1 / ${pages}쪽`);
       expect(text).toContain(`${pages} / ${pages}쪽`);

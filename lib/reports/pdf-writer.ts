@@ -6,7 +6,7 @@ import type { CanvasElement, Content, CustomTableLayout, TableCell, TDocumentDef
 import { STATUS_COLORS } from '@/lib/commitments/status-style';
 import { STATUSES, type State } from '@/lib/commitments/vocabulary';
 import { reportLabels, type ReportLabels } from './labels';
-import { PDF_MAX_COMMITMENT_ROWS, type Assigned, type QuarterFigures, type ReportChange, type ReportCommitment, type ReportSource, type ReportSummary, type ReportWriter } from './types';
+import { PDF_MAX_COMMITMENT_ROWS, type Assigned, type ComplianceFigures, type QuarterFigures, type ReportChange, type ReportCommitment, type ReportSource, type ReportSummary, type ReportWriter } from './types';
 
 /** Debian's fonts-noto-cjk. Its files are OpenType collections: pdfmake opens one member by PostScript name. */
 export const PDF_FONT_DIR = '/usr/share/fonts/opentype/noto';
@@ -139,6 +139,24 @@ function summaryTable(s: ReportSummary, l: ReportLabels): Content {
   ], 9);
 }
 
+/** The mean compliance score and the counts assessed and not, overall, by area and by lead agency (absent from older reports). */
+function complianceSection(s: ReportSummary, l: ReportLabels): Content[] {
+  if (!s.summary.compliance) return [];
+  const n = (v: number) => num(count(l, v));
+  const line = (label: TableCell, c: ComplianceFigures | undefined): TableCell[] => (c ? [label, n(c.total), n(c.assessed), n(c.notAssessed), num(l.compliance(c.mean))] : []);
+  const rows = [
+    line({ text: l.t('compliance.overall'), bold: true }, s.summary.compliance),
+    ...s.byArea.map((a) => line(l.t('compliance.byArea', { name: l.name(a) }), a.compliance)),
+    ...s.byLeadAgency.map((a) => line(l.t('compliance.byAgency', { name: `${l.agency(a)} (${l.country(a.country)})` }), a.compliance)),
+  ].filter((r) => r.length);
+  const header = [th(l.t('compliance.group')), th(l.t('compliance.total'), 'right'), th(l.t('compliance.assessed'), 'right'), th(l.t('compliance.notAssessed'), 'right'), th(l.t('compliance.mean'), 'right')];
+  return [
+    heading(`${l.t('compliance.title')} (${l.quarter(s.quarter.key)})`),
+    table(['*', 56, 56, 56, 72], header, rows, 8.5),
+    { text: l.t('compliance.definition'), style: 'note' },
+  ];
+}
+
 // ── Charts: bars drawn as vectors, every word and number as real text ───────────────────────────
 
 function legend(l: ReportLabels): Content {
@@ -240,6 +258,19 @@ function dueCell(c: ReportCommitment, l: ReportLabels): TableCell {
   return { text: [period, { text: '\n' }, ...basis] };
 }
 
+/** The status, and below it in grey the claim that qualifies it: `완료` / `양측 이견`. */
+function statusWithClaim(c: ReportCommitment, l: ReportLabels): TableCell {
+  const claim = l.claim(c.claim);
+  if (!claim) return statusCell(l, c.status);
+  return { text: [{ text: '● ', color: STATUS_COLORS[c.status] }, l.status(c.status), { text: `\n${claim}`, color: GREY }] };
+}
+
+/** The verdict in words, and below it in grey its score and the confidence: `부분 이행` / `0 · 높음`. */
+function verdictCell(c: ReportCommitment, l: ReportLabels): TableCell {
+  if (c.verdict === null || c.verdict === undefined) return '';
+  return sub(l.verdict(c.verdict), [l.signed(c.verdict), l.confidence(c.confidence)].filter(Boolean).join(' · '));
+}
+
 function commitmentCells(c: ReportCommitment, l: ReportLabels, showDialogue: boolean): TableCell[] {
   const area = showDialogue ? `${l.name(c.area)} · ${c.dialogue}` : l.name(c.area);
   const previous = c.previousStatus === 'absent' ? statusCell(l, 'absent', l.t('newThisQuarter')) : statusCell(l, c.previousStatus);
@@ -248,7 +279,7 @@ function commitmentCells(c: ReportCommitment, l: ReportLabels, showDialogue: boo
     l.name({ nameKo: c.titleKo, nameEn: c.titleEn }),
     assignmentsCell(c, l),
     dueCell(c, l),
-    statusCell(l, c.status),
+    statusWithClaim(c, l),
     num(c.progress),
     previous,
     num(c.previousProgress),
@@ -256,6 +287,7 @@ function commitmentCells(c: ReportCommitment, l: ReportLabels, showDialogue: boo
     l.date(c.latestEntryOn),
     sub(c.latestNote ?? '', c.latestEvidenceUrl ?? ''),
     l.yesNo(c.overdue),
+    verdictCell(c, l),
   ];
 }
 
@@ -275,7 +307,7 @@ function commitmentsSection(source: ReportSource, l: ReportLabels): Content[] {
     th(l.t('columns.title')),
     th(`${l.t('columns.lead')}\n${l.t('columns.partners')}\n(${l.basisHeader('assignmentBasis')})`),
     th(`${l.t('columns.duePeriod')}\n(${l.basisHeader('dueBasis')})`),
-    th(l.t('columns.status')),
+    th(`${l.t('columns.status')}\n(${l.t('columns.claim')})`),
     th(l.t('columns.progress'), 'right'),
     th(l.t('columns.previousStatus')),
     th(l.t('columns.previousProgress'), 'right'),
@@ -283,8 +315,10 @@ function commitmentsSection(source: ReportSource, l: ReportLabels): Content[] {
     th(l.t('columns.latestEntryOn')),
     th(`${l.t('columns.latestNote')}\n${l.t('columns.latestEvidence')}`),
     th(l.t('columns.overdue')),
+    th(l.t('columns.verdict')),
   ];
-  return [title, table([64, '*', 80, 54, 60, 42, 60, 44, 42, 52, '*', 40], header, rows)];
+  // The claim's state sits under the status it qualifies; the verdict takes the last column.
+  return [title, table([64, '*', 76, 54, 60, 42, 56, 44, 42, 48, '*', 40, 48], header, rows), { text: l.t('compliance.claimNote'), style: 'note' }];
 }
 
 function changeCells(c: ReportChange, l: ReportLabels, zone: string): TableCell[] {
@@ -358,7 +392,17 @@ export function buildPdfDocument(source: ReportSource): TDocumentDefinitions {
       color: GREY,
     }),
     content: [
-      { section: [...headerBlock(s, l), heading(l.t('summary.title')), summaryTable(s, l), { text: l.t('summary.definitions', { timeZone: s.timeZone }), style: 'note' }, areaChart(s, l), seriesChart(s, l)] },
+      {
+        section: [
+          ...headerBlock(s, l),
+          heading(l.t('summary.title')),
+          summaryTable(s, l),
+          { text: l.t('summary.definitions', { timeZone: s.timeZone }), style: 'note' },
+          ...complianceSection(s, l),
+          areaChart(s, l),
+          seriesChart(s, l),
+        ],
+      },
       { section: figureTables(s, l), pageOrientation: 'landscape' },
       { section: commitmentsSection(source, l), pageOrientation: 'landscape' },
       { section: changesSection(source, l), pageOrientation: 'landscape' },

@@ -16,8 +16,9 @@ export interface FigureRevision {
   /** `summary`, or the area or lead agency the figure belongs to. */
   group: { kind: 'summary' | 'area' | 'agency'; code: string | null };
   figure: string;
-  issued: number;
-  now: number;
+  /** Null for a mean compliance score with nothing assessed. */
+  issued: number | null;
+  now: number | null;
 }
 
 /** One field of a commitment row that differs (`row` for a row added or gone). */
@@ -29,14 +30,17 @@ export interface RowRevision {
 }
 
 export interface Revisions {
-  /** Entries recorded after the issue, effective by the report's date, that change a figure or a row. */
+  /** Status updates recorded after the issue, effective by the report's date, that change a figure or a row (assessments show in `figures` and `rows`). */
   entries: ReportChange[];
   figures: FigureRevision[];
   rows: RowRevision[];
 }
 
-/** The figures of a block as named numbers, in a stable order. */
-function flatten(f: QuarterFigures): [string, number][] {
+/** The figures of a block as named numbers, in a stable order; the assessments' when the issued report kept them. */
+function flatten(f: QuarterFigures, withCompliance: boolean): [string, number | null][] {
+  const c = f.compliance;
+  const compliance: [string, number | null][] =
+    withCompliance && c ? [['assessed', c.assessed], ['notAssessed', c.notAssessed], ['complianceMean', c.mean === null ? null : Math.round(c.mean * 100) / 100]] : [];
   return [
     ['total', f.atEnd.total],
     ...STATUSES.map((s) => [s, f.atEnd.counts[s]] as [string, number]),
@@ -48,22 +52,31 @@ function flatten(f: QuarterFigures): [string, number][] {
     ['completedThisQuarter', f.completedThisQuarter],
     ['newlyOverdue', f.newlyOverdue],
     ['dueNextQuarter', f.dueNextQuarter],
+    ...compliance,
   ];
 }
 
-function diffFigures(kind: FigureRevision['group']['kind'], code: string | null, issued: QuarterFigures | undefined, now: QuarterFigures | undefined): FigureRevision[] {
-  const a = new Map(issued ? flatten(issued) : []);
-  const b = new Map(now ? flatten(now) : []);
+/** A figure of a group absent on one side: no commitments, so counts of 0 and no mean. */
+const absentFigure = (figure: string): number | null => (figure === 'complianceMean' ? null : 0);
+
+function diffFigures(kind: FigureRevision['group']['kind'], code: string | null, issued: QuarterFigures | undefined, now: QuarterFigures | undefined, withCompliance: boolean): FigureRevision[] {
+  const a = new Map(issued ? flatten(issued, withCompliance) : []);
+  const b = new Map(now ? flatten(now, withCompliance) : []);
   const out: FigureRevision[] = [];
   for (const figure of new Set([...a.keys(), ...b.keys()])) {
-    const x = a.get(figure) ?? 0;
-    const y = b.get(figure) ?? 0;
+    const x = a.has(figure) ? a.get(figure)! : absentFigure(figure);
+    const y = b.has(figure) ? b.get(figure)! : absentFigure(figure);
     if (x !== y) out.push({ group: { kind, code }, figure, issued: x, now: y });
   }
   return out;
 }
 
 const ROW_FIELDS = ['status', 'progress', 'previousStatus', 'previousProgress', 'overdue', 'latestEntryOn', 'latestNote', 'latestEvidenceUrl', 'dueEnd'] as const;
+/**
+ * The assessment and the claim's state, compared only where the issued row has them (reports
+ * issued before they were kept lack them): an assessment recorded after the issue is a revision.
+ */
+const LATER_ROW_FIELDS = ['verdict', 'confidence', 'rationale', 'claim'] as const;
 
 function diffRows(issued: ReportCommitment[], now: ReportCommitment[]): RowRevision[] {
   const before = new Map(issued.map((r) => [r.code, r]));
@@ -77,13 +90,14 @@ function diffRows(issued: ReportCommitment[], now: ReportCommitment[]): RowRevis
       continue;
     }
     for (const field of ROW_FIELDS) if (x[field] !== y[field]) out.push({ code, field, issued: x[field], now: y[field] });
+    for (const field of LATER_ROW_FIELDS) if (field in x && (x[field] ?? null) !== (y[field] ?? null)) out.push({ code, field, issued: x[field] ?? null, now: y[field] ?? null });
   }
   return out;
 }
 
-function diffGroups(kind: 'area' | 'agency', issued: (QuarterFigures & { code: string })[], now: (QuarterFigures & { code: string })[]): FigureRevision[] {
+function diffGroups(kind: 'area' | 'agency', issued: (QuarterFigures & { code: string })[], now: (QuarterFigures & { code: string })[], withCompliance: boolean): FigureRevision[] {
   const codes = [...new Set([...issued.map((g) => g.code), ...now.map((g) => g.code)])].sort();
-  return codes.flatMap((code) => diffFigures(kind, code, issued.find((g) => g.code === code), now.find((g) => g.code === code)));
+  return codes.flatMap((code) => diffFigures(kind, code, issued.find((g) => g.code === code), now.find((g) => g.code === code), withCompliance));
 }
 
 /**
@@ -98,7 +112,13 @@ export function reportRevisions(db: Db, id: number): Revisions {
 /** The same, for an issued report already read (its row and its frozen model). */
 export function revisionsOf(db: Db, info: IssuedReportInfo, issued: QuarterlyReport): Revisions {
   const now = buildQuarterlyReport(db, info.params, { by: issued.generatedBy, today: todayIso(), now: new Date(), asOf: issued.asOf });
-  const figures = [...diffFigures('summary', null, issued.summary, now.summary), ...diffGroups('area', issued.byArea, now.byArea), ...diffGroups('agency', issued.byLeadAgency, now.byLeadAgency)];
+  // Assessments recorded after the issue change these figures too, unless the issued report predates them.
+  const withCompliance = issued.summary.compliance !== undefined;
+  const figures = [
+    ...diffFigures('summary', null, issued.summary, now.summary, withCompliance),
+    ...diffGroups('area', issued.byArea, now.byArea, withCompliance),
+    ...diffGroups('agency', issued.byLeadAgency, now.byLeadAgency, withCompliance),
+  ];
   const rows = diffRows(issued.commitments, now.commitments);
   const changedRows = new Set(rows.map((r) => r.code));
   const entries = db.transaction(

@@ -3,7 +3,8 @@ import { and, sql, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
 import { agencies, areas, commitmentPartners, commitments, dialogues, statusUpdates, users } from '@/db/schema';
-import { isClosed, type Basis, type DueBasis, type State, type Status } from '@/lib/commitments/vocabulary';
+import { isClosed, type Basis, type ClaimState, type Confidence, type DueBasis, type State, type Status, type Verdict } from '@/lib/commitments/vocabulary';
+import { parseLinks } from '@/lib/assessments/queries';
 import { existsOn } from '@/lib/as-of/scope';
 import type { StateTable } from '@/lib/as-of/state';
 import type { Assigned, Named, ReportChange, ReportCommitment } from './types';
@@ -78,12 +79,24 @@ function* iterateRaw<T extends unknown[]>(db: Db, query: SQL): Generator<T> {
   yield* db.$client.prepare(text).raw(true).iterate(...(params as unknown[])) as Iterable<T>;
 }
 
+/** Shared by every row without an assessment: never mutated. */
+const NO_LINKS: string[] = [];
+
+/** What a commitment row joins besides the states: the standing assessments and claims (subqueries with a `commitment_id`). */
+export interface RowJoins {
+  /** `standingAssessments(quarter, recordedBy)`. */
+  assessed: SQL;
+  /** `standingClaims(asOf)`. */
+  claims: SQL;
+}
+
 /**
  * The scope's commitments existing at `asOf`, by code, each as it stood there and at the previous
  * quarter end, with the latest entry effective within the quarter (world order: effective date,
- * then recording order). Overdue as in the figures: due by `asOf` and open at its end.
+ * then recording order), its standing assessment and its standing claim's state (each at most one
+ * per commitment, left-joined). Overdue as in the figures: due by `asOf` and open at its end.
  */
-export function* commitmentRows(db: Db, scope: SQL[], end: StateTable, prev: StateTable, start: string, asOf: string): Generator<ReportCommitment> {
+export function* commitmentRows(db: Db, scope: SQL[], end: StateTable, prev: StateTable, joins: RowJoins, start: string, asOf: string): Generator<ReportCommitment> {
   const names = namesById(db);
   const lead = assignedCache(names.leads);
   const partner = assignedCache(names.partners);
@@ -94,12 +107,15 @@ export function* commitmentRows(db: Db, scope: SQL[], end: StateTable, prev: Sta
   const partnerIds = sql`(select group_concat(${p.agencyId} || substr(${p.basis}, 1, 1)) from ${p} where ${p.commitmentId} = ${commitments.id})`;
   const query = sql`select ${commitments.id}, ${commitments.code}, ${commitments.dialogueId}, ${commitments.areaId}, ${commitments.titleKo}, ${commitments.titleEn},
       ${commitments.leadAgencyId}, ${commitments.leadBasis}, ${partnerIds}, ${commitments.dueSpec}, ${commitments.dueBasis}, ${commitments.dueBasisQuote}, ${commitments.dueEnd},
-      ${end.columns.status}, ${end.columns.progress}, ${prev.columns.status}, (case when ${prev.columns.status} = 'absent' then 0 else ${prev.columns.progress} end)
+      ${end.columns.status}, ${end.columns.progress}, ${prev.columns.status}, (case when ${prev.columns.status} = 'absent' then 0 else ${prev.columns.progress} end),
+      av.verdict, av.confidence, av.rationale, av.links, sc.state
     from ${commitments} ${end.join} ${prev.join}
+      left join ${joins.assessed} av on av.commitment_id = ${commitments.id}
+      left join ${joins.claims} sc on sc.commitment_id = ${commitments.id}
     where ${and(...scope, existsOn(asOf))}
     order by ${commitments.code}`;
-  type Row = [number, string, number, number, string, string, number, Basis, string | null, string, DueBasis, string | null, string | null, Status, number, State, number];
-  for (const [id, code, dialogueId, areaId, titleKo, titleEn, leadId, leadBasis, partners, dueSpec, dueBasis, dueBasisWords, dueEnd, status, progress, previousStatus, previousProgress] of iterateRaw<Row>(db, query)) {
+  type Row = [number, string, number, number, string, string, number, Basis, string | null, string, DueBasis, string | null, string | null, Status, number, State, number, Verdict | null, Confidence | null, string | null, string | null, ClaimState | null];
+  for (const [id, code, dialogueId, areaId, titleKo, titleEn, leadId, leadBasis, partners, dueSpec, dueBasis, dueBasisWords, dueEnd, status, progress, previousStatus, previousProgress, verdict, confidence, rationale, links, claim] of iterateRaw<Row>(db, query)) {
     const entry = latest.get(id);
     yield {
       code,
@@ -128,6 +144,11 @@ export function* commitmentRows(db: Db, scope: SQL[], end: StateTable, prev: Sta
       latestNote: entry?.note ?? null,
       latestEvidenceUrl: entry?.evidenceUrl ?? null,
       overdue: dueEnd !== null && dueEnd <= asOf && !isClosed(status),
+      verdict,
+      confidence,
+      rationale,
+      assessmentLinks: links && links !== '[]' ? parseLinks(links) : NO_LINKS,
+      claim,
     };
   }
 }

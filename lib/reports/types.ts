@@ -1,4 +1,4 @@
-import type { Basis, DueBasis, State, Status } from '@/lib/commitments/vocabulary';
+import type { Basis, ClaimState, Confidence, DueBasis, State, Status, Verdict } from '@/lib/commitments/vocabulary';
 import type { Locale } from '@/lib/i18n/config';
 
 /**
@@ -37,6 +37,21 @@ export interface StandingFigures {
   meanProgress: number;
 }
 
+/**
+ * Analysts' assessments of a set of commitments for the report's quarter: the mean compliance
+ * score (the verdicts +1 / 0 / −1 averaged over those assessed) and how many are and are not.
+ */
+export interface ComplianceFigures {
+  /** Commitments counted (as `atEnd.total`). */
+  total: number;
+  /** Those with an assessment standing for the quarter. */
+  assessed: number;
+  /** total - assessed. */
+  notAssessed: number;
+  /** Mean verdict (−1 to +1) over those assessed; null when none is. */
+  mean: number | null;
+}
+
 /** The summary's figures, for the whole report and for each area and lead agency. */
 export interface QuarterFigures {
   atEnd: StandingFigures;
@@ -49,6 +64,8 @@ export interface QuarterFigures {
   dueNextQuarter: number;
   /** atEnd.meanProgress - atPreviousEnd.meanProgress. */
   meanProgressChange: number;
+  /** Absent from reports issued before assessments were kept. */
+  compliance?: ComplianceFigures;
 }
 
 export interface AreaFigures extends Named, QuarterFigures {}
@@ -92,6 +109,17 @@ export interface ReportCommitment {
   latestNote: string | null;
   latestEvidenceUrl: string | null;
   overdue: boolean;
+  /**
+   * The analysts' assessment standing for the report's quarter: the latest recorded by the
+   * report's generation (null: not assessed). These five fields are absent from reports issued
+   * before assessments were kept.
+   */
+  verdict?: Verdict | null;
+  confidence?: Confidence | null;
+  rationale?: string | null;
+  assessmentLinks?: string[];
+  /** The claim standing at `asOf` (a completion or discontinuation the other side is asked to confirm), or null. */
+  claim?: ClaimState | null;
 }
 
 /** One status update effective within the quarter. */

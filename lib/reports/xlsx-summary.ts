@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { STATUSES } from '@/lib/commitments/vocabulary';
 import type { ReportColumn } from './commitment-columns';
 import type { ReportLabels } from './labels';
-import type { AgencyFigures, AreaFigures, QuarterFigures, ReportSummary } from './types';
+import type { AgencyFigures, AreaFigures, ComplianceFigures, QuarterFigures, ReportSummary } from './types';
 import { NUM_FMT, statusStyle, styleHeader } from './xlsx-table';
 
 type Cell = string | number | null;
@@ -74,7 +74,26 @@ export async function writeSummarySheet(ws: ExcelJS.Worksheet, s: ReportSummary,
   }
   ws.addRow([]).commit();
   add([l.t('summary.definitions', { timeZone: s.timeZone })]).commit();
+  if (s.summary.compliance) complianceBlock(s, add, l);
   await ws.commit();
+}
+
+/** The mean compliance score and the counts assessed and not, overall, by area and by lead agency; then what the score means. */
+function complianceBlock(s: ReportSummary, add: (values: Cell[], formats?: (string | null)[]) => ExcelJS.Row, l: ReportLabels): void {
+  const blank = add([]);
+  blank.commit();
+  const header = add([`${l.t('compliance.title')} (${l.quarter(s.quarter.key)})`, l.t('compliance.total'), l.t('compliance.assessed'), l.t('compliance.notAssessed'), l.t('compliance.mean')]);
+  styleHeader(header);
+  header.commit();
+  const line = (label: string, c: ComplianceFigures | undefined) => {
+    if (!c) return;
+    add([label, c.total, c.assessed, c.notAssessed, c.mean], [null, null, null, null, NUM_FMT.compliance]).commit();
+  };
+  line(l.t('compliance.overall'), s.summary.compliance);
+  for (const a of s.byArea) line(l.t('compliance.byArea', { name: l.name(a) }), a.compliance);
+  for (const a of s.byLeadAgency) line(l.t('compliance.byAgency', { name: `${l.agency(a)} (${l.country(a.country)})` }), a.compliance);
+  add([l.t('compliance.definition')]).commit();
+  add([l.t('compliance.claimNote')]).commit();
 }
 
 /** The figure columns shared by the By area and By agency sheets, after the name column(s). */
@@ -89,6 +108,9 @@ function figureColumns<T extends QuarterFigures>(): ReportColumn<T>[] {
     { header: (l) => l.t('columns.meanProgress'), kind: 'number', width: 12, numFmt: NUM_FMT.mean, value: (g) => g.atEnd.meanProgress },
     { header: (l) => l.t('columns.meanProgressChange'), kind: 'number', width: 12, numFmt: NUM_FMT.meanChange, value: (g) => g.meanProgressChange },
     { header: (l) => l.t('columns.previousTotal'), kind: 'number', width: 12, value: (g) => g.atPreviousEnd.total },
+    { header: (l) => l.t('compliance.assessed'), kind: 'number', width: 10, value: (g) => g.compliance?.assessed ?? null },
+    { header: (l) => l.t('compliance.notAssessed'), kind: 'number', width: 10, value: (g) => g.compliance?.notAssessed ?? null },
+    { header: (l) => l.t('compliance.mean'), kind: 'number', width: 12, numFmt: NUM_FMT.compliance, value: (g) => g.compliance?.mean ?? null },
   ];
 }
 

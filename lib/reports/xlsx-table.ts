@@ -17,6 +17,8 @@ export const NUM_FMT = {
   mean: '0.0',
   meanChange: '+0.0;-0.0;0.0',
   change: '+0;-0;0',
+  /** A mean compliance score, −1 to +1. */
+  compliance: '+0.00;-0.00;0.00',
 } as const;
 
 /** An ISO day as an Excel date: UTC midnight, which exceljs turns into a whole serial day. */

@@ -69,6 +69,11 @@ describe('writeXlsx', () => {
     expect(rowLabelled(ws, 'Newly overdue this quarter').getCell(2).value).toBe(1);
     expect(rowLabelled(ws, 'Overdue at quarter end').getCell(2).value).toBe(1);
     expect(rowLabelled(ws, 'Mean progress (%)').getCell(2).value).toBe(43.3);
+    // The assessments: commitments, assessed, not assessed, mean compliance score.
+    const all = rowLabelled(ws, 'All commitments');
+    expect([2, 3, 4, 5].map((n) => all.getCell(n).value)).toEqual([3, 2, 1, 0]);
+    expect(all.getCell(5).numFmt).toBe('+0.00;-0.00;0.00');
+    expect([2, 3, 4, 5].map((n) => rowLabelled(ws, 'Lead agency: NSF (United States)').getCell(n).value)).toEqual([1, 1, 0, -1]);
   });
 
   it('says why an empty report is empty and keeps the table headers', async () => {

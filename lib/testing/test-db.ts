@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrateDatabase, openDatabase, type Db } from '@/db/client';
+import * as schema from '@/db/schema';
 import { seedReferenceData } from '@/db/seed';
 import { eq } from 'drizzle-orm';
 import { commitments, users, type NewUser } from '@/db/schema';
@@ -19,6 +23,19 @@ export function useSeededTestDb(): Db {
   return db;
 }
 
+/**
+ * An in-memory copy of a serialized test database (`db.$client.serialize()`), with the pragmas
+ * openDatabase sets, that getDb() also returns: a fixture built once serves many isolated cases.
+ */
+export function useTestDbCopy(image: Buffer): Db {
+  const sqlite = new Database(image);
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('temp_store = MEMORY');
+  const db = drizzle(sqlite, { schema }) as Db;
+  (globalThis as unknown as { __appDb?: Db }).__appDb = db;
+  return db;
+}
+
 export function insertTestUser(db: Db, values: Omit<NewUser, 'name'> & { name?: string }) {
   return db.insert(users).values({ name: values.email, ...values }).returning().get();
 }
@@ -32,7 +49,10 @@ export function snapshotTables(db: Db, except: string[] = []): Record<string, un
   )
     .map((t) => t.name)
     .filter((n) => !except.includes(n));
-  return Object.fromEntries(names.map((n) => [n, db.$client.prepare(`select * from "${n}" order by 1`).all()]));
+  // Blobs (issued report files) as their hashes: comparing them byte by byte takes a second each.
+  const row = (r: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Buffer.isBuffer(v) ? `sha256:${createHash('sha256').update(v).digest('hex')}` : v]));
+  return Object.fromEntries(names.map((n) => [n, (db.$client.prepare(`select * from "${n}" order by 1`).all() as Record<string, unknown>[]).map(row)]));
 }
 
 /**

@@ -1,57 +1,19 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { cache } from 'react';
+import { getDb, type Db } from '@/db/client';
 import { agencies, commitments } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 import { agencyClaimQueues } from '@/lib/claims/queries';
 import { STALE_DAYS } from '@/lib/as-of/view';
 import { OPEN_SQL } from '@/lib/as-of/vocabulary-sql';
 import { addDays } from '@/lib/periods/dates';
-import type { Status } from '@/lib/commitments/vocabulary';
+import { DUE_SOON_DAYS, type Todo, type TodoItem, type TodoKind } from './kinds';
 
-/** Days ahead that "falls due soon" looks. */
-export const DUE_SOON_DAYS = 30;
+export { DUE_SOON_DAYS, TODO_KINDS, type Todo, type TodoItem, type TodoKind } from './kinds';
 
-/** The kinds of to-do item, most urgent first. */
-export const TODO_KINDS = ['disputed', 'confirm', 'overdue', 'due_soon', 'stale'] as const;
-export type TodoKind = (typeof TODO_KINDS)[number];
-
-export interface TodoItem {
-  kind: TodoKind;
-  code: string;
-  titleKo: string;
-  titleEn: string;
-  status: Status;
-  progress: number;
-  dueSpec: string;
-  dueEnd: string | null;
-  lastUpdate: string | null;
-  /** The date the item is about: the claim's, the due date, or the last update (the adoption without one). */
-  since: string;
-  /** The claim to answer or that was disputed. */
-  claimUpdateId: number | null;
-  /** Where the form that resolves it is: the commitment page's confirmation or update form. */
-  href: string;
-}
-
-export interface Todo {
-  agency: { code: string; nameKo: string; nameEn: string; country: string };
-  items: TodoItem[];
-  counts: Record<TodoKind, number> & { total: number };
-}
-
-interface Row {
-  id: number;
-  code: string;
-  titleKo: string;
-  titleEn: string;
-  status: Status;
-  progress: number;
-  dueSpec: string;
-  dueEnd: string | null;
-  lastUpdate: string | null;
-  adoptedOn: string;
-}
+/** A commitment as the queries read it: the item's fields, with its id and adoption date. */
+type Row = Pick<TodoItem, 'code' | 'titleKo' | 'titleEn' | 'status' | 'progress' | 'dueSpec' | 'dueEnd' | 'lastUpdate'> & { id: number; adoptedOn: string };
 
 /**
  * What an agency owes on `today`, over the commitments it leads or partners on (not archived):
@@ -64,10 +26,10 @@ export function todoFor(db: Db, agencyId: number, today: string): Todo {
   const agency = db.select({ code: agencies.code, nameKo: agencies.nameKo, nameEn: agencies.nameEn, country: agencies.country }).from(agencies).where(eq(agencies.id, agencyId)).get();
   if (!agency) throw new Error(`Unknown agency ${agencyId}`);
   const c = commitments;
-  const involved = sql`(${c.leadAgencyId} = ${agencyId} or exists (select 1 from commitment_partners p where p.commitment_id = ${c.id} and p.agency_id = ${agencyId}))`;
+  // The agency's commitments through the lead and partner indexes, not a scan of every commitment.
+  const involved = sql`${c.id} in (select ${c.id} from ${c} where ${c.leadAgencyId} = ${agencyId} union select commitment_id from commitment_partners where agency_id = ${agencyId})`;
   const columns = sql`${c.id} as id, ${c.code} as code, ${c.titleKo} as "titleKo", ${c.titleEn} as "titleEn", ${c.status} as status, ${c.progress} as progress,
     ${c.dueSpec} as "dueSpec", ${c.dueEnd} as "dueEnd", ${c.lastUpdateOn} as "lastUpdate", ${c.adoptedOn} as "adoptedOn"`;
-  const mine = sql`${c.archivedAt} is null and ${c.adoptedOn} <= ${today} and ${involved}`;
   const byId = (ids: number[]) =>
     ids.length ? new Map(db.all<Row>(sql`select ${columns} from ${c} where ${c.id} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`).map((r) => [r.id, r])) : new Map<number, Row>();
 
@@ -90,18 +52,21 @@ export function todoFor(db: Db, agencyId: number, today: string): Todo {
   const claimRows = byId([...queues.disputedOwn, ...queues.toAnswer].map((q) => q.id));
   const disputed = queues.disputedOwn.map((q) => item('disputed', claimRows.get(q.id)!, q.effective_date, q.update_id));
   const confirm = queues.toAnswer.map((q) => item('confirm', claimRows.get(q.id)!, q.effective_date, q.update_id));
-  const overdue = db
-    .all<Row>(sql`select ${columns} from ${c} where ${mine} and ${c.status} in ${OPEN_SQL} and ${c.dueEnd} < ${today} order by ${c.dueEnd}, ${c.code}`)
-    .map((r) => item('overdue', r, r.dueEnd!));
-  const dueSoon = db
-    .all<Row>(sql`select ${columns} from ${c} where ${mine} and ${c.status} in ${OPEN_SQL} and ${c.dueEnd} between ${today} and ${addDays(today, DUE_SOON_DAYS)} order by ${c.dueEnd}, ${c.code}`)
-    .map((r) => item('due_soon', r, r.dueEnd!));
-  const stale = db
-    .all<Row>(sql`select ${columns} from ${c} where ${mine} and ${c.status} in ${OPEN_SQL} and coalesce(${c.lastUpdateOn}, ${c.adoptedOn}) < ${addDays(today, -STALE_DAYS)}
-      order by coalesce(${c.lastUpdateOn}, ${c.adoptedOn}), ${c.code}`)
+  // One read of the agency's open commitments, sorted into the three kinds.
+  const open = db.all<Row>(
+    sql`select ${columns} from ${c} where ${involved} and ${c.archivedAt} is null and ${c.adoptedOn} <= ${today} and ${c.status} in ${OPEN_SQL}`,
+  );
+  const soonEnd = addDays(today, DUE_SOON_DAYS);
+  const staleBefore = addDays(today, -STALE_DAYS);
+  const quiet = (r: Row) => r.lastUpdate ?? r.adoptedOn;
+  const due = (r: Row) => r.dueEnd!;
+  const overdue = open.filter((r) => r.dueEnd !== null && r.dueEnd < today).sort(byDate(due)).map((r) => item('overdue', r, r.dueEnd!));
+  const dueSoon = open.filter((r) => r.dueEnd !== null && r.dueEnd >= today && r.dueEnd <= soonEnd).sort(byDate(due)).map((r) => item('due_soon', r, r.dueEnd!));
+  const stale = open
     // Already listed as overdue or due soon: the same update resolves both, so it is listed once.
-    .filter((r) => !overdue.some((o) => o.code === r.code) && !dueSoon.some((d) => d.code === r.code))
-    .map((r) => item('stale', r, r.lastUpdate ?? r.adoptedOn));
+    .filter((r) => quiet(r) < staleBefore && !(r.dueEnd !== null && r.dueEnd <= soonEnd))
+    .sort(byDate(quiet))
+    .map((r) => item('stale', r, quiet(r)));
   const items = [...disputed, ...confirm, ...overdue, ...dueSoon, ...stale];
   return {
     agency,
@@ -109,3 +74,10 @@ export function todoFor(db: Db, agencyId: number, today: string): Todo {
     counts: { disputed: disputed.length, confirm: confirm.length, overdue: overdue.length, due_soon: dueSoon.length, stale: stale.length, total: items.length },
   };
 }
+
+/** Oldest `date` first, then by code (binary order, as SQL sorts). */
+const byDate = (date: (r: Row) => string) => (a: Row, b: Row) => cmp(date(a), date(b)) || cmp(a.code, b.code);
+const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/** The to-do list of an agency on `today`, from the app's database: read once per request, for the navigation's count and the page. */
+export const loadTodo = cache((agencyId: number, today: string): Todo => todoFor(getDb(), agencyId, today));

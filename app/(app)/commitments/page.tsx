@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { CommitmentsTable } from '@/components/commitments/commitments-table';
 import { FilterForm } from '@/components/commitments/filter-form';
 import { Pagination } from '@/components/commitments/pagination';
 import { listAsOf } from '@/lib/as-of/list';
+import { assessmentQuarterOf } from '@/lib/assessments/queries';
 import { requirePagePermission } from '@/lib/auth/current-user';
 import { getFilterOptions } from '@/lib/commitments/filter-options';
 import { filterQueryString, parseFiltersReportingErrors } from '@/lib/commitments/filters';
 import { todayIso } from '@/lib/periods/dates';
+import { reportLabels } from '@/lib/reports/labels';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('commitments');
@@ -17,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CommitmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission('commitment.read');
-  const [t, format] = [await getTranslations(), await getFormatter()];
+  const [t, format, locale] = [await getTranslations(), await getFormatter(), await getLocale()];
   const { filter, invalid } = parseFiltersReportingErrors(await searchParams);
   const today = todayIso();
   // An as-of date in the future means today.
@@ -43,7 +45,7 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
       <p className="muted results-summary" role="status">
         {t('filters.showing', { from, to: from + items.length - (total === 0 ? 0 : 1), total })}
       </p>
-      {items.length === 0 ? <p className="empty">{t('filters.empty')}</p> : <CommitmentsTable items={items} />}
+      {items.length === 0 ? <p className="empty">{t('filters.empty')}</p> : <CommitmentsTable items={items} quarter={reportLabels(locale).quarter(assessmentQuarterOf(asOf))} />}
       <Pagination filter={filter} total={total} />
     </>
   );

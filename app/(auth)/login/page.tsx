@@ -3,9 +3,10 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { LoginForm } from '@/components/login-form';
-import { safeCallbackPath } from '@/lib/auth/callback-url';
+import { landingPath, requestedCallbackPath } from '@/lib/auth/callback-url';
 import { getCurrentActor } from '@/lib/auth/current-user';
 import { isDemoInstallation } from '@/lib/settings/queries';
+import { todoAgencyOf } from '@/lib/todo/access';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('signInTitle') };
@@ -13,8 +14,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackPath(params.callbackUrl);
-  if (await getCurrentActor()) redirect(callbackUrl);
+  // No page asked for: the user's landing page, which the form reaches by coming back here once signed in.
+  const callbackUrl = requestedCallbackPath(params.callbackUrl);
+  const actor = await getCurrentActor();
+  if (actor) redirect(callbackUrl ?? landingPath(todoAgencyOf(actor) !== null));
   const t = await getTranslations();
   const error = Array.isArray(params.error) ? params.error[0] : params.error;
   return (

@@ -3,6 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { AgencyName } from '@/components/agency-name';
+import { AssessmentFormPanel } from '@/components/assessments/assessment-form-panel';
+import { AssessmentHistory } from '@/components/assessments/assessment-history';
+import { AssessmentPanel } from '@/components/assessments/assessment-panel';
+import { ClaimSection } from '@/components/claims/claim-section';
+import { ClaimQualifier } from '@/components/claims/claim-qualifier';
+import { SideViewsTable } from '@/components/claims/side-views-table';
 import { AssignmentBasisMarker } from '@/components/commitments/assignment-basis';
 import { BasisAdminPanel } from '@/components/commitments/basis-admin-panel';
 import { FactBasisNote } from '@/components/commitments/fact-basis-note';
@@ -11,7 +17,12 @@ import { HistoryTimeline } from '@/components/history-timeline';
 import { ProgressBar } from '@/components/progress-bar';
 import { StatusBadge } from '@/components/status-badge';
 import { StatusUpdateForm } from '@/components/status-update-form';
+import { getDb } from '@/db/client';
+import { assessmentAt, assessmentQuarterOf, assessmentsOf } from '@/lib/assessments/queries';
 import { requirePagePermission } from '@/lib/auth/current-user';
+import { answerAvailability } from '@/lib/claims/availability';
+import { claimAt, sideViewsAt } from '@/lib/claims/queries';
+import { claimTimeline } from '@/lib/claims/timeline';
 import { can } from '@/lib/auth/policy';
 import { statusAsOf } from '@/lib/commitments/history';
 import { getCommitmentByCode } from '@/lib/commitments/queries';
@@ -46,6 +57,18 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   const asOfState = asOf ? statusAsOf(c.code, asOf) : null;
   const date = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'long' });
   const canUpdate = updateAvailability(actor, c.code);
+  const today = todayIso();
+  // The page's date: the claim, the sides' views and the assessment are read as they stood then.
+  const pageDate = asOf ?? today;
+  const db = getDb();
+  const claim = claimAt(db, c.id, pageDate);
+  const sides = sideViewsAt(db, c.id, pageDate);
+  const answering = answerAvailability(actor, c.code, db);
+  const assessments = assessmentsOf(db, c.id);
+  const standingAssessment = assessmentAt(assessments, pageDate);
+  const timeline = claimTimeline(db, c.id, today);
+  const shown = asOfState ?? { status: c.status, progress: c.progress };
+  const agencies = [lead, ...partners];
   // Every assignment with its basis, the lead first: for the markers, the excerpt and the admin's forms.
   const assignments = [
     { ...lead, roleLabel: t('commitment.lead'), contextRole: t('commitment.lead'), basis: leadBasis },
@@ -129,16 +152,36 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         <div>
           <dt>{t('commitment.status')}</dt>
           <dd>
-            <StatusBadge status={c.status} overdue={isOverdue(due, c.status, todayIso())} />
+            {shown.status === 'absent' ? (
+              t('status.absent')
+            ) : (
+              <>
+                <StatusBadge status={shown.status} overdue={isOverdue(due, shown.status, pageDate)} />
+                <ClaimQualifier claim={claim} />
+              </>
+            )}
+            {asOf && <span className="muted fact-range">{t('claims.asOf', { date: date(asOf) })}</span>}
           </dd>
         </div>
         <div>
           <dt>{t('commitment.progress')}</dt>
           <dd>
-            <ProgressBar value={c.progress} />
+            <ProgressBar value={shown.progress} />
           </dd>
         </div>
       </dl>
+
+      <div className="panels">
+        {sides.length > 1 && (
+          <section className="panel" aria-labelledby="sides-heading">
+            <h2 id="sides-heading">{t('claims.sides.title')}</h2>
+            <SideViewsTable sides={sides} date={pageDate} agencies={agencies} />
+          </section>
+        )}
+        <AssessmentPanel standing={standingAssessment} quarter={assessmentQuarterOf(pageDate)} />
+      </div>
+
+      <ClaimSection claim={claim} answering={answering} past={pageDate !== today} agencies={agencies} commitment={c} today={today} />
 
       <section aria-labelledby="description-heading">
         <h2 id="description-heading">{t('commitment.description')}</h2>
@@ -161,20 +204,20 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         </figure>
       </section>
 
-      {can(actor, 'commitment.manage') && <BasisAdminPanel code={c.code} version={c.version} today={todayIso()} assignments={assignments} />}
+      {can(actor, 'commitment.manage') && <BasisAdminPanel code={c.code} version={c.version} today={today} assignments={assignments} />}
 
       {canUpdate === 'archived' ? (
         <p className="notice notice--info" role="status">
           {t('update.archivedNotice')}
         </p>
       ) : canUpdate === 'allowed' ? (
-        <section className="panel">
+        <section id="update" className="panel">
           <StatusUpdateForm
             code={c.code}
             version={c.version}
             status={c.status}
             progress={c.progress}
-            today={todayIso()}
+            today={today}
             minDate={dialogue.heldOn}
           />
         </section>
@@ -189,7 +232,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
             name="asOf"
             type="date"
             min={dialogue.heldOn}
-            defaultValue={asOf ?? todayIso()}
+            defaultValue={asOf ?? today}
             aria-invalid={asOfInvalid ? true : undefined}
             aria-describedby={asOfInvalid ? 'as-of-error' : undefined}
           />
@@ -207,8 +250,13 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
             {t('update.asOfResult', { date: date(asOf), status: t(`status.${asOfState.status}`), progress: asOfState.progress })}
           </p>
         )}
-        <HistoryTimeline history={history} />
+        <HistoryTimeline history={history} answers={timeline.answers} claimStates={timeline.states} agencies={agencies} />
       </section>
+
+      {can(actor, 'commitment.assess') && !c.archivedAt && (
+        <AssessmentFormPanel code={c.code} adoptedOn={c.adoptedOn || dialogue.heldOn} today={today} entries={assessments} />
+      )}
+      <AssessmentHistory entries={assessments} />
     </article>
   );
 }

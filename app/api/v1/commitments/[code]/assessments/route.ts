@@ -1,20 +1,8 @@
-import { getDb } from '@/db/client';
-import { requireActor } from '@/lib/auth/current-user';
 import { recordAssessment } from '@/lib/assessments/record';
-import { commitmentCodeParam } from '@/lib/commitments/code-param';
-import { NotFoundError } from '@/lib/errors';
-import { apiWrite, json, readJson } from '@/lib/http/api';
-
-type Ctx = { params: Promise<{ code: string }> };
+import { commitmentWrite } from '@/lib/http/commitment-write';
 
 /**
  * Records an analyst's assessment for a quarter: `{ quarter, verdict: 1 | 0 | -1, confidence,
  * rationale, links?, revises? }` → 201 with the entry, or a JSON error (400/401/403/404/409/422).
  */
-export const POST = apiWrite(async (request: Request, { params }: Ctx) => {
-  const { actor, ctx } = await requireActor('api');
-  const code = commitmentCodeParam((await params).code);
-  if (code === null) throw new NotFoundError('No commitment has this code');
-  const body = await readJson(request);
-  return json(recordAssessment(getDb(), actor, code, body, ctx), 201);
-});
+export const POST = commitmentWrite(recordAssessment);

@@ -1,0 +1,70 @@
+import Link from 'next/link';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { DuePeriodLabel } from '@/components/due-period-label';
+import { ProgressBar } from '@/components/progress-bar';
+import { StatusBadge } from '@/components/status-badge';
+import { localized } from '@/lib/i18n/config';
+import { describeTodoItem } from '@/lib/todo/describe';
+import type { TodoItem, TodoKind } from '@/lib/todo/kinds';
+
+/** One kind of to-do item as a table: what it is, where it stands, the date it is about, and the link that resolves it. */
+export function TodoTable({ kind, items, today }: { kind: TodoKind; items: TodoItem[]; today: string }) {
+  const t = useTranslations('todo');
+  const locale = useLocale();
+  const format = useFormatter();
+  const date = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'medium' });
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption className="visually-hidden">{t('tableCaption', { title: t(`groups.${kind}.title`), count: items.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('columns.code')}</th>
+            <th scope="col">{t('columns.title')}</th>
+            <th scope="col">{t('columns.status')}</th>
+            <th scope="col">{t('columns.progress')}</th>
+            <th scope="col">{t('columns.due')}</th>
+            <th scope="col">{t('columns.date')}</th>
+            <th scope="col">{t('columns.action')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => {
+            const f = describeTodoItem(item, today);
+            const action = t(`actions.${f.action}`);
+            return (
+              <tr key={`${item.kind}-${item.code}`}>
+                <td className="nowrap mono">{item.code}</td>
+                <th scope="row" className="data-table__title">
+                  {localized(locale, { ko: item.titleKo, en: item.titleEn })}
+                </th>
+                <td>
+                  <span className="badges">
+                    <StatusBadge status={item.status} overdue={item.kind === 'overdue'} />
+                    {f.claim && <span className={`badge ${f.claim === 'disputed' ? 'badge--overdue' : 'badge--stale'}`}>{t(`claim.${f.claim}`)}</span>}
+                  </span>
+                </td>
+                <td>
+                  <ProgressBar value={item.progress} />
+                </td>
+                <td className="nowrap">
+                  <DuePeriodLabel spec={item.dueSpec} />
+                </td>
+                <td>
+                  {t(`dates.${f.date.key}`, { date: date(f.date.iso) })}
+                  <br />
+                  <span className={f.late ? 'badge badge--overdue' : 'muted'}>{t(f.days.key, { days: f.days.days })}</span>
+                </td>
+                <td className="nowrap">
+                  <Link href={item.href} aria-label={t('actions.label', { action, code: item.code })}>
+                    {action}
+                  </Link>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -172,7 +172,9 @@ export function listAsOf(f: CommitmentFilter, today: string = todayIso(), db: Db
           const inferredAssignments = (leadBasis === 'inferred' ? 1 : 0) + partnerList.filter((p) => p.basis.basis === 'inferred').length;
           // The standing claim (a closing status the other side has not confirmed, or disputed); null when settled or none.
           const c = claimStates.get(id);
-          const claim = c && c.state !== 'confirmed' ? { state: c.state, overdue: c.overdue, awaiting: c.awaiting } : null;
+          // The agencies asked: the listed lead and partners on the sides the claim asks.
+          const awaiting = c ? [leadAgency, ...partnerList].filter((a) => c.counterSides.includes(a.country)).map((a) => a.code) : [];
+          const claim = c && c.state !== 'confirmed' ? { state: c.state, overdue: c.overdue, awaiting: [...new Set(awaiting)] } : null;
           return { ...r, status, progress, adoptedOn, archivedAt, area, lead: { ...leadAgency, basis: leadBasis }, overdue: r.dueEnd !== null && r.dueEnd < date && !isClosed(status), partners: partnerList, inferredAssignments, claim };
         });
         return { asOf: date, past: date < today, items, total };

@@ -155,17 +155,15 @@ export function claimCounts(db: Pick<Db, 'get'>, scope: SQL[], date: string): Cl
   return { pending: row?.pending ?? 0, pendingOverdue: row?.overdue ?? 0, disputed: row?.disputed ?? 0 };
 }
 
-/** Each listed commitment's standing claim at `date`: its state and the agencies asked. */
-export function claimStatesFor(db: Db, commitmentIds: number[], date: string): Map<number, { state: ClaimState; overdue: boolean; status: Status; awaiting: string[] }> {
-  const out = new Map<number, { state: ClaimState; overdue: boolean; status: Status; awaiting: string[] }>();
+/** Each listed commitment's standing claim at `date`: its state and the countries asked (the caller has the parties). */
+export function claimStatesFor(db: Db, commitmentIds: number[], date: string): Map<number, { state: ClaimState; overdue: boolean; counterSides: string[] }> {
+  const out = new Map<number, { state: ClaimState; overdue: boolean; counterSides: string[] }>();
   if (!commitmentIds.length) return out;
-  const rows = db.all<{ commitment_id: number; update_id: number; effective_date: string; counter_sides: string; state: ClaimState; status: Status }>(sql`
-    select sc.*, su.new_status as status from ${standingClaims(date)} sc join status_updates su on su.id = sc.update_id
+  const rows = db.all<{ commitment_id: number; effective_date: string; counter_sides: string; state: ClaimState }>(sql`
+    select sc.commitment_id, sc.effective_date, sc.counter_sides, sc.state from ${standingClaims(date)} sc
     where sc.commitment_id in (${sql.join(commitmentIds.map((id) => sql`${id}`), sql`, `)})`);
   for (const r of rows) {
-    const sides = r.counter_sides.split(',');
-    const awaiting = partiesOf(db, r.commitment_id).filter((p) => sides.includes(p.country)).map((p) => p.code);
-    out.set(r.commitment_id, { state: r.state, overdue: r.state === 'pending' && r.effective_date < addDays(date, -CLAIM_OVERDUE_DAYS), status: r.status, awaiting });
+    out.set(r.commitment_id, { state: r.state, overdue: r.state === 'pending' && r.effective_date < addDays(date, -CLAIM_OVERDUE_DAYS), counterSides: r.counter_sides.split(',') });
   }
   return out;
 }

@@ -5,6 +5,8 @@ import { requestHost } from '@/lib/http/origin';
 import { MESSAGES } from '@/lib/i18n/messages';
 
 const SESSION_COOKIES = [SESSION_COOKIE, SECURE_SESSION_COOKIE];
+/** Pages and files a signed-out visitor may have: the login page and the icon it shows. */
+const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/login', '/icon.svg']);
 
 /**
  * Sends a visitor without a session cookie to the login page (convenience only: every page, action
@@ -19,7 +21,7 @@ export function proxy(request: NextRequest) {
   // Next.js decodes route segments itself and fails with a 500 on a broken %-escape: answer 400 first.
   if (!decodablePath(pathname)) return malformedPath(pathname);
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (!hasSession && !pathname.startsWith('/api/') && pathname !== '/login') {
+  if (!hasSession && !pathname.startsWith('/api/') && !PUBLIC_PATHS.has(pathname)) {
     const url = request.nextUrl.clone();
     url.pathname = '/login';
     url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;

@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { changePassword } from '@/app/(app)/account/password/actions';
 import type { ActionState } from '@/lib/http/action-state';
 import { Field } from './forms/field';
-import { FormMessage } from './forms/form-message';
+import { FormOutcome } from './forms/error-summary';
 
 export function ChangePasswordForm() {
   const t = useTranslations('account');
@@ -17,7 +17,7 @@ export function ChangePasswordForm() {
   ] as const;
   return (
     <form action={action} className="form form--narrow">
-      <FormMessage status={state.status} message={state.message} />
+      <FormOutcome state={state} fields={fields.map(([name]) => ({ name, label: t(name) }))} />
       {fields.map(([name, autoComplete, hint]) => (
         <Field key={name} name={name} label={t(name)} hint={hint} errors={state.fieldErrors?.[name]}>
           {(p) => <input {...p} type="password" autoComplete={autoComplete} required />}

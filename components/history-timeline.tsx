@@ -1,7 +1,9 @@
-import { useFormatter, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { CommitmentDetail } from '@/lib/commitments/queries';
 import type { ClaimAnswer } from '@/lib/claims/queries';
 import type { ClaimEntryState } from '@/lib/claims/timeline';
+import { formatDate, formatDateTime } from '@/lib/format/datetime';
+import { displayName } from '@/lib/users/display-name';
 import { AgencyCode, type AgencyLike } from './claims/agency-code';
 import { countryName } from './claims/claim-answers';
 import { StatusBadge } from './status-badge';
@@ -26,15 +28,15 @@ interface Props {
  */
 export function HistoryTimeline({ history, answers = [], claimStates = {}, agencies = [] }: Props) {
   const t = useTranslations();
-  const format = useFormatter();
+  const locale = useLocale();
   if (history.length === 0 && answers.length === 0) return <p className="empty">{t('commitment.noHistory')}</p>;
   const entries: Entry[] = [...history.map((item) => ({ kind: 'update' as const, item })), ...answers.map((item) => ({ kind: 'answer' as const, item }))];
   // A stable sort keeps the updates' own order (newest id first) within one effective date and instant.
   entries.sort((a, b) => b.item.effectiveDate.localeCompare(a.item.effectiveDate) || b.item.recordedAt.localeCompare(a.item.recordedAt));
   const meta = (effectiveDate: string, name: string, agency: string | null, recordedAt: string) => (
     <p className="timeline__meta">
-      <strong>{t('commitment.effective', { date: effectiveDate })}</strong> ·{' '}
-      {t('commitment.recordedBy', { name: agency ? `${name} (${agency})` : name, date: format.dateTime(new Date(recordedAt), { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }) })}
+      <strong>{t('commitment.effective', { date: formatDate(effectiveDate, locale) })}</strong> ·{' '}
+      {t('commitment.recordedBy', { name: agency ? `${name} (${agency})` : name, date: formatDateTime(recordedAt, locale) })}
     </p>
   );
   const evidence = (url: string | null) =>
@@ -51,7 +53,7 @@ export function HistoryTimeline({ history, answers = [], claimStates = {}, agenc
       {entries.map(({ kind, item }) =>
         kind === 'update' ? (
           <li key={`u${item.id}`} className="timeline__item">
-            {meta(item.effectiveDate, item.authorName, item.authorAgency, item.recordedAt)}
+            {meta(item.effectiveDate, displayName({ name: item.authorName, nameKo: item.authorNameKo }, locale), item.authorAgency, item.recordedAt)}
             <p className="timeline__change">
               <StatusBadge status={item.previousStatus} /> {item.previousProgress}% → <StatusBadge status={item.newStatus} /> {item.newProgress}%
             </p>
@@ -61,11 +63,11 @@ export function HistoryTimeline({ history, answers = [], claimStates = {}, agenc
           </li>
         ) : (
           <li key={`a${item.id}`} className="timeline__item">
-            {meta(item.effectiveDate, item.actorName, item.agency, item.recordedAt)}
+            {meta(item.effectiveDate, displayName({ name: item.actorName, nameKo: item.actorNameKo }, locale), item.agency, item.recordedAt)}
             <p className="timeline__change">
               <strong>
                 {t.rich(`claims.answer.${item.decision}`, {
-                  who: () => (item.agency ? <AgencyCode code={item.agency} agencies={agencies} /> : item.actorName),
+                  who: () => (item.agency ? <AgencyCode code={item.agency} agencies={agencies} /> : displayName({ name: item.actorName, nameKo: item.actorNameKo }, locale)),
                   country: countryName(t, item.side),
                 })}
               </strong>

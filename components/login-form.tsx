@@ -2,7 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { THROTTLED_ERROR } from '@/lib/auth/constants';
 
@@ -21,6 +21,12 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string |
   const t = useTranslations('auth');
   const [error, setError] = useState<ErrorKey | undefined>(initialError ? errorKey(initialError) : undefined);
   const [pending, setPending] = useState(false);
+  // Counts failed submits: each one moves focus to its message, even when the message is the same.
+  const [failures, setFailures] = useState(0);
+  const alertRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (failures > 0) alertRef.current?.focus();
+  }, [failures]);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -39,12 +45,13 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string |
     }
     setPending(false);
     setError(errorKey(result?.error ?? ''));
+    setFailures((n) => n + 1);
   }
 
   return (
     <form onSubmit={onSubmit} className="form" noValidate>
       {error && (
-        <p role="alert" className="notice notice--error">
+        <p role="alert" className="notice notice--error" ref={alertRef} tabIndex={-1}>
           {t(error)}
         </p>
       )}

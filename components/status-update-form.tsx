@@ -7,7 +7,7 @@ import type { ActionState } from '@/lib/http/action-state';
 import { NOTE_MAX_LENGTH } from '@/lib/commitments/update-input';
 import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { Field } from './forms/field';
-import { FormMessage } from './forms/form-message';
+import { FormOutcome } from './forms/error-summary';
 
 interface Props {
   code: string;
@@ -41,7 +41,12 @@ export function StatusUpdateForm({ code, version, status, progress, today, minDa
     <form action={action} className="form" aria-labelledby="update-heading" key={v ? JSON.stringify(v) : `v${baseVersion}`}>
       <h2 id="update-heading">{t('update.title')}</h2>
       <p className="muted">{t('update.intro')}</p>
-      <FormMessage status={state.status} message={state.message} values={messageValues} />
+      <FormOutcome
+        state={state}
+        values={messageValues}
+        headingLevel={3}
+        fields={(['status', 'progress', 'effectiveDate', 'note', 'evidenceUrl'] as const).map((name) => ({ name, label: t(`update.${name}`) }))}
+      />
       {current?.lastUpdate && (
         <p className="notice notice--info">
           {t('update.lastUpdate', {

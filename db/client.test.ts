@@ -4,7 +4,6 @@ import path from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER, migrateDatabase, openDatabase, type Db } from '@/db/client';
-import { insertTestUser } from '@/lib/testing/test-db';
 
 let dir: string;
 let file: string;
@@ -52,7 +51,8 @@ describe('migration 0014_hashed_session_ids', () => {
 
     const db = open();
     migrate(db, { migrationsFolder: upTo13 });
-    const user = insertTestUser(db, { email: 'a@example.org', role: 'analyst', passwordHash: 'x' });
+    // Raw SQL: the schema of today (insertTestUser) has columns that migration 13 did not.
+    const user = db.$client.prepare(`insert into users (email, name, password_hash, role) values ('a@example.org', 'a', 'x', 'analyst') returning id`).get() as { id: number };
     db.$client
       .prepare(`insert into sessions (id, user_id, last_seen_at, expires_at) values ('raw-cookie-id', ?, '2025-01-01T00:00:00Z', '2999-01-01T00:00:00Z')`)
       .run(user.id);

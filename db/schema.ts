@@ -47,6 +47,8 @@ export const dialogues = sqliteTable(
   sourcePublisher: text('source_publisher'),
   sourceUrl: text('source_url'),
   sourceFile: text('source_file'),
+  /** Invented demo data (the sample dialogue `npm run demo` adds): every view and export marks it. */
+  synthetic: integer('synthetic', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
   },
   (t) => [index('dialogues_held_on_idx').on(t.heldOn)],
@@ -166,6 +168,8 @@ export const commitments = sqliteTable(
     // Covers the dashboard's one pass over commitments, so it reads the index and not the wide rows.
     index('commitments_recent_idx').on(t.lastUpdateOn),
     index('commitments_adopted_idx').on(t.adoptedOn),
+    // The burn-up's due-by-then counts: the due end per commitment without reading the wide rows.
+    index('commitments_due_lookup_idx').on(t.id, t.dueEnd, t.archivedAt, t.areaId, t.leadAgencyId),
     index('commitments_dashboard_idx').on(t.archivedAt, t.areaId, t.leadAgencyId, t.dueEnd, t.status, t.progress, t.lastUpdateOn, t.dialogueId, t.adoptedOn),
     check('commitments_status_check', inList('status', STATUSES)),
     check('commitments_progress_check', sql`${t.progress} between 0 and 100`),
@@ -208,6 +212,8 @@ export const users = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     email: text('email').notNull(),
     name: text('name').notNull(),
+    /** Display name on Korean screens; `name` serves English screens and stands in when this is null. */
+    nameKo: text('name_ko'),
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: ROLES }).notNull(),
     agencyId: integer('agency_id').references(() => agencies.id),
@@ -261,6 +267,8 @@ export const statusUpdates = sqliteTable(
   (t) => [
     index('status_updates_commitment_idx').on(t.commitmentId, t.effectiveDate, t.id),
     index('status_updates_effective_idx').on(t.effectiveDate),
+    // Staleness: the last entry *recorded* per commitment (lib/as-of/staleness.ts).
+    index('status_updates_recorded_idx').on(t.commitmentId, t.recordedAt),
     check('status_updates_new_status_check', inList('new_status', STATUSES)),
     check('status_updates_progress_check', sql`${t.newProgress} between 0 and 100`),
   ],
@@ -359,6 +367,11 @@ export const statusTransitions = sqliteTable(
     primaryKey({ columns: [t.commitmentId, t.updateId] }),
     index('status_transitions_commitment_idx').on(t.commitmentId, t.effectiveDate, t.updateId),
     index('status_transitions_effective_idx').on(t.effectiveDate, t.commitmentId, t.fromStatus, t.toStatus, t.fromProgress, t.toProgress),
+    // The burn-up's "completed among those due": only the transitions into or out of completed.
+    // SQLite uses a partial index only when the query repeats this condition exactly.
+    index('status_transitions_completed_idx')
+      .on(t.effectiveDate, t.commitmentId, t.fromStatus, t.toStatus)
+      .where(sql`to_status = 'completed' or from_status = 'completed'`),
   ],
 );
 export type StatusTransition = typeof statusTransitions.$inferSelect;

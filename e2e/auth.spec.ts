@@ -1,14 +1,26 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, formAlert, signIn } from './helpers';
+import { DEMO_PASSWORD, formAlert, openAccountMenu, signIn } from './helpers';
 
 test.describe('signing in', () => {
   test('a signed-out visitor is sent to login and comes back to the page afterwards', async ({ page }) => {
     await page.goto('/commitments/CET23-QNT-01');
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fcommitments%2FCET23-QNT-01/);
+    // The demo notice names the password in force (it opens the demo accounts).
+    await expect(page.getByText(`Password: ${DEMO_PASSWORD}`)).toBeVisible();
     await signIn(page, 'analyst@demo.example');
     await expect(page).toHaveURL(/\/commitments\/CET23-QNT-01$/);
-    await expect(page.getByText('Signed in as analyst@demo.example · Analyst')).toBeVisible();
+    await openAccountMenu(page);
+    await expect(page.getByRole('group', { name: 'Your account' })).toContainText(/^Signed in as [^@]+ · Analyst/);
     await expect(page.getByRole('note')).toContainText('Demo installation');
+  });
+
+  test('the login page’s icon is served to a signed-out visitor', async ({ page, request }) => {
+    const icon = await request.get('/icon.svg', { maxRedirects: 0 });
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toContain('image/svg+xml');
+    await page.goto('/login');
+    const href = await page.locator('link[rel="icon"]').first().getAttribute('href');
+    expect((await request.get(href!, { maxRedirects: 0 })).status()).toBe(200);
   });
 
   test('the API answers a signed-out request with 401 JSON, and an unknown path with 404 JSON', async ({ request }) => {
@@ -24,6 +36,7 @@ test.describe('signing in', () => {
     await signIn(page, 'analyst@demo.example', DEMO_PASSWORD, '/commitments/CET23-BIO-01');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Record an update' })).toHaveCount(0);
+    await expect(page.getByText('Only officials of MSIT and NSF can record updates on this commitment.')).toBeVisible();
     await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
     const response = await page.goto('/admin/users');
     expect(response?.status()).toBe(403);
@@ -32,11 +45,15 @@ test.describe('signing in', () => {
 
   test('an official sees the update form only on their agency’s commitments', async ({ page }) => {
     await signIn(page, 'msit@demo.example', DEMO_PASSWORD, '/commitments/CET23-BIO-01');
-    await expect(page.getByText('Signed in as msit@demo.example · Official · MSIT')).toBeVisible();
+    await openAccountMenu(page);
+    await expect(page.getByRole('group', { name: 'Your account' })).toContainText(/^Signed in as [^@]+ · Official · MSIT/);
     await expect(page.getByRole('heading', { name: 'Record an update' })).toBeVisible();
+    await expect(page.getByText(/can record updates on this commitment/)).toHaveCount(0);
     await page.goto('/commitments/CET23-BAT-02');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Record an update' })).toHaveCount(0);
+    // The form is not just gone: the page says whose it is.
+    await expect(page.getByText('Only officials of KESCO and SNL can record updates on this commitment.')).toBeVisible();
   });
 
   test('an admin manages users', async ({ page }) => {
@@ -73,6 +90,7 @@ test.describe('signing in', () => {
   test('signing out makes the old session cookie useless', async ({ page, browser }) => {
     await signIn(page, 'doe@demo.example');
     const cookies = await page.context().cookies();
+    await openAccountMenu(page);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/login/);
 

@@ -45,5 +45,8 @@ test.describe('an official of another agency', () => {
     const history = page.getByRole('region', { name: 'History' }).or(page.locator('section', { has: page.getByRole('heading', { name: 'History' }) }));
     await expect(history.getByText('Joint test bed agreed with PNNL')).toBeVisible();
     await expect(history.getByRole('link', { name: 'https://example.org/ess-testbed' })).toBeVisible();
+    // When it was recorded: 24-hour time in the app's zone (Asia/Seoul by default), the zone named.
+    await expect(history.getByText(/Recorded by RIST official \(RIST\) on \d{1,2} \w{3} \d{4}, \d{2}:\d{2} KST/)).toBeVisible();
+    await expect(history).not.toContainText(/\b(AM|PM)\b/);
   });
 });

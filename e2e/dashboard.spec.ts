@@ -9,7 +9,7 @@ async function overlappingText(page: Page): Promise<string[]> {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const text = n.textContent?.trim();
       const el = n.parentElement;
-      if (!text || !el || el.closest('.visually-hidden, details:not([open]) > :not(summary), [aria-hidden="true"] .recharts-tooltip-wrapper')) continue;
+      if (!text || !el || el.closest('.visually-hidden, details:not([open]) > :not(summary)')) continue;
       const range = document.createRange();
       range.selectNodeContents(n);
       // SVG text boxes span the font's full ascent and descent; keep the middle, where the ink is.
@@ -73,7 +73,7 @@ test.describe('analysts’ dashboard', () => {
     const value = Number(await cell.textContent());
     expect(value).toBeGreaterThan(0);
 
-    await areas.locator('.bar-at_risk path').first().click();
+    await areas.locator('.bar-at_risk rect').first().click();
     await expect(page).toHaveURL(/\/commitments\?/);
     const drilled = new URL(page.url()).searchParams;
     expect([drilled.get('area'), drilled.get('status'), drilled.get('asOf')]).toEqual(['BIO', 'at_risk', '2024-06-30']);
@@ -116,10 +116,12 @@ test.describe('analysts’ dashboard', () => {
       await page.setViewportSize({ width, height });
       await signIn(page, 'analyst@demo.example', undefined, '/');
       if (language === '한국어') {
+        // On a phone the language switcher is in the header's menu.
+        if (width < 1000) await page.getByRole('banner').getByText('Menu', { exact: true }).click();
         await page.getByRole('button', { name: '한국어' }).click();
         await expect(page.getByRole('heading', { level: 1, name: '대시보드' })).toBeVisible();
       }
-      await expect(page.locator('.recharts-surface').first()).toBeVisible();
+      await expect(page.locator('.chart__svg').first()).toBeVisible();
       const shot = testInfo.outputPath(`dashboard-${language === '한국어' ? 'ko' : 'en'}-${width}.png`);
       await page.screenshot({ path: shot, fullPage: true });
       await testInfo.attach(`dashboard-${width}`, { path: shot, contentType: 'image/png' });

@@ -15,3 +15,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export function formAlert(page: Page) {
   return page.getByRole('alert').filter({ hasText: /\S/ });
 }
+
+/** Opens the header's account drop-down (wide screens): who is signed in, the password page, Sign out. */
+export async function openAccountMenu(page: Page) {
+  await page.getByRole('banner').locator('summary').filter({ hasText: /Your account|내 계정/ }).click();
+}

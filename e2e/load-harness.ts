@@ -53,7 +53,8 @@ export async function startServer(): Promise<LoadServer> {
   const databaseFile = path.join(dir, 'load.db');
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseFile, PORT: undefined };
   await run('npm', ['run', '--silent', 'db:migrate'], { env });
-  await run('npm', ['run', '--silent', 'db:seed', '--', '--demo'], { env });
+  // --no-sample: the spec counts the shipped dialogue's 19 commitments and every history row.
+  await run('npm', ['run', '--silent', 'db:seed', '--', '--demo', '--no-sample'], { env });
 
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;

@@ -78,10 +78,10 @@ test.describe('officials’ workflow', () => {
     await record('delayed', '20', '2024-03-01', 'Visa processing backlog');
     await page.getByLabel('Status on a date').fill('2024-04-15');
     await page.getByRole('button', { name: 'Show' }).click();
-    await expect(page.getByText(/On April 15, 2024 this commitment was Delayed at 20%/)).toBeVisible();
+    await expect(page.getByText(/On 15 Apr 2024 this commitment was Delayed at 20%/)).toBeVisible();
     await page.getByLabel('Status on a date').fill('2024-07-01');
     await page.getByRole('button', { name: 'Show' }).click();
-    await expect(page.getByText(/On July 1, 2024 this commitment was In progress at 50%/)).toBeVisible();
+    await expect(page.getByText(/On 1 Jul 2024 this commitment was In progress at 50%/)).toBeVisible();
   });
 });
 
@@ -103,6 +103,26 @@ test.describe('admin maintenance', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Import complete.' })).toBeVisible();
     await page.goto('/commitments/CET23-AI-21');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('AI safety institutes');
+  });
+
+  test('the import page offers a template that checks clean, and lists the valid codes', async ({ page, browser }) => {
+    await signIn(page, 'admin@demo.example', undefined, '/admin/import');
+    await expect(page.getByRole('table', { name: /^Dialogues/ }).getByRole('rowheader', { name: 'KR-US-CET-2023' })).toBeVisible();
+    await expect(page.getByRole('table', { name: /^Areas/ }).getByRole('rowheader', { name: 'AI', exact: true })).toBeVisible();
+    await expect(page.getByRole('table', { name: /^Agencies/ }).getByRole('rowheader', { name: 'MSIT' })).toBeVisible();
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download the CSV template' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('commitments-import-template.csv');
+    const template = (await page.request.get('/admin/import/template.csv')).text();
+    await page.getByLabel('…or paste the CSV').fill((await template).replace(/^\uFEFF/, ''));
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await expect(page.getByRole('heading', { name: '1 valid, 0 with errors.' })).toBeVisible();
+    // Not for anyone else.
+    const analyst = await browser.newPage();
+    await signIn(analyst, 'analyst@demo.example');
+    expect((await analyst.request.get('/admin/import/template.csv')).status()).toBe(403);
+    await analyst.close();
   });
 
   test('an admin archives a commitment: hidden from the default list, shown on request', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Cookie } from '@playwright/test';
-import { DEMO_PASSWORD, signIn } from './helpers';
+import { DEMO_PASSWORD, openAccountMenu, signIn } from './helpers';
 
 const sessionCookie = (cookies: Cookie[]) => cookies.find((c) => c.name.endsWith('next-auth.session-token'));
 
@@ -43,6 +43,7 @@ test.describe('sessions', () => {
     const live = await page.request.get('/api/auth/session');
     expect(await live.json()).toMatchObject({ user: { email: 'motie@demo.example' } });
 
+    await openAccountMenu(page);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/login/);
     const ended = await replay(browser, cookies);

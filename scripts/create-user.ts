@@ -7,7 +7,7 @@ import { insertUser } from '@/lib/users/service';
 import { CreateUserInput } from '@/lib/users/input';
 import { fieldErrorsOf } from '@/lib/validation/common';
 
-const USAGE = `Usage: npm run user:create -- --email EMAIL --role admin|analyst|official [--agency CODE] [--name NAME]
+const USAGE = `Usage: npm run user:create -- --email EMAIL --role admin|analyst|official [--agency CODE] [--name NAME] [--name-ko KOREAN_NAME]
 The password is read from the USER_PASSWORD environment variable, or from standard input.`;
 
 async function readPassword(): Promise<string> {
@@ -20,7 +20,7 @@ async function readPassword(): Promise<string> {
 
 async function main() {
   const { values } = parseArgs({
-    options: { email: { type: 'string' }, role: { type: 'string' }, agency: { type: 'string' }, name: { type: 'string' } },
+    options: { email: { type: 'string' }, role: { type: 'string' }, agency: { type: 'string' }, name: { type: 'string' }, 'name-ko': { type: 'string' } },
   });
   if (!values.email || !values.role) throw new Error(USAGE);
   const parsed = CreateUserInput.safeParse({
@@ -28,6 +28,7 @@ async function main() {
     role: values.role,
     agencyCode: values.agency,
     name: values.name ?? values.email,
+    nameKo: values['name-ko'],
     password: await readPassword(),
   });
   if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));

@@ -1,20 +1,28 @@
 import { databasePath, migrateDatabase, openDatabase } from '@/db/client';
-import { seedReferenceData } from '@/db/seed';
-import { DEFAULT_DEMO_PASSWORD, seedDemoUsers } from '@/db/seed/demo-users';
+import { DEFAULT_DEMO_PASSWORD } from '@/db/seed/demo-users';
+import { seedDatabase } from '@/db/seed/run';
 
-/** `npm run db:seed [-- --demo]`: imports the shipped dialogues; with --demo, the demo accounts. */
+/**
+ * `npm run db:seed [-- --demo [--no-sample]]`: imports the shipped dialogues; with --demo, the demo
+ * accounts and the synthetic sample dialogue with its history (--no-sample leaves the sample out).
+ */
 async function main() {
-  const demo = process.argv.includes('--demo');
+  const argv = process.argv.slice(2);
   const db = openDatabase();
   migrateDatabase(db);
-  for (const r of seedReferenceData(db)) {
+  const password = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+  const result = await seedDatabase(db, { demo: argv.includes('--demo'), sample: !argv.includes('--no-sample'), password });
+  for (const r of result.dialogues) {
     console.log(
       `Seeded ${databasePath()}: +${r.dialogues} dialogues, +${r.agencies} agencies, +${r.areas} areas, +${r.commitments} commitments`,
     );
   }
-  if (demo) {
-    const created = await seedDemoUsers(db, process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD);
-    console.log(`Demo accounts: +${created} (password from DEMO_PASSWORD, default documented in the README)`);
+  if (result.demoAccounts !== null) {
+    console.log(`Demo accounts: +${result.demoAccounts} (password from DEMO_PASSWORD, default documented in the README)`);
+  }
+  const s = result.sample;
+  if (s) {
+    console.log(`Sample dialogue (synthetic): +${s.commitments} commitments, +${s.updates} updates, +${s.decisions} answers to claims, +${s.assessments} assessments, +${s.users} accounts`);
   }
   db.$client.close();
 }

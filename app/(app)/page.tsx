@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { BurnupChart, DueTimelineChart, ProgressChart, StatusByAreaChart } from '@/components/charts/lazy';
+import { DueTimelineChart } from '@/components/charts/due-timeline-chart';
+import { BurnupChart, ProgressChart } from '@/components/charts/progress-chart';
+import { StatusByAreaChart } from '@/components/charts/status-by-area-chart';
 import { AgenciesCard } from '@/components/dashboard/agencies-card';
 import { AssessmentCard } from '@/components/dashboard/assessment-card';
 import { AttentionCard } from '@/components/dashboard/attention-card';
@@ -8,13 +10,19 @@ import { BurnupTable } from '@/components/dashboard/burnup-table';
 import { ChartCard } from '@/components/dashboard/chart-card';
 import { DashboardFilters } from '@/components/dashboard/dashboard-filters';
 import { DueTable } from '@/components/dashboard/due-table';
+import { NoDeadlineNote } from '@/components/dashboard/no-deadline-note';
 import { HeadlineFigures } from '@/components/dashboard/headline-figures';
 import { StatusCountsTable } from '@/components/dashboard/status-counts-table';
+import { SyntheticNotice } from '@/components/synthetic-notice';
 import { requirePagePermission } from '@/lib/auth/current-user';
 import { getFilterOptions } from '@/lib/commitments/filter-options';
 import { parseFiltersLeniently } from '@/lib/commitments/filters';
+import { scopeIncludesSynthetic } from '@/lib/commitments/synthetic';
 import type { AsOfScope } from '@/lib/as-of/scope';
 import { planAsOfView } from '@/lib/as-of/view';
+import { periodLabel } from '@/lib/charts/labels';
+import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
+import { DUE_CATEGORIES, type DueCategory } from '@/lib/dashboard/due-categories';
 import { localized } from '@/lib/i18n/config';
 import { isIsoDate, todayIso } from '@/lib/periods/dates';
 
@@ -42,7 +50,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const [t, locale, format] = [await getTranslations(), await getLocale(), await getFormatter()];
   const name = (x: { nameKo: string; nameEn: string }) => localized(locale, { ko: x.nameKo, en: x.nameEn });
   const date = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'medium' });
-  const areaBars = d.byArea.map((a) => ({ label: name(a), counts: a.counts, hrefs: a.links }));
+  const areaBars = d.byArea.map((a) => ({ key: a.code, label: name(a), counts: a.counts, hrefs: a.links }));
+  // The charts' words, in the page's language and the one order (STATUSES, DUE_CATEGORIES) of stack and legend.
+  const statusLabels = Object.fromEntries(STATUSES.map((s) => [s, t(`status.${s}`)])) as Record<Status, string>;
+  const dueLabels = Object.fromEntries(DUE_CATEGORIES.map((c) => [c, t(`dashboard.due.${c}`)])) as Record<DueCategory, string>;
+  // Until the as-of view names it (lib/as-of/view.ts), completed among those due falls back to all completed.
   const dueBars = d.dueTimeline.map((q) => ({ quarter: q.quarter, values: { completed: q.completed, onCourse: q.onCourse, overdue: q.overdue, discontinued: q.discontinued }, hrefs: q.links }));
   const agencyRows = d.byLeadAgency.map((a) => ({ code: a.code, name: name(a), country: a.country, led: a.led, completed: a.completed, overdue: a.overdue, hrefs: a.links }));
 
@@ -58,6 +70,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           {t('dashboard.asOfNotice', { date: date(asOf) })}
         </p>
       )}
+      {scopeIncludesSynthetic(scope, asOf) && <SyntheticNotice />}
       {d.headline.total === 0 ? (
         <p className="empty">{t('dashboard.empty')}</p>
       ) : (
@@ -68,8 +81,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               id="areas"
               title={t('dashboard.areas.title')}
               caption={t('dashboard.areas.caption')}
-              height={Math.max(240, 48 * areaBars.length + 80)}
-              chart={<StatusByAreaChart data={areaBars} />}
+              chart={<StatusByAreaChart data={areaBars} statusLabels={statusLabels} />}
               table={
                 <StatusCountsTable
                   caption={t('dashboard.areas.title')}
@@ -83,14 +95,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               id="due"
               title={t('dashboard.due.title')}
               caption={t('dashboard.due.caption')}
-              chart={<DueTimelineChart data={dueBars} />}
-              table={<DueTable rows={dueBars} />}
+              note={<NoDeadlineNote count={d.noDeadline.count} href={d.noDeadline.link} />}
+              chart={<DueTimelineChart data={dueBars} labels={dueLabels} locale={locale} />}
+              table={<DueTable rows={dueBars} noDeadline={{ count: d.noDeadline.count, href: d.noDeadline.link }} />}
             />
             <ChartCard
               id="progress"
               title={t('dashboard.progress.title')}
               caption={t('dashboard.progress.caption', { unit: t(d.seriesUnit === 'month' ? 'dashboard.progress.month' : 'dashboard.progress.quarter') })}
-              chart={<ProgressChart data={d.series} />}
+              chart={<ProgressChart data={d.series} statusLabels={statusLabels} meanLabel={t('dashboard.progress.mean')} locale={locale} />}
               table={
                 <StatusCountsTable
                   caption={t('dashboard.progress.title')}
@@ -98,7 +111,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                   extraHeader={t('dashboard.progress.mean')}
                   rows={d.series.map((p) => ({
                     key: p.period,
-                    label: p.period,
+                    label: periodLabel(p.period, locale),
                     counts: p.counts,
                     hrefs: p.links,
                     extra: { value: p.meanProgress.toFixed(1) },
@@ -110,8 +123,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               id="burnup"
               title={t('dashboard.burnup.title')}
               caption={t('dashboard.burnup.caption')}
-              chart={<BurnupChart data={d.series.map((p) => ({ period: p.period, completed: p.counts.completed, dueByThen: p.dueByThen }))} />}
-              table={<BurnupTable rows={d.series.map((p) => ({ period: p.period, completed: p.counts.completed, completedHref: p.links.completed, dueByThen: p.dueByThen }))} />}
+              chart={
+                <BurnupChart
+                  data={d.series.map((p) => ({ period: p.period, dueByThen: p.dueByThen, completedOfDue: p.completedOfDue }))}
+                  labels={{ due: t('dashboard.burnup.due'), completedOfDue: t('dashboard.burnup.completedOfDue') }}
+                  locale={locale}
+                />
+              }
+              table={<BurnupTable rows={d.series.map((p) => ({ period: p.period, dueByThen: p.dueByThen, dueHref: p.links.dueByThen, completedOfDue: p.completedOfDue, completedHref: p.links.completedOfDue }))} />}
             />
           </div>
 

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { archiveCommitmentAction } from '@/app/(app)/admin/actions';
-import { FormMessage } from '../forms/form-message';
+import { FormOutcome } from '../forms/error-summary';
 
 export function ArchiveForm({ code, archived }: { code: string; archived: boolean }) {
   const t = useTranslations('admin');
@@ -11,7 +11,7 @@ export function ArchiveForm({ code, archived }: { code: string; archived: boolea
   return (
     <form action={action} className="form" aria-labelledby="archive-heading">
       <h2 id="archive-heading">{t('archiveTitle')}</h2>
-      <FormMessage status={state.status} message={state.message} />
+      <FormOutcome state={state} headingLevel={3} />
       {archived && <p>{t('archivedNotice')}</p>}
       <input type="hidden" name="code" value={code} />
       <input type="hidden" name="archived" value={String(!archived)} />

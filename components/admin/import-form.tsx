@@ -1,9 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useActionState, useMemo } from 'react';
 import { importAction, type ImportState } from '@/app/(app)/admin/actions';
-import { FormMessage } from '../forms/form-message';
+import { FormOutcome } from '../forms/error-summary';
+import { importSummary } from './import-summary';
 
 /** Two steps: check (dry run, every row's errors) then import the checked text, all or nothing. */
 export function ImportForm({ columns }: { columns: string[] }) {
@@ -16,9 +17,21 @@ export function ImportForm({ columns }: { columns: string[] }) {
     const [code = e, detail = ''] = e.split(/:(.*)/s);
     return t.has(`validation.${code}` as never) ? t(`validation.${code}` as never, { detail } as never) : e;
   };
+  // A preview with errors is a failed check: its summary lists them, each linking to the text to correct.
+  const summary = useMemo(
+    () =>
+      importSummary(state, {
+        fileErrors: t('admin.fileErrors'),
+        line: (line, code) => (code ? `${t('admin.lineLabel', { line })} (${code})` : t('admin.lineLabel', { line })),
+        describeFile: describeFileError,
+        describeRow: (errors) => Object.entries(errors).map(([column, codes]) => `${column}: ${describe(codes)}`).join('; '),
+      }),
+    // A new state is a new check: its summary takes focus again.
+    [state],
+  );
   return (
     <div className="form">
-      <FormMessage status={state.status} message={state.message} />
+      <FormOutcome state={summary.state} fields={summary.fields} />
       <form action={action} className="form">
         <input type="hidden" name="mode" value="preview" />
         <p className="muted">{t('admin.importColumns', { columns: columns.join(', ') })}</p>
@@ -28,7 +41,15 @@ export function ImportForm({ columns }: { columns: string[] }) {
         </div>
         <div className="field">
           <label htmlFor="import-csv">{t('admin.importText')}</label>
-          <textarea id="import-csv" name="csv" rows={6} defaultValue={state.csv ?? ''} className="mono" />
+          <textarea
+            id="import-csv"
+            name="csv"
+            rows={6}
+            defaultValue={state.csv ?? ''}
+            className="mono"
+            aria-invalid={summary.fields.length ? true : undefined}
+            aria-describedby={summary.fields.length ? 'preview-heading' : undefined}
+          />
         </div>
         <button type="submit" className="button button--secondary" disabled={pending}>
           {t('admin.preview')}
@@ -38,7 +59,7 @@ export function ImportForm({ columns }: { columns: string[] }) {
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading">{t('admin.previewSummary', { valid: preview.valid, invalid: preview.invalid })}</h2>
           {preview.fileErrors.length > 0 && (
-            <p role="alert" className="notice notice--error">
+            <p className="notice notice--error">
               {t('admin.fileErrors')}: {preview.fileErrors.map(describeFileError).join(' ')}
             </p>
           )}

@@ -2,14 +2,14 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { createUserAction, resetPasswordAction, setActiveAction, updateAccessAction } from '@/app/(app)/admin/users/actions';
+import { createUserAction, resetPasswordAction, setActiveAction, updateAccessAction, updateNamesAction } from '@/app/(app)/admin/users/actions';
 import type { AgencyOption } from '@/lib/agencies/queries';
 import { ROLES } from '@/lib/auth/roles';
 import type { ActionState } from '@/lib/http/action-state';
 import { localized } from '@/lib/i18n/config';
 import type { UserRow } from '@/lib/users/queries';
 import { Field } from '../forms/field';
-import { FormMessage } from '../forms/form-message';
+import { FormOutcome } from '../forms/error-summary';
 
 const IDLE: ActionState = { status: 'idle' };
 
@@ -53,14 +53,14 @@ export function CreateUserForm({ agencies }: { agencies: AgencyOption[] }) {
   return (
     <form action={action} className="form" aria-labelledby="create-user-heading" key={JSON.stringify(state)}>
       <h2 id="create-user-heading">{t('createTitle')}</h2>
-      <FormMessage status={state.status} message={state.message} values={state.values} />
+      <FormOutcome state={state} values={state.values} headingLevel={3} fields={(['email', 'name', 'nameKo', 'role', 'agencyCode', 'password'] as const).map((name) => ({ name, label: t(name === 'agencyCode' ? 'agency' : name === 'password' ? 'temporaryPassword' : name) }))} />
       <div className="form__row">
         <Field name="email" label={t('email')} errors={state.fieldErrors?.email}>
           {(p) => <input {...p} type="email" autoComplete="off" defaultValue={v?.email ?? ''} required />}
         </Field>
-        <Field name="name" label={t('name')} errors={state.fieldErrors?.name}>
-          {(p) => <input {...p} type="text" defaultValue={v?.name ?? ''} required />}
-        </Field>
+      </div>
+      <div className="form__row">
+        <Names state={state} />
       </div>
       <div className="form__row">
         <RoleAndAgency state={state} agencies={agencies} />
@@ -75,13 +75,45 @@ export function CreateUserForm({ agencies }: { agencies: AgencyOption[] }) {
   );
 }
 
+/** The display names: English (and the stand-in) and Korean. */
+function Names({ state, user }: { state: ActionState; user?: UserRow }) {
+  const t = useTranslations('users');
+  const v = state.status === 'error' ? state.values : undefined;
+  return (
+    <>
+      <Field name="name" label={t('name')} hint={t('nameHint')} errors={state.fieldErrors?.name}>
+        {(p) => <input {...p} type="text" autoComplete="off" defaultValue={v?.name ?? user?.name ?? ''} required />}
+      </Field>
+      <Field name="nameKo" label={t('nameKo')} hint={t('nameKoHint')} errors={state.fieldErrors?.nameKo}>
+        {(p) => <input {...p} type="text" lang="ko" autoComplete="off" defaultValue={v?.nameKo ?? user?.nameKo ?? ''} />}
+      </Field>
+    </>
+  );
+}
+
+export function NamesForm({ user }: { user: UserRow }) {
+  const t = useTranslations('users');
+  const [state, action, pending] = useActionState(updateNamesAction, IDLE);
+  return (
+    <form action={action} className="form" aria-labelledby="names-heading" key={JSON.stringify(state)}>
+      <h2 id="names-heading">{t('namesTitle')}</h2>
+      <FormOutcome state={state} headingLevel={3} fields={[{ name: 'name', label: t('name') }, { name: 'nameKo', label: t('nameKo') }]} />
+      <input type="hidden" name="userId" value={user.id} />
+      <Names state={state} user={user} />
+      <button type="submit" className="button" disabled={pending}>
+        {t('saveNames')}
+      </button>
+    </form>
+  );
+}
+
 export function AccessForm({ user, agencies }: { user: UserRow; agencies: AgencyOption[] }) {
   const t = useTranslations('users');
   const [state, action, pending] = useActionState(updateAccessAction, IDLE);
   return (
     <form action={action} className="form" aria-labelledby="access-heading" key={JSON.stringify(state)}>
       <h2 id="access-heading">{t('accessTitle')}</h2>
-      <FormMessage status={state.status} message={state.message} />
+      <FormOutcome state={state} headingLevel={3} fields={[{ name: 'role', label: t('role') }, { name: 'agencyCode', label: t('agency') }]} />
       <input type="hidden" name="userId" value={user.id} />
       <div className="form__row">
         <RoleAndAgency state={state} agencies={agencies} role={user.role} agencyCode={user.agencyCode} />
@@ -99,8 +131,7 @@ export function ActiveForm({ user }: { user: UserRow }) {
   return (
     <form action={action} className="form" aria-labelledby="active-heading">
       <h2 id="active-heading">{t('activeTitle')}</h2>
-      <FormMessage status={state.status} message={state.message} />
-      {state.fieldErrors?.active && <FormMessage status="error" message={`validation.${state.fieldErrors.active[0]}`} />}
+      <FormOutcome state={state} headingLevel={3} />
       <p>
         {t('status')}: <strong>{user.active ? t('active') : t('disabled')}</strong>
       </p>
@@ -119,7 +150,7 @@ export function ResetPasswordForm({ user }: { user: UserRow }) {
   return (
     <form action={action} className="form" aria-labelledby="reset-heading">
       <h2 id="reset-heading">{t('resetTitle')}</h2>
-      <FormMessage status={state.status} message={state.message} />
+      <FormOutcome state={state} headingLevel={3} fields={[{ name: 'password', label: t('temporaryPassword') }]} />
       <input type="hidden" name="userId" value={user.id} />
       <Field name="password" label={t('temporaryPassword')} hint={t('temporaryPasswordHint')} errors={state.fieldErrors?.password}>
         {(p) => <input {...p} type="password" autoComplete="new-password" required />}

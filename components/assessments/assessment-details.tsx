@@ -1,14 +1,17 @@
-import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { AssessmentEntry } from '@/lib/assessments/queries';
 import type { Verdict } from '@/lib/commitments/vocabulary';
+import { formatDateTime } from '@/lib/format/datetime';
+import { displayName } from '@/lib/users/display-name';
 import { reportLabels } from '@/lib/reports/labels';
-import { VERDICT_COLORS, VERDICT_KEYS } from './verdict';
+import { badgeStyle } from '@/lib/commitments/status-style';
+import { VERDICT_COLORS, VERDICT_KEYS, VERDICT_TEXT_COLORS } from './verdict';
 
 /** A verdict on the G7 scale as a badge: "Partial compliance (0)" / "부분 이행 (0)". */
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {
   const t = useTranslations('assessments.verdicts');
   return (
-    <span className="badge" style={{ '--badge-color': VERDICT_COLORS[verdict] } as React.CSSProperties}>
+    <span className="badge" style={badgeStyle(VERDICT_COLORS[verdict], VERDICT_TEXT_COLORS[verdict])}>
       {t(VERDICT_KEYS[verdict])}
     </span>
   );
@@ -22,7 +25,7 @@ export function useQuarterLabel(): (key: string) => string {
 /** One assessment: its quarter, verdict, confidence, rationale, links, author and when it was recorded. */
 export function AssessmentDetails({ entry, headingLevel = 3 }: { entry: AssessmentEntry; headingLevel?: 3 | 4 }) {
   const t = useTranslations('assessments');
-  const format = useFormatter();
+  const locale = useLocale();
   const quarter = useQuarterLabel();
   const Heading = `h${headingLevel}` as const;
   return (
@@ -43,7 +46,7 @@ export function AssessmentDetails({ entry, headingLevel = 3 }: { entry: Assessme
           ))}
         </ul>
       )}
-      <p className="muted">{t('recordedBy', { name: entry.author, date: format.dateTime(new Date(entry.recordedAt), { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }) })}</p>
+      <p className="muted">{t('recordedBy', { name: displayName({ name: entry.author, nameKo: entry.authorKo }, locale), date: formatDateTime(entry.recordedAt, locale) })}</p>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { recordCommitmentAssessment } from '@/app/(app)/commitments/[code]/actions';
 import { Field } from '@/components/forms/field';
-import { FormMessage } from '@/components/forms/form-message';
+import { FormOutcome } from '@/components/forms/error-summary';
 import type { ActionState } from '@/lib/http/action-state';
 import { CONFIDENCES, VERDICTS } from '@/lib/commitments/vocabulary';
 import { VERDICT_KEYS } from './verdict';
@@ -40,7 +40,19 @@ export function AssessmentForm({ code, quarters, revisesMap, maxRationale, maxLi
     <form action={action} className="form" aria-labelledby="assess-form-heading" key={v ? JSON.stringify(v) : `${state.status}-${current?.latest ?? ''}`}>
       <h3 id="assess-form-heading">{t('assessments.form.title')}</h3>
       <p className="muted">{t('assessments.form.intro')}</p>
-      <FormMessage status={state.status} message={state.message} values={{ quarter: label(current?.quarter) }} />
+      <FormOutcome
+        state={state}
+        values={{ quarter: label(current?.quarter) }}
+        headingLevel={4}
+        idPrefix="assess"
+        fields={[
+          { name: 'quarter', label: t('assessments.form.quarter') },
+          { name: 'confidence', label: t('assessments.form.confidence') },
+          { name: 'verdict', label: t('assessments.form.verdict'), errors: errors.verdict?.length ? [t('assessments.form.verdictError')] : undefined },
+          { name: 'rationale', label: t('assessments.form.rationale') },
+          { name: 'links', label: t('assessments.form.links'), errors: linkErrors },
+        ]}
+      />
       <input type="hidden" name="code" value={code} />
       <input type="hidden" name="revisesMap" value={JSON.stringify(latest)} />
       <div className="form__row">
@@ -80,9 +92,10 @@ export function AssessmentForm({ code, quarters, revisesMap, maxRationale, maxLi
             {t('assessments.form.verdictError')}
           </p>
         ) : null}
-        {VERDICTS.map((verdict) => (
+        {VERDICTS.map((verdict, i) => (
           <label key={verdict} className="checkbox">
-            <input type="radio" name="verdict" value={verdict} required defaultChecked={v?.verdict === String(verdict)} /> {t(`assessments.verdicts.${VERDICT_KEYS[verdict]}`)}
+            {/* The first choice carries the group's id, which the error summary links to. */}
+            <input id={i === 0 ? 'assess-verdict' : undefined} type="radio" name="verdict" value={verdict} required defaultChecked={v?.verdict === String(verdict)} /> {t(`assessments.verdicts.${VERDICT_KEYS[verdict]}`)}
           </label>
         ))}
       </fieldset>

@@ -1,54 +1,44 @@
-'use client';
-
-import { useTranslations } from 'next-intl';
-import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
-import { STATUS_COLORS } from '@/lib/commitments/status-style';
-import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
+import { periodLabel } from '@/lib/charts/labels';
+import { BURNUP_COLORS, MEAN_PROGRESS_COLOR, statusSeries } from '@/lib/charts/series';
+import type { Status } from '@/lib/commitments/vocabulary';
+import type { Locale } from '@/lib/i18n/config';
+import { ColumnChart } from './column-chart';
+import { StepLinesChart } from './step-lines-chart';
 
 export interface ProgressPoint {
   period: string;
   counts: Record<Status, number>;
   meanProgress: number;
+  links: Record<Status, string>;
 }
 
 /** Commitments in each status at the end of each period (stacked), with mean progress (right axis). */
-export function ProgressChart({ data }: { data: ProgressPoint[] }) {
-  const t = useTranslations();
-  const rows = data.map((p) => ({ period: p.period, ...p.counts, meanProgress: Math.round(p.meanProgress * 10) / 10 }));
+export function ProgressChart({ data, statusLabels, meanLabel, locale }: { data: ProgressPoint[]; statusLabels: Record<Status, string>; meanLabel: string; locale: Locale }) {
   return (
-    <ComposedChart data={rows} responsive style={{ width: '100%', height: '100%' }}>
-      <CartesianGrid vertical={false} />
-      <XAxis dataKey="period" tick={{ fontSize: 12 }} padding={{ left: 24, right: 24 }} />
-      <YAxis yAxisId="count" allowDecimals={false} width={40} />
-      <YAxis yAxisId="progress" orientation="right" domain={[0, 100]} unit="%" width={48} />
-      <Tooltip />
-      <Legend />
-      {STATUSES.map((s) => (
-        <Area key={s} yAxisId="count" type="stepAfter" dataKey={s} name={t(`status.${s}`)} stackId="s" stroke={STATUS_COLORS[s]} fill={STATUS_COLORS[s]} fillOpacity={0.75} isAnimationActive={false} />
-      ))}
-      <Line yAxisId="progress" type="monotone" dataKey="meanProgress" name={t('dashboard.progress.mean')} stroke="#cc79a7" strokeWidth={3} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
-    </ComposedChart>
+    <ColumnChart
+      series={statusSeries(statusLabels)}
+      columns={data.map((p) => ({ key: p.period, label: periodLabel(p.period, locale, { short: true }), title: periodLabel(p.period, locale), values: p.counts, hrefs: p.links }))}
+      line={{ key: 'mean', label: meanLabel, color: MEAN_PROGRESS_COLOR, values: data.map((p) => p.meanProgress), format: (v) => v.toFixed(1) }}
+    />
   );
 }
 
 export interface BurnupPoint {
   period: string;
-  completed: number;
   dueByThen: number;
+  /** Of those due by the period's end, how many were completed by then. */
+  completedOfDue: number;
 }
 
-/** Completed commitments against the number that had fallen due by then. */
-export function BurnupChart({ data }: { data: BurnupPoint[] }) {
-  const t = useTranslations('dashboard.burnup');
+/** What had fallen due by each period's end, and how much of it was completed by then. */
+export function BurnupChart({ data, labels, locale }: { data: BurnupPoint[]; labels: { due: string; completedOfDue: string }; locale: Locale }) {
   return (
-    <ComposedChart data={data} responsive style={{ width: '100%', height: '100%' }}>
-      <CartesianGrid vertical={false} />
-      <XAxis dataKey="period" tick={{ fontSize: 12 }} padding={{ left: 24, right: 24 }} />
-      <YAxis allowDecimals={false} width={40} />
-      <Tooltip />
-      <Legend />
-      <Line type="stepAfter" dataKey="dueByThen" name={t('due')} stroke="#d55e00" strokeWidth={2} strokeDasharray="5 4" dot={false} isAnimationActive={false} />
-      <Line type="stepAfter" dataKey="completed" name={t('completed')} stroke="#009e73" strokeWidth={3} dot={false} isAnimationActive={false} />
-    </ComposedChart>
+    <StepLinesChart
+      periods={data.map((p) => ({ key: p.period, label: periodLabel(p.period, locale, { short: true }), title: periodLabel(p.period, locale) }))}
+      series={[
+        { key: 'due', label: labels.due, color: BURNUP_COLORS.due, dashed: true, width: 2, values: data.map((p) => p.dueByThen) },
+        { key: 'completedOfDue', label: labels.completedOfDue, color: BURNUP_COLORS.completedOfDue, width: 3, values: data.map((p) => p.completedOfDue) },
+      ]}
+    />
   );
 }

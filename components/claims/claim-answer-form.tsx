@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { answerClaim } from '@/app/(app)/commitments/[code]/actions';
 import { Field } from '@/components/forms/field';
-import { FormMessage } from '@/components/forms/form-message';
+import { FormOutcome } from '@/components/forms/error-summary';
 import type { ActionState } from '@/lib/http/action-state';
 import { NOTE_MAX_LENGTH } from '@/lib/commitments/update-input';
 import { CLAIM_DECISIONS, type Status } from '@/lib/commitments/vocabulary';
@@ -31,13 +31,25 @@ export function ClaimAnswerForm({ code, version, updateId, claimDate, today, sta
   // After a conflict (another answer meanwhile) the form carries the latest version, so sending again applies on top.
   const baseVersion = Math.max(current?.version ?? 0, version);
   const decisionErrors = state.fieldErrors?.decision;
+  const noteErrors = state.fieldErrors?.note?.map((e) => (e === 'note_required' ? t('claims.form.commentRequired') : e));
   const messageValues = { status: t(`status.${status}`), progress, version: baseVersion };
 
   return (
     <form action={action} className="form" aria-labelledby="claim-form-heading" key={v ? JSON.stringify(v) : `v${baseVersion}-${updateId}`}>
       <h3 id="claim-form-heading">{t('claims.form.title')}</h3>
       <p className="muted">{t('claims.form.intro')}</p>
-      <FormMessage status={state.status} message={state.message} values={messageValues} />
+      <FormOutcome
+        state={state}
+        values={messageValues}
+        headingLevel={4}
+        idPrefix="claim"
+        fields={[
+          { name: 'decision', label: t('claims.form.decision'), errors: decisionErrors?.length ? [t('claims.form.decisionError')] : undefined },
+          { name: 'note', label: t('claims.form.comment'), errors: noteErrors },
+          { name: 'evidenceUrl', label: t('claims.form.evidenceUrl') },
+          { name: 'effectiveDate', label: t('claims.form.date') },
+        ]}
+      />
       <input type="hidden" name="code" value={code} />
       <input type="hidden" name="version" value={baseVersion} />
       <input type="hidden" name="updateId" value={updateId} />
@@ -53,13 +65,14 @@ export function ClaimAnswerForm({ code, version, updateId, claimDate, today, sta
             {t('claims.form.decisionError')}
           </p>
         ) : null}
-        {CLAIM_DECISIONS.map((d) => (
+        {CLAIM_DECISIONS.map((d, i) => (
           <label key={d} className="checkbox">
-            <input type="radio" name="decision" value={d} required defaultChecked={v?.decision === d} /> {t(`claims.form.${d}`)}
+            {/* The first choice carries the group's id, which the error summary links to. */}
+            <input id={i === 0 ? 'claim-decision' : undefined} type="radio" name="decision" value={d} required defaultChecked={v?.decision === d} /> {t(`claims.form.${d}`)}
           </label>
         ))}
       </fieldset>
-      <Field idPrefix="claim" name="note" label={t('claims.form.comment')} hint={t('claims.form.commentHint')} errors={state.fieldErrors?.note?.map((e) => (e === 'note_required' ? t('claims.form.commentRequired') : e))}>
+      <Field idPrefix="claim" name="note" label={t('claims.form.comment')} hint={t('claims.form.commentHint')} errors={noteErrors}>
         {(p) => <textarea {...p} rows={3} maxLength={NOTE_MAX_LENGTH} defaultValue={v?.note ?? ''} />}
       </Field>
       <div className="form__row">

@@ -1,11 +1,13 @@
-import { useFormatter, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { ClaimAnswer } from '@/lib/claims/queries';
+import { formatDate, formatDateTime } from '@/lib/format/datetime';
+import { displayName } from '@/lib/users/display-name';
 import { AgencyCode, type AgencyLike } from './agency-code';
 
 /** A claim's answers in world order: who confirmed or disputed it, for which side, when, and why. */
 export function ClaimAnswers({ answers, agencies }: { answers: readonly ClaimAnswer[]; agencies: readonly AgencyLike[] }) {
   const t = useTranslations();
-  const format = useFormatter();
+  const locale = useLocale();
   if (answers.length === 0) return <p className="muted">{t('claims.noAnswers')}</p>;
   return (
     <ol className="plain-list claim-answers">
@@ -14,16 +16,16 @@ export function ClaimAnswers({ answers, agencies }: { answers: readonly ClaimAns
           <p>
             <strong>
               {t.rich(`claims.answer.${a.decision}`, {
-                who: () => (a.agency ? <AgencyCode code={a.agency} agencies={agencies} /> : a.actorName),
+                who: () => (a.agency ? <AgencyCode code={a.agency} agencies={agencies} /> : answerer(a, locale)),
                 country: countryName(t, a.side),
               })}
             </strong>
           </p>
           <p className="muted">
             {t('claims.answer.meta', {
-              date: format.dateTime(new Date(`${a.effectiveDate}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' }),
-              name: a.actorName,
-              recorded: format.dateTime(new Date(a.recordedAt), { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }),
+              date: formatDate(a.effectiveDate, locale),
+              name: answerer(a, locale),
+              recorded: formatDateTime(a.recordedAt, locale),
             })}
           </p>
           {a.note && <p className="timeline__note">{a.note}</p>}
@@ -40,6 +42,9 @@ export function ClaimAnswers({ answers, agencies }: { answers: readonly ClaimAns
     </ol>
   );
 }
+
+/** The answering official's display name in the reader's language. */
+const answerer = (a: Pick<ClaimAnswer, 'actorName' | 'actorNameKo'>, locale: 'ko' | 'en') => displayName({ name: a.actorName, nameKo: a.actorNameKo }, locale);
 
 /** A country's name in the reader's language (the code when the catalogue has none). */
 export function countryName(t: ReturnType<typeof useTranslations>, code: string): string {

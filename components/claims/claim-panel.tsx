@@ -1,7 +1,9 @@
-import { useFormatter, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { StatusBadge } from '@/components/status-badge';
 import { CLAIM_OVERDUE_DAYS } from '@/lib/commitments/vocabulary';
 import type { ClaimView } from '@/lib/claims/queries';
+import { formatDate } from '@/lib/format/datetime';
+import { displayName } from '@/lib/users/display-name';
 import { AgencyCode, type AgencyLike } from './agency-code';
 import { ClaimAnswers } from './claim-answers';
 
@@ -19,8 +21,8 @@ interface Props {
  */
 export function ClaimPanel({ claim, agencies, children }: Props) {
   const t = useTranslations();
-  const format = useFormatter();
-  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+  const locale = useLocale();
+  const day = (iso: string) => formatDate(iso, locale);
   return (
     <section id="confirm" className="panel" aria-labelledby="confirm-heading">
       <h2 id="confirm-heading">{t('claims.title')}</h2>
@@ -36,7 +38,7 @@ export function ClaimPanel({ claim, agencies, children }: Props) {
             <div>
               <dt>{t('claims.claimant')}</dt>
               <dd>
-                {claim.claimant.name}
+                {displayName({ name: claim.claimant.name, nameKo: claim.claimant.nameKo }, locale)}
                 {claim.claimant.agency && (
                   <>
                     {' ('}

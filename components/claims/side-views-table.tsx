@@ -1,6 +1,8 @@
-import { useFormatter, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { StatusBadge } from '@/components/status-badge';
 import type { SideView } from '@/lib/claims/queries';
+import { formatDate } from '@/lib/format/datetime';
+import { displayName } from '@/lib/users/display-name';
 import { AgencyCode, type AgencyLike } from './agency-code';
 
 interface Props {
@@ -13,10 +15,11 @@ interface Props {
 /** Each country side's latest update by the page's date, so a reader sees where the sides stand apart. */
 export function SideViewsTable({ sides, date, agencies }: Props) {
   const t = useTranslations();
-  const format = useFormatter();
-  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+  const locale = useLocale();
+  const day = (iso: string) => formatDate(iso, locale);
   return (
-    <div className="table-scroll">
+    // Wider than a phone: the scrolling box takes the keyboard focus and names itself (axe scrollable-region-focusable).
+    <div className="table-scroll" role="region" tabIndex={0} aria-label={t('claims.sides.caption', { date: day(date) })}>
       <table className="data-table">
         <caption className="muted">{t('claims.sides.caption', { date: day(date) })}</caption>
         <thead>
@@ -46,7 +49,7 @@ export function SideViewsTable({ sides, date, agencies }: Props) {
                   </td>
                   <td className="nowrap">{latest.answer === 'dispute' ? '—' : `${latest.progress}%`}</td>
                   <td className="nowrap">{day(latest.effectiveDate)}</td>
-                  <td>{latest.agency ? <AgencyCode code={latest.agency} agencies={agencies} /> : latest.author}</td>
+                  <td>{latest.agency ? <AgencyCode code={latest.agency} agencies={agencies} /> : displayName({ name: latest.author, nameKo: latest.authorKo }, locale)}</td>
                 </>
               ) : (
                 <td colSpan={4} className="muted">

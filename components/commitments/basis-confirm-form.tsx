@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { recordAssignmentConfirmation } from '@/app/(app)/commitments/[code]/actions';
 import type { ActionState } from '@/lib/http/action-state';
 import { Field } from '../forms/field';
-import { FormMessage } from '../forms/form-message';
+import { FormOutcome } from '../forms/error-summary';
 
 interface Props {
   code: string;
@@ -34,20 +34,26 @@ export function BasisConfirmForm({ code, version, today, agencyCode, heading, co
   const baseVersion = Math.max(current?.version ?? 0, version);
   const headingId = `basis-form-${agencyCode}`;
   const prefix = `basis-${agencyCode}`;
-  // Errors on the assignment itself (already confirmed by someone else, no longer assigned).
-  const assignmentErrors = state.fieldErrors?.agencyCode;
   const message = state.message === 'admin.conflict' ? 'basis.admin.conflict' : state.message;
 
   return (
     <form action={action} className="form basis-form" aria-labelledby={headingId} key={`${confirmed}-${v ? JSON.stringify(v) : baseVersion}`}>
       <h3 id={headingId}>{heading}</h3>
       <p className="muted">{summary}</p>
-      <FormMessage status={state.status} message={message} values={{ version: baseVersion }} />
-      {assignmentErrors?.length ? (
-        <p className="field__error" role="alert">
-          {assignmentErrors.map((e) => (t.has(`validation.${e}` as never) ? t(`validation.${e}` as never) : e)).join(' ')}
-        </p>
-      ) : null}
+      {/* Errors on the assignment itself (already confirmed by someone else, no longer assigned) link nowhere. */}
+      <FormOutcome
+        state={state}
+        message={message}
+        values={{ version: baseVersion }}
+        headingLevel={4}
+        idPrefix={prefix}
+        fields={[
+          { name: 'agencyCode', label: heading, id: null },
+          { name: 'confirmedBy', label: t('basis.admin.confirmedBy') },
+          { name: 'confirmedOn', label: t('basis.admin.confirmedOn') },
+          { name: 'evidenceUrl', label: t('basis.admin.evidenceUrl') },
+        ]}
+      />
       <input type="hidden" name="code" value={code} />
       <input type="hidden" name="version" value={baseVersion} />
       <input type="hidden" name="agencyCode" value={agencyCode} />

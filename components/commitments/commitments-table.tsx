@@ -11,7 +11,8 @@ import { InferredBadge } from './inferred-badge';
 
 /**
  * Rows as the list read them: status (qualified by its claim), progress and overdue as of the
- * list's date, and the analysts' verdict for that date's quarter (`quarter`, its label).
+ * list's date, and the analysts' verdict for that date's quarter (`quarter`, its label). Below
+ * 45rem each row reads as a card (globals.css, "tables as cards"): every cell names its column.
  */
 export function CommitmentsTable({ items, quarter }: { items: CommitmentListItem[]; quarter: string }) {
   const t = useTranslations('commitments');
@@ -19,14 +20,16 @@ export function CommitmentsTable({ items, quarter }: { items: CommitmentListItem
   const locale = useLocale();
   if (items.length === 0) return <p className="empty">{t('empty')}</p>;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll table-scroll--cards">
       {/* Words break between words only (never "Biotech|nology"); the title gives way first, so the columns fit a desktop page. */}
-      <table className="data-table" style={{ overflowWrap: 'normal' }}>
+      <table className="data-table data-table--cards commitments-table">
         <caption className="visually-hidden">{t('tableCaption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('columns.code')}</th>
-            <th scope="col">{t('columns.area')}</th>
+            <th scope="col" className="data-table__area">
+              {t('columns.area')}
+            </th>
             <th scope="col">{t('columns.title')}</th>
             <th scope="col">{t('columns.lead')}</th>
             <th scope="col">{t('columns.partners')}</th>
@@ -44,14 +47,16 @@ export function CommitmentsTable({ items, quarter }: { items: CommitmentListItem
         <tbody>
           {items.map((c) => (
             <tr key={c.code}>
-              <td className="nowrap mono">{c.code}</td>
-              <td>{localized(locale, { ko: c.area.nameKo, en: c.area.nameEn })}</td>
-              <th scope="row" className="data-table__title" style={{ minWidth: '12rem' }}>
+              <td className="nowrap mono commitments-table__code">{c.code}</td>
+              <td className="data-table__area commitments-table__area" data-label={t('columns.area')}>
+                {localized(locale, { ko: c.area.nameKo, en: c.area.nameEn })}
+              </td>
+              <th scope="row" className="data-table__title commitments-table__title">
                 <Link href={`/commitments/${encodeURIComponent(c.code)}`}>
                   {localized(locale, { ko: c.titleKo, en: c.titleEn })}
                 </Link>
               </th>
-              <td>
+              <td className="commitments-table__lead" data-label={t('columns.lead')}>
                 <AgencyName agency={c.lead} />
                 {c.lead.basis === 'inferred' && (
                   <>
@@ -60,7 +65,7 @@ export function CommitmentsTable({ items, quarter }: { items: CommitmentListItem
                   </>
                 )}
               </td>
-              <td>
+              <td className="commitments-table__partners" data-label={t('columns.partners')}>
                 <ul className="inline-list">
                   {c.partners.map((p) => (
                     <li key={p.code}>
@@ -72,19 +77,19 @@ export function CommitmentsTable({ items, quarter }: { items: CommitmentListItem
                   <InferredBadge text={tb('partnersInferred', { count: partnersInferred(c) })} label={tb('partnersInferredLabel', { count: partnersInferred(c) })} />
                 )}
               </td>
-              <td className="nowrap">
+              <td className="commitments-table__due" data-label={t('columns.due')}>
                 <DuePeriodLabel spec={c.dueSpec} />
               </td>
-              <td>
+              <td className="commitments-table__status" data-label={t('columns.status')}>
                 <span className="badges">
                   <StatusBadge status={c.status} overdue={c.overdue} />
                   <ClaimMark claim={c.claim} />
                 </span>
               </td>
-              <td>
+              <td className="commitments-table__progress" data-label={t('columns.progress')}>
                 <ProgressBar value={c.progress} />
               </td>
-              <td>
+              <td className="commitments-table__verdict" data-label={`${t('claimVerdictColumn')} (${quarter})`}>
                 <VerdictMark verdict={c.verdict} />
               </td>
             </tr>

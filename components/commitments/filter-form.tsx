@@ -1,19 +1,41 @@
 import Link from 'next/link';
+import { listFilterCount } from '@/components/filters/active-count';
+import { CleanQuery } from '@/components/filters/clean-query';
+import { FiltersToggle } from '@/components/filters/filters-toggle';
 import { ChoiceSelect } from '@/components/forms/choice-select';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { CONFIRMATION_FILTERS, filterQueryString, VERDICT_FILTERS, type CommitmentFilter } from '@/lib/commitments/filters';
-import type { FilterOptions } from '@/lib/commitments/filter-options';
+import { duePeriodLabel, type FilterOptions } from '@/lib/commitments/filter-options';
 import { STATUSES, type Verdict } from '@/lib/commitments/vocabulary';
 import { localized } from '@/lib/i18n/config';
+import { todayIso } from '@/lib/periods/dates';
 import { verdictWord } from './claim-verdict-marks';
 
-/** A plain GET form: the filter lives in the URL, so a view can be bookmarked and shared. */
-export async function FilterForm({ filter, options, myAgency }: { filter: CommitmentFilter; options: FilterOptions; myAgency: string | null }) {
+type Props = { filter: CommitmentFilter; options: FilterOptions; myAgency: string | null };
+
+/** The list's filters, behind a "Filters (n active)" button on phones (globals.css). */
+export function FilterForm(props: Props) {
+  const today = todayIso();
+  return (
+    <>
+      <FiltersToggle controls="commitment-filters" active={listFilterCount(props.filter, today)} />
+      <FilterFields {...props} today={today} />
+    </>
+  );
+}
+
+/**
+ * A plain GET form: the filter lives in the URL, so a view can be bookmarked and shared. A past
+ * as-of date (from the dashboard) rides along; today's is never written (CleanQuery).
+ */
+async function FilterFields({ filter, options, myAgency, today }: Props & { today: string }) {
   const [t, locale] = [await getTranslations(), await getLocale()];
   const name = (x: { nameKo: string; nameEn: string }) => localized(locale, { ko: x.nameKo, en: x.nameEn });
   return (
     // Keyed by the filter: a client-side navigation must remount the controls to show new defaults.
-    <form key={filterQueryString(filter)} method="get" action="/commitments" className="filters" role="search" aria-label={t('filters.title')}>
+    <form key={filterQueryString(filter)} id="commitment-filters" method="get" action="/commitments" className="filters" role="search" aria-label={t('filters.title')}>
+      <CleanQuery today={today} />
+      {filter.asOf && filter.asOf < today && <input type="hidden" name="asOf" value={filter.asOf} />}
       <div className="filters__grid">
         <div className="field filters__search">
           <label htmlFor="filter-q">{t('filters.q')}</label>
@@ -29,7 +51,7 @@ export async function FilterForm({ filter, options, myAgency }: { filter: Commit
             <option value="">{t('filters.any')}</option>
             {options.duePeriods.map((p) => (
               <option key={p} value={p}>
-                {p}
+                {duePeriodLabel(p, locale, t('filters.dueNone'))}
               </option>
             ))}
           </select>

@@ -5,7 +5,11 @@ import { StatusBadge } from '@/components/status-badge';
 import type { AsOfView } from '@/lib/as-of/view';
 import { localized } from '@/lib/i18n/config';
 
-/** What needs attention (claims the sides disagree on or still awaiting confirmation marked), and what falls due in the next 90 days. */
+/**
+ * What needs attention (claims the sides disagree on or still awaiting confirmation marked; "no
+ * entry recorded for 90 days" with the day the latest entry was recorded, and the rule said), and
+ * what falls due in the next 90 days.
+ */
 export async function AttentionCard({ d }: { d: Pick<AsOfView, 'attention' | 'upcoming'> }) {
   const [t, locale, format] = [await getTranslations(), await getLocale(), await getFormatter()];
   const date = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'medium' });
@@ -13,6 +17,7 @@ export async function AttentionCard({ d }: { d: Pick<AsOfView, 'attention' | 'up
     <section className="card" aria-labelledby="attention-title">
       <h2 id="attention-title">{t('dashboard.attention.title')}</h2>
       <p className="muted card__caption">{t('dashboard.claims.attentionCaption')}</p>
+      <p className="muted card__caption">{t('dashboard.attention.staleRule')}</p>
       {d.attention.length === 0 ? (
         <p>{t('dashboard.attention.none')}</p>
       ) : (
@@ -29,6 +34,11 @@ export async function AttentionCard({ d }: { d: Pick<AsOfView, 'attention' | 'up
                 <span className="muted">
                   {t('dashboard.attention.lastUpdate')}: {c.lastUpdate ? date(c.lastUpdate) : t('dashboard.attention.never')}
                 </span>
+                {c.stale && c.lastRecorded && (
+                  <span className="muted">
+                    {t('dashboard.attention.lastRecorded')}: {date(c.lastRecorded)}
+                  </span>
+                )}
               </span>
             </li>
           ))}

@@ -1,6 +1,9 @@
 import Link from 'next/link';
+import { dashboardFilterCount } from '@/components/filters/active-count';
+import { CleanQuery } from '@/components/filters/clean-query';
+import { FiltersToggle } from '@/components/filters/filters-toggle';
 import { ChoiceSelect } from '@/components/forms/choice-select';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import type { FilterOptions } from '@/lib/commitments/filter-options';
 import type { AsOfScope } from '@/lib/as-of/scope';
 import { localized } from '@/lib/i18n/config';
@@ -14,22 +17,31 @@ function dashboardHref(scope: AsOfScope, asOf?: string): string {
   return s ? `/?${s}` : '/';
 }
 
-/** Scope and as-of date, in the URL; quick picks for the ends of the last twelve quarters. */
-export async function DashboardFilters({
-  scope,
-  asOf,
-  asOfError,
-  today,
-  options,
-}: {
+type Props = {
   scope: AsOfScope;
   asOf: string;
   /** A validation message key for an as-of parameter that could not be used. */
   asOfError?: string;
   today: string;
   options: FilterOptions;
-}) {
-  const [t, locale] = [await getTranslations(), await getLocale()];
+};
+
+/**
+ * Scope and as-of date, in the URL; quick picks for the ends of the last twelve quarters. Today is
+ * never written into the URL (a bookmark keeps showing the current day): the date field is empty
+ * for today, and CleanQuery drops an empty or today's date before the form is sent.
+ */
+export function DashboardFilters(props: Props) {
+  return (
+    <>
+      <FiltersToggle controls="dashboard-filters" active={dashboardFilterCount(props.scope, props.asOf, props.today)} open={!!props.asOfError} />
+      <DashboardFilterForm {...props} />
+    </>
+  );
+}
+
+async function DashboardFilterForm({ scope, asOf, asOfError, today, options }: Props) {
+  const [t, locale, format] = [await getTranslations(), await getLocale(), await getFormatter()];
   const name = (x: { nameKo: string; nameEn: string }) => localized(locale, { ko: x.nameKo, en: x.nameEn });
   const quarterEnds: { q: Quarter; end: string }[] = [];
   for (let q = previousQuarter(quarterOf(today)), i = 0; i < 12; q = previousQuarter(q), i++) quarterEnds.push({ q, end: quarterRange(q).end });
@@ -37,7 +49,8 @@ export async function DashboardFilters({
     <ChoiceSelect id={`dash-${id}`} name={id} label={label} anyLabel={t('filters.any')} defaultValue={scope[id] ?? ''} choices={choices} />
   );
   return (
-    <form key={dashboardHref(scope, asOf)} method="get" action="/" className="filters" aria-label={t('dashboard.filtersTitle')}>
+    <form key={dashboardHref(scope, asOf)} id="dashboard-filters" method="get" action="/" className="filters" aria-label={t('dashboard.filtersTitle')}>
+      <CleanQuery today={today} />
       <div className="filters__grid">
         {select('dialogue', t('filters.dialogue'), options.dialogues.map((d) => [d.code, name(d)]))}
         {select('area', t('filters.area'), options.areas.map((a) => [a.code, name(a)]))}
@@ -50,7 +63,7 @@ export async function DashboardFilters({
             name="asOf"
             type="date"
             max={today}
-            defaultValue={asOf}
+            defaultValue={asOf === today ? '' : asOf}
             aria-invalid={asOfError ? true : undefined}
             aria-describedby={asOfError ? 'dash-asOf-error dash-asOf-hint' : 'dash-asOf-hint'}
           />
@@ -60,7 +73,7 @@ export async function DashboardFilters({
             </p>
           )}
           <p id="dash-asOf-hint" className="field__hint">
-            {t('dashboard.asOfHint')}
+            {t('dashboard.asOfHint', { today: format.dateTime(new Date(`${today}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) })}
           </p>
         </div>
       </div>

@@ -2,8 +2,8 @@
 
 import { useActionState } from 'react';
 import type { ActionState } from '@/lib/http/action-state';
-import { Field } from './field';
-import { FormMessage } from './form-message';
+import { FormOutcome } from './error-summary';
+import { Field, fieldErrorsOf } from './field';
 
 export interface FieldSpec {
   name: string;
@@ -25,15 +25,6 @@ interface Props {
   submitLabel: string;
 }
 
-/** A field's errors, and those about its parts (`partners.NSF`), which name the part. */
-function errorsOf(fieldErrors: ActionState['fieldErrors'], name: string) {
-  const own = fieldErrors?.[name] ?? [];
-  const parts = Object.entries(fieldErrors ?? {})
-    .filter(([key]) => key.startsWith(`${name}.`))
-    .flatMap(([key, codes]) => codes.map((code) => ({ subject: key.slice(name.length + 1), code })));
-  return own.length + parts.length ? [...own, ...parts] : undefined;
-}
-
 /** A labelled form for reference data, driven by a field list; keeps input after errors. */
 export function EntityForm({ action, fields, values = {}, hidden = {}, heading, submitLabel }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: 'idle' });
@@ -43,14 +34,14 @@ export function EntityForm({ action, fields, values = {}, hidden = {}, heading, 
     <form action={formAction} className="form" aria-labelledby={id} key={JSON.stringify(state)}>
       <h2 id={id}>{heading}</h2>
       {/* After a conflict the message shows the record as it now stands, not what was typed. */}
-      <FormMessage status={state.status} message={state.message} values={(state.current as Record<string, string | number> | undefined) ?? state.values} />
+      <FormOutcome state={state} headingLevel={3} fields={fields} values={(state.current as Record<string, string | number> | undefined) ?? state.values} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <div className="form__grid">
         {fields.map((f) => (
           <div key={f.name} className={f.wide || f.type === 'textarea' ? 'form__wide' : undefined}>
-            <Field name={f.name} label={f.label} hint={f.hint} errors={errorsOf(state.fieldErrors, f.name)}>
+            <Field name={f.name} label={f.label} hint={f.hint} errors={fieldErrorsOf(state.fieldErrors, f.name)}>
               {(p) =>
                 f.type === 'textarea' ? (
                   <textarea {...p} rows={3} defaultValue={current[f.name] ?? ''} required={f.required} />

@@ -3,7 +3,9 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { issueReportAction } from '@/app/(app)/reports/actions';
+import { ErrorSummary } from '@/components/forms/error-summary';
 import type { ReportParams } from '@/lib/reports/types';
+import { reportFields } from './report-fields';
 
 const IDLE = { status: 'idle' as const };
 
@@ -13,6 +15,7 @@ export function IssueForm({ params }: { params: ReportParams }) {
   const [state, action, pending] = useActionState(issueReportAction, IDLE);
   return (
     <form action={action} className="issue-form no-print">
+      <ErrorSummary state={state} fields={reportFields(t)} headingLevel={3} />
       {Object.entries(params).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={String(v ?? '')} />
       ))}
@@ -23,17 +26,8 @@ export function IssueForm({ params }: { params: ReportParams }) {
         {t('reports.issue.button')}
       </button>
       <p role="status" aria-live="polite">
-        {pending ? t('reports.download.busy') : state.status === 'error' && state.message ? t(state.message as never) : ''}
+        {pending ? t('reports.download.busy') : ''}
       </p>
-      {state.status === 'error' && state.fieldErrors && (
-        <ul className="notice notice--error">
-          {Object.entries(state.fieldErrors).map(([field, codes]) => (
-            <li key={field}>
-              {codes.map((c) => (t.has(`validation.${c}` as never) ? t(`validation.${c}` as never) : c)).join(' ')}
-            </li>
-          ))}
-        </ul>
-      )}
     </form>
   );
 }

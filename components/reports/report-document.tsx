@@ -1,8 +1,9 @@
-import { ChartFrame } from '@/components/charts/chart-frame';
-import { ReportStatusChart } from '@/components/charts/lazy';
+import { ReportStatusChart } from '@/components/charts/report-charts';
+import { periodLabel } from '@/lib/charts/labels';
 import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { reportLabels, type ReportLabels } from '@/lib/reports/labels';
 import type { ComplianceFigures, QuarterFigures, ReportChange, ReportCommitment, ReportSummary } from '@/lib/reports/types';
+import { SyntheticBadge } from '@/components/synthetic-badge';
 import { ReportFiguresTable } from './report-figures-table';
 
 interface Props {
@@ -13,8 +14,18 @@ interface Props {
 }
 
 function Header({ s, l }: { s: ReportSummary; l: ReportLabels }) {
-  const rows: [string, string][] = [
-    [l.t('header.dialogues'), s.dialogues.map((d) => `${l.name(d)} (${l.date(d.heldOn)})`).join(', ') || '—'],
+  const synthetic = s.dialogues.some((d) => d.synthetic);
+  const dialogues = s.dialogues.length
+    ? s.dialogues.map((d, i) => (
+        <span key={d.code}>
+          {i > 0 && ', '}
+          {`${l.name(d)} (${l.date(d.heldOn)})`}
+          {d.synthetic && <SyntheticBadge text={l.t('header.syntheticBadge')} label={l.t('header.synthetic')} />}
+        </span>
+      ))
+    : '—';
+  const rows: [string, React.ReactNode][] = [
+    [l.t('header.dialogues'), dialogues],
     [l.t('header.quarter'), `${l.quarter(s.quarter.key)} (${l.date(s.quarter.start)} ~ ${l.date(s.quarter.end)})`],
     [l.t('header.filters'), l.filters(s.filters)],
     [l.t('header.asOf'), l.t('header.asOfValue', { date: l.date(s.asOf) })],
@@ -23,14 +34,17 @@ function Header({ s, l }: { s: ReportSummary; l: ReportLabels }) {
     [l.t('header.generatedAt'), l.instant(s.generatedAt, s.timeZone)],
   ];
   return (
-    <dl className="report-header">
-      {rows.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl className="report-header">
+        {rows.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {synthetic && <p className="notice notice--info">{l.t('header.synthetic')}</p>}
+    </>
   );
 }
 
@@ -122,17 +136,17 @@ export function ReportDocument({ summary: s, commitments, changes }: Props) {
           <section aria-labelledby="report-chart-areas">
             <h3 id="report-chart-areas">{l.t('charts.statusByArea')}</h3>
             <div aria-hidden="true">
-              <ChartFrame height={Math.max(200, 40 * s.charts.statusByArea.length + 80)}>
-                <ReportStatusChart layout="vertical" statusLabels={statusLabels} data={s.charts.statusByArea.map((a) => ({ label: l.name(a), counts: a.atEnd.counts }))} />
-              </ChartFrame>
+              <ReportStatusChart layout="vertical" statusLabels={statusLabels} data={s.charts.statusByArea.map((a) => ({ key: a.code, label: l.name(a), counts: a.atEnd.counts }))} />
             </div>
           </section>
           <section aria-labelledby="report-chart-quarters">
             <h3 id="report-chart-quarters">{l.t('charts.statusOverTime')}</h3>
             <div aria-hidden="true">
-              <ChartFrame height={280}>
-                <ReportStatusChart layout="horizontal" statusLabels={statusLabels} data={s.charts.quarterSeries.map((p) => ({ label: l.quarter(p.quarter), counts: p.counts }))} />
-              </ChartFrame>
+              <ReportStatusChart
+                layout="horizontal"
+                statusLabels={statusLabels}
+                data={s.charts.quarterSeries.map((p) => ({ key: p.quarter, label: periodLabel(p.quarter, s.params.lang, { short: true }), title: l.quarter(p.quarter), counts: p.counts }))}
+              />
             </div>
             <ReportFiguresTable
               caption={l.t('charts.statusOverTime')}

@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ChoiceSelect } from '@/components/forms/choice-select';
+import { ErrorSummary } from '@/components/forms/error-summary';
 import type { FilterOptions } from '@/lib/commitments/filter-options';
 import { localized, LOCALES } from '@/lib/i18n/config';
 import { reportLabels } from '@/lib/reports/labels';
 import type { ReportParams } from '@/lib/reports/types';
+import { reportFields } from './report-fields';
 
 export function reportsHref(p: Partial<ReportParams>): string {
   const q = new URLSearchParams();
@@ -28,11 +30,13 @@ export async function ReportForm({ params, quarters, options, errors }: { params
     ) : null;
   return (
     <form method="get" action="/reports" className="filters no-print" aria-label={t('reports.form.title')}>
+      {/* Shown after a preview asked with wrong parameters (a hand-edited address); focus moves to it. */}
+      <ErrorSummary state={{ status: Object.keys(errors).length ? 'error' : 'idle', message: 'forms.errorSummary', fieldErrors: errors }} fields={reportFields(t)} />
       <div className="filters__grid">
         <div className="field">
           <label htmlFor="report-quarter">{t('reports.form.quarter')}</label>
           <select id="report-quarter" name="quarter" defaultValue={params.quarter} aria-invalid={errors.quarter ? true : undefined} aria-describedby={errors.quarter ? 'report-quarter-error' : undefined}>
-            {params.quarter && !quarters.includes(params.quarter) && <option value={params.quarter}>{params.quarter}</option>}
+            {params.quarter && !quarters.includes(params.quarter) && <option value={params.quarter}>{l.quarter(params.quarter)}</option>}
             {quarters.map((q) => (
               <option key={q} value={q}>
                 {l.quarter(q)}

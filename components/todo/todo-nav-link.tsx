@@ -1,7 +1,11 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { badgeStyle } from '@/lib/commitments/status-style';
 
-/** The navigation's link to the to-do list, with the number of items; the number is part of its accessible name. */
+/**
+ * The navigation's link to the to-do list, with the number of items; the number is part of its
+ * accessible name, whose words include the visible ones ("처리할 업무 7건": WCAG 2.5.3).
+ */
 export function TodoNavLink({ count }: { count: number }) {
   const t = useTranslations();
   return (
@@ -10,8 +14,8 @@ export function TodoNavLink({ count }: { count: number }) {
       {count > 0 && (
         <>
           {' '}
-          <span className="badge" style={{ '--badge-color': 'var(--color-accent)' } as React.CSSProperties} aria-hidden="true">
-            {count}
+          <span className="badge" style={badgeStyle('var(--color-accent)')} aria-hidden="true">
+            {t('todo.navCount', { count })}
           </span>
         </>
       )}

@@ -7,15 +7,15 @@ import { localized } from '@/lib/i18n/config';
 import { describeTodoItem } from '@/lib/todo/describe';
 import type { TodoItem, TodoKind } from '@/lib/todo/kinds';
 
-/** One kind of to-do item as a table: what it is, where it stands, the date it is about, and the link that resolves it. */
+/** One kind of to-do item as a table (cards below 45rem): what it is, where it stands, the date it is about, and the link that resolves it. */
 export function TodoTable({ kind, items, today }: { kind: TodoKind; items: TodoItem[]; today: string }) {
   const t = useTranslations('todo');
   const locale = useLocale();
   const format = useFormatter();
   const date = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'medium' });
   return (
-    <div className="table-scroll">
-      <table className="data-table">
+    <div className="table-scroll table-scroll--cards">
+      <table className="data-table data-table--cards">
         <caption className="visually-hidden">{t('tableCaption', { title: t(`groups.${kind}.title`), count: items.length })}</caption>
         <thead>
           <tr>
@@ -38,24 +38,24 @@ export function TodoTable({ kind, items, today }: { kind: TodoKind; items: TodoI
                 <th scope="row" className="data-table__title">
                   {localized(locale, { ko: item.titleKo, en: item.titleEn })}
                 </th>
-                <td>
+                <td data-label={t('columns.status')}>
                   <span className="badges">
                     <StatusBadge status={item.status} overdue={item.kind === 'overdue'} />
                     {f.claim && <span className={`badge ${f.claim === 'disputed' ? 'badge--overdue' : 'badge--stale'}`}>{t(`claim.${f.claim}`)}</span>}
                   </span>
                 </td>
-                <td>
+                <td data-label={t('columns.progress')}>
                   <ProgressBar value={item.progress} />
                 </td>
-                <td className="nowrap">
+                <td className="nowrap" data-label={t('columns.due')}>
                   <DuePeriodLabel spec={item.dueSpec} />
                 </td>
-                <td>
+                <td data-label={t('columns.date')}>
                   {t(`dates.${f.date.key}`, { date: date(f.date.iso) })}
                   <br />
                   <span className={f.late ? 'badge badge--overdue' : 'muted'}>{t(f.days.key, { days: f.days.days })}</span>
                 </td>
-                <td className="nowrap">
+                <td className="nowrap" data-label={t('columns.action')}>
                   <Link href={item.href} aria-label={t('actions.label', { action, code: item.code })}>
                     {action}
                   </Link>

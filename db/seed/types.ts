@@ -63,6 +63,8 @@ export interface SeedDialogue {
   code: string;
   nameKo: string;
   nameEn: string;
+  /** Invented demo data (the sample dialogue): every view and export marks it. */
+  synthetic?: boolean;
   /** ISO date the dialogue was held. */
   heldOn: string;
   placeKo: string;

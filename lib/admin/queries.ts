@@ -5,7 +5,7 @@ import { agencies, areas, commitmentPartners, commitments, dialogues } from '@/d
 
 export function listDialoguesWithCounts(db: Db = getDb()) {
   return db
-    .select({ id: dialogues.id, code: dialogues.code, nameKo: dialogues.nameKo, nameEn: dialogues.nameEn, heldOn: dialogues.heldOn, placeKo: dialogues.placeKo, placeEn: dialogues.placeEn, commitments: count(commitments.id) })
+    .select({ id: dialogues.id, code: dialogues.code, nameKo: dialogues.nameKo, nameEn: dialogues.nameEn, heldOn: dialogues.heldOn, placeKo: dialogues.placeKo, placeEn: dialogues.placeEn, synthetic: dialogues.synthetic, commitments: count(commitments.id) })
     .from(dialogues)
     .leftJoin(commitments, eq(commitments.dialogueId, dialogues.id))
     .groupBy(dialogues.id)

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db } from '@/db/client';
 import { agencies, areas, commitments, stateSnapshots } from '@/db/schema';
-import type { CommitmentFilter } from '@/lib/commitments/filters';
+import { NO_DEADLINE, type CommitmentFilter } from '@/lib/commitments/filters';
 import { partnersOf } from '@/lib/commitments/queries';
 import { isClosed, STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { todayIso } from '@/lib/periods/dates';
@@ -29,11 +29,13 @@ export const listDate = (f: Pick<CommitmentFilter, 'asOf'>, today: string) => (f
 export function filterConditions(f: Partial<CommitmentFilter>, date: string, state: StateColumns = stateAtSql(date)): SQL[] {
   const where = [...scopeConditions(f), existsOn(date)];
   if (f.status?.length) where.push(sql`${state.status} in (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})`);
-  if (f.due) {
+  if (f.due === NO_DEADLINE) where.push(sql`${commitments.dueEnd} is null`);
+  else if (f.due) {
     const q = parseQuarter(f.due);
     const range = q ? quarterRange(q) : { start: `${f.due}-01-01`, end: `${f.due}-12-31` };
     where.push(sql`${commitments.dueEnd} between ${range.start} and ${range.end}`);
   }
+  if (f.dueBy) where.push(sql`${commitments.dueEnd} <= ${f.dueBy}`);
   if (f.inferred === true) where.push(HAS_INFERRED);
   if (f.confirmation) where.push(claimFilterSql(f.confirmation, date));
   if (f.verdict) where.push(verdictFilterSql(f.verdict, assessmentQuarterOf(date)));

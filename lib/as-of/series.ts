@@ -73,3 +73,46 @@ function rawFlows(db: Db, scope: SQL[], afterMonth: number): FlowRow[] {
     from ${t} join ${commitments} on ${commitments.id} = ${t.commitmentId}
     where ${and(...scope, sql`${month} > ${afterMonth}`)} group by m, f, t`);
 }
+
+/**
+ * A state change into or out of `completed` (`where`, written as the partial index
+ * status_transitions_completed_idx's condition so SQLite can use it) and its effect on the count
+ * of completed commitments (`delta`: +1 in, −1 out).
+ */
+const COMPLETED_MOVE = {
+  where: sql.raw(`(to_status = 'completed' or from_status = 'completed')`),
+  delta: sql.raw(`((to_status = 'completed') - (from_status = 'completed'))`),
+};
+
+/**
+ * How many commitments due on or before `end` were completed at its end, for any `end` up to
+ * `asOf`. Each state change into `completed` (+1) or out of it (−1), the adoption included, counts
+ * from the later of its effective date and its commitment's due date: summed, they telescope to
+ * "completed at `end`" for exactly the commitments due by then (existing then, too: the adoption is
+ * a change). Only the changes touching `completed` are read, through status_transitions_completed_idx
+ * where it exists (the condition is written as that partial index's, so SQLite can use it).
+ */
+export function completedOfDueCounter(db: Db, scope: SQL[], asOf: string, narrow: boolean): (end: string) => number {
+  const t = statusTransitions;
+  // CROSS JOIN fixes the order: a narrow scope's few commitments, each with its history by key; for
+  // a broad one, the changes first (the planner would otherwise walk every commitment's history).
+  // `+` keeps the planner off the due-date index.
+  const from = narrow ? sql`${commitments} cross join ${t} on ${t.commitmentId} = ${commitments.id}` : sql`${t} cross join ${commitments} on ${commitments.id} = ${t.commitmentId}`;
+  const steps = db.all<{ k: string; n: number }>(sql`select max(${t.effectiveDate}, ${commitments.dueEnd}) as k, sum(${COMPLETED_MOVE.delta}) as n
+    from ${from}
+    where ${and(sql`${t.effectiveDate} <= ${asOf}`, COMPLETED_MOVE.where, ...scope, sql`+${commitments.dueEnd} <= ${asOf}`)}
+    group by k order by k`);
+  const sums: number[] = [];
+  for (const [i, s] of steps.entries()) sums.push((sums[i - 1] ?? 0) + s.n);
+  return (end: string) => {
+    // The number of steps on or before `end`, by bisection.
+    let lo = 0;
+    let hi = steps.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (steps[mid]!.k <= end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? 0 : sums[lo - 1]!;
+  };
+}

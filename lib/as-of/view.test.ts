@@ -59,6 +59,8 @@ describe('dashboard figures on a hand-made history', () => {
     expect(d.headline).toMatchObject({ overdue: 1, meanProgress: 45 });
     expect(d.previous.overdue).toBe(0);
     expect(d.dueTimeline.map(({ links: _, ...q }) => q)).toEqual([{ quarter: '2024-Q4', completed: 1, discontinued: 0, overdue: 1, onCourse: 0 }]);
+    // BIO-02 and BIO-03 have no deadline: the timeline leaves them out and says so, with their list.
+    expect(d.noDeadline).toEqual({ count: 2, link: '/commitments?area=BIO&due=none&asOf=2025-03-31' });
     expect(d.byLeadAgency.map(({ code, led, completed, overdue }) => ({ code, led, completed, overdue })).sort((a, b) => a.code.localeCompare(b.code))).toEqual([
       { code: 'MOHW', led: 3, completed: 0, overdue: 1 },
       { code: 'MSIT', led: 1, completed: 1, overdue: 0 },
@@ -129,6 +131,7 @@ describe('dashboard figures on a hand-made history', () => {
         expect(listTotal({ area: 'BIO', lead: a.code })).toBe(a.led);
         expect(listTotal({ area: 'BIO', lead: a.code, overdue: '1' })).toBe(a.overdue);
       }
+      expect(listTotal({ area: 'BIO', due: 'none' }), `${asOf} no deadline`).toBe(d.noDeadline.count);
       for (const q of d.dueTimeline) {
         expect(listTotal({ area: 'BIO', due: q.quarter, overdue: '1' })).toBe(q.overdue);
         expect(listTotal({ area: 'BIO', due: q.quarter, status: 'completed' })).toBe(q.completed);

@@ -3,14 +3,16 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { agencies, areas, commitments, dialogues, statusTransitions } from '@/db/schema';
 import type { DueCategory } from '@/lib/dashboard/due-categories';
+import { NO_DEADLINE } from '@/lib/commitments/filters';
 import { isClosed, OPEN_STATUSES, STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { addDays, isoDate, monthEnd, monthIndex } from '@/lib/periods/dates';
 import { formatQuarter, previousQuarter, quarterOf, quarterRange, quartersBetween } from '@/lib/periods/quarters';
 import { drillDownHref } from './links';
 import { existsOn, type AsOfScope } from './scope';
-import { emptyTally, netChangesByMonth, type StateTally } from './series';
+import { completedOfDueCounter, emptyTally, netChangesByMonth, type StateTally } from './series';
 import { prepareSnapshots, scopeOf, statesAt, statesOn, type GroupTotals, type StatesOn } from './sources';
 import { END_OF_TIME, lastUpdateAtSql } from './state';
+import { lastRecordedAtSql, recordedOn, staleAt, staleSql } from './staleness';
 import { OPEN_SQL, WARNING_SQL } from './vocabulary-sql';
 import { claimCounts, type ClaimCounts } from '@/lib/claims/queries';
 import { claimNeedsAttentionSql, claimStateAtSql } from '@/lib/claims/state';
@@ -73,9 +75,12 @@ export interface SeriesPoint {
   counts: Record<Status, number>;
   total: number;
   meanProgress: number;
-  /** Commitments existing then and due on or before `end`. */
+  /** Commitments existing then and due on or before `end` (the burn-up's scope). */
   dueByThen: number;
-  links: StatusLinks;
+  /** Of those, the ones completed at `end` (as the history stood then): never a commitment without a deadline. */
+  completedOfDue: number;
+  /** Each status at `end`, and the burn-up's two figures, as lists. */
+  links: StatusLinks & { dueByThen: string; completedOfDue: string };
 }
 
 export interface ListedCommitment {
@@ -87,8 +92,12 @@ export interface ListedCommitment {
   dueSpec: string;
   dueEnd: string | null;
   status: Status;
+  /** The latest entry's effective date by then. */
   lastUpdate: string | null;
+  /** The day (app time zone) the latest entry recorded by the end of the date was recorded. */
+  lastRecorded: string | null;
   overdue: boolean;
+  /** No entry recorded in the 90 days up to the date (lib/as-of/staleness.ts). */
   stale: boolean;
 }
 
@@ -111,12 +120,14 @@ export interface AsOfView {
   byLeadAgency: AgencyRow[];
   byCountry: CountryRow[];
   dueTimeline: DueQuarter[];
+  /** Commitments the due timeline leaves out: no deadline (ongoing, or no due end), with their list. */
+  noDeadline: { count: number; link: string };
   /** Open commitments falling due in the 90 days after asOf (at most 50). */
   upcoming: ListedCommitment[];
   /** The progress series' period: months for a range of up to 24 months, quarters beyond. */
   seriesUnit: 'month' | 'quarter';
   series: SeriesPoint[];
-  /** Overdue, delayed or at risk, no update for 90 days, sides disagreeing, or a claim unanswered for 30 days; latest update first (at most 25). */
+  /** Overdue, delayed or at risk, no entry recorded for 90 days, sides disagreeing, or a claim unanswered for 30 days; latest update first (at most 25). */
   attention: ListedCommitment[];
   /** Claims awaiting the other side (and for over 30 days) and disputed ones at asOf, each with its drill-down. */
   claims: ClaimCounts & { links: Record<keyof ClaimCounts, string> };
@@ -149,7 +160,7 @@ export interface AssessmentView {
   byLeadAgency: ComplianceRow[];
 }
 
-export const STALE_DAYS = 90;
+export { STALE_DAYS } from './staleness';
 /** The progress series is monthly up to this many months, quarterly beyond. */
 export const MONTHLY_SERIES_MAX = 24;
 
@@ -210,17 +221,20 @@ function periods(start: string, asOf: string): { unit: 'month' | 'quarter'; list
   return { unit: 'month', list };
 }
 
+/** The burn-up at a period's end: what had fallen due by then, how many of those were completed then, and their lists. */
+type BurnupAt = (end: string) => Pick<SeriesPoint, 'dueByThen' | 'completedOfDue'> & { links: { dueByThen: string; completedOfDue: string } };
+
 /**
  * Status counts and mean progress at the end of each period: the state once all history has
  * happened minus the net changes (adoptions included) of every later month, the last point being
- * the as-of counts themselves.
+ * the as-of counts themselves; with the burn-up at each end.
  */
 function progressSeries(
   list: { key: string; end: string }[],
   atAsOf: Headline,
   final: StateTally,
   changes: Map<number, StateTally>,
-  dueByThen: (end: string) => number,
+  burnup: BurnupAt,
   statusLinks: (date: string) => StatusLinks,
 ): SeriesPoint[] {
   const laterMonths = [...changes.keys()].sort((a, b) => b - a);
@@ -229,7 +243,8 @@ function progressSeries(
   const points: SeriesPoint[] = [];
   for (let i = list.length - 1; i >= 0; i--) {
     const p = list[i]!;
-    const base = { period: p.key, end: p.end, dueByThen: dueByThen(p.end), links: statusLinks(p.end) };
+    const b = burnup(p.end);
+    const base = { period: p.key, end: p.end, dueByThen: b.dueByThen, completedOfDue: b.completedOfDue, links: { ...statusLinks(p.end), ...b.links } };
     if (i === list.length - 1) {
       points.unshift({ ...base, counts: { ...atAsOf.counts }, total: atAsOf.total, meanProgress: atAsOf.meanProgress });
       continue;
@@ -317,7 +332,15 @@ function buildView(db: Db, scopeFilter: AsOfScope, scope: SQL[], asOf: string, t
   const final = sumOf(statesAt(db, scopeFilter, scope, END_OF_TIME, today, false).groups).tally;
   const changes = netChangesByMonth(db, scopeFilter, list[0] ? monthIndex(list[0].end) : monthIndex(asOf), scope);
   const dueByThen = dueByThenCounter(db, scope, asOf, at.dues);
-  const series = list.length ? progressSeries(list, headline, final, changes, dueByThen, (date) => statusLinks(date)) : [];
+  const completedOfDue = completedOfDueCounter(db, scope, asOf, !!(scopeFilter.dialogue || scopeFilter.agency));
+  const burnup: BurnupAt = (end) => ({
+    dueByThen: dueByThen(end),
+    completedOfDue: completedOfDue(end),
+    links: { dueByThen: href({ dueBy: end }, end), completedOfDue: href({ dueBy: end, status: ['completed'] }, end) },
+  });
+  const series = list.length ? progressSeries(list, headline, final, changes, burnup, (date) => statusLinks(date)) : [];
+  // The due timeline counts the dated commitments; the rest have no deadline.
+  const dated = at.dues.reduce((n, d) => n + d.completed + d.discontinued + d.open, 0);
 
   return {
     scope: scopeFilter,
@@ -334,6 +357,7 @@ function buildView(db: Db, scopeFilter: AsOfScope, scope: SQL[], asOf: string, t
     byLeadAgency: leadRows,
     byCountry: [...countries.values()].sort((a, b) => a.country.localeCompare(b.country)),
     dueTimeline: [...dueQuarters.values()].sort((a, b) => a.quarter.localeCompare(b.quarter)),
+    noDeadline: { count: headline.total - dated, link: href({ due: NO_DEADLINE }) },
       upcoming: upcomingDue(db, scope, asOf, states),
       seriesUnit: unit,
       series,
@@ -430,41 +454,43 @@ function dueByThenCounter(db: Db, scope: SQL[], asOf: string, dues: { dueEnd: st
 /** The columns of a listed commitment, as a SELECT list. */
 const listColumns = (status: SQL, lastUpdate: SQL, asOf: string) =>
   sql`${claimStateAtSql(asOf)} as claim, ${commitments.code} as code, ${commitments.titleKo} as "titleKo", ${commitments.titleEn} as "titleEn", ${commitments.dueSpec} as "dueSpec",
-    ${commitments.dueEnd} as "dueEnd", ${status} as status, ${lastUpdate} as "lastUpdate"`;
+    ${commitments.dueEnd} as "dueEnd", ${status} as status, ${lastUpdate} as "lastUpdate", ${lastRecordedAtSql(asOf)} as "lastRecordedAt", ${commitments.adoptedOn} as "adoptedOn"`;
 
-function listed(rows: Omit<ListedCommitment, 'overdue' | 'stale'>[], asOf: string): ListedCommitment[] {
-  const staleBefore = addDays(asOf, -STALE_DAYS);
-  return rows.map((r) => ({
+/** A listed commitment as its SELECT list reads it. */
+type ListedRow = Omit<ListedCommitment, 'overdue' | 'stale' | 'lastRecorded'> & { lastRecordedAt: string | null; adoptedOn: string };
+
+function listed(rows: ListedRow[], asOf: string): ListedCommitment[] {
+  const isStale = staleAt(asOf);
+  return rows.map(({ lastRecordedAt, adoptedOn, ...r }) => ({
     ...r,
+    lastRecorded: recordedOn(lastRecordedAt),
     overdue: r.dueEnd !== null && r.dueEnd < asOf && !isClosed(r.status),
-    stale: !isClosed(r.status) && (r.lastUpdate ?? '') < staleBefore,
+    stale: isStale({ status: r.status, adoptedOn, lastRecordedAt }),
   }));
 }
 
 /** Open commitments falling due in the 90 days after `asOf`. */
 function upcomingDue(db: Db, scope: SQL[], asOf: string, states: StatesOn): ListedCommitment[] {
-  const rows = db.all<Omit<ListedCommitment, 'overdue' | 'stale'>>(sql`select ${listColumns(states.columns.status, lastUpdateAtSql(asOf), asOf)}
+  const rows = db.all<ListedRow>(sql`select ${listColumns(states.columns.status, lastUpdateAtSql(asOf), asOf)}
     from ${commitments} ${states.join}
     where ${and(...scope, existsOn(asOf), sql`${commitments.dueEnd} > ${asOf} and ${commitments.dueEnd} <= ${addDays(asOf, 90)}`, sql`${states.columns.status} in ${OPEN_SQL}`)}
     order by ${commitments.dueEnd}, ${commitments.code} limit 50`);
   return listed(rows, asOf);
 }
 
-/** Overdue, delayed or at-risk commitments, and those without an update for 90 days; latest update first. */
+/** Overdue, delayed or at-risk commitments, and those without an entry recorded for 90 days; latest update first. */
 function attentionList(db: Db, scopeFilter: AsOfScope, scope: SQL[], asOf: string, today: string, states: StatesOn): ListedCommitment[] {
-  const staleBefore = addDays(asOf, -STALE_DAYS);
-  const since = sql`${commitments.adoptedOn}`;
   const at = states.columns;
-  const needsAttention = (status: SQL, lastUpdate: SQL) => sql`(${status} in ${WARNING_SQL}
+  const needsAttention = (status: SQL) => sql`(${status} in ${WARNING_SQL}
     or (${commitments.dueEnd} is not null and ${commitments.dueEnd} < ${asOf} and ${status} in ${OPEN_SQL})
-    or (${status} in ${OPEN_SQL} and coalesce(${lastUpdate}, ${since}) < ${staleBefore})
+    or ${staleSql(asOf, status)}
     or ${claimNeedsAttentionSql(asOf)})`;
   const t = statusTransitions;
   if (asOf >= today) {
     // Latest update first; ties by newest commitment. This walks commitments_recent_idx and stops early.
     const lastUpdate = sql<string | null>`${commitments.lastUpdateOn}`;
-    const rows = db.all<Omit<ListedCommitment, 'overdue' | 'stale'>>(sql`select ${listColumns(at.status, lastUpdate, asOf)} from ${commitments} ${states.join}
-      where ${and(...scope, existsOn(asOf), needsAttention(at.status, lastUpdate))} order by ${commitments.lastUpdateOn} desc, ${commitments.id} desc limit 25`);
+    const rows = db.all<ListedRow>(sql`select ${listColumns(at.status, lastUpdate, asOf)} from ${commitments} ${states.join}
+      where ${and(...scope, existsOn(asOf), needsAttention(at.status))} order by ${commitments.lastUpdateOn} desc, ${commitments.id} desc limit 25`);
     return listed(rows, asOf);
   }
   if (!scopeFilter.dialogue && !scopeFilter.agency) {
@@ -476,15 +502,15 @@ function attentionList(db: Db, scopeFilter: AsOfScope, scope: SQL[], asOf: strin
     const lastUpdate = sql<string | null>`(case when ${t.updateId} = 0 then null else ${t.effectiveDate} end)`;
     const status = sql`${t.toStatus}`;
     // CROSS JOIN keeps the history first, so the walk follows status_transitions_effective_idx and stops at 25.
-    const rows = db.all<Omit<ListedCommitment, 'overdue' | 'stale'>>(sql`select ${listColumns(status, lastUpdate, asOf)}
+    const rows = db.all<ListedRow>(sql`select ${listColumns(status, lastUpdate, asOf)}
       from ${t} cross join ${commitments} on ${commitments.id} = ${t.commitmentId}
-      where ${and(sql`${t.effectiveDate} <= ${asOf}`, latest, ...scope, needsAttention(status, lastUpdate))}
+      where ${and(sql`${t.effectiveDate} <= ${asOf}`, latest, ...scope, needsAttention(status))}
       order by ${t.effectiveDate} desc, ${t.commitmentId} desc limit 25`);
     return listed(rows, asOf);
   }
   // A narrow scope (a dialogue, an agency) in the past: its commitments, each with its latest entry by then.
   const lastUpdate = lastUpdateAtSql(asOf);
-  const rows = db.all<Omit<ListedCommitment, 'overdue' | 'stale'>>(sql`select ${listColumns(at.status, lastUpdate, asOf)} from ${commitments} ${states.join}
-    where ${and(...scope, existsOn(asOf), needsAttention(at.status, lastUpdate))} order by "lastUpdate" desc, ${commitments.id} desc limit 25`);
+  const rows = db.all<ListedRow>(sql`select ${listColumns(at.status, lastUpdate, asOf)} from ${commitments} ${states.join}
+    where ${and(...scope, existsOn(asOf), needsAttention(at.status))} order by "lastUpdate" desc, ${commitments.id} desc limit 25`);
   return listed(rows, asOf);
 }

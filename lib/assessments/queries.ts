@@ -46,6 +46,8 @@ export interface AssessmentFields {
 
 export interface AssessmentEntry extends AssessmentFields {
   author: string;
+  /** The author's Korean display name (users.name_ko), if any. */
+  authorKo: string | null;
   /** True for the latest of its quarter: the one that stands. */
   standing: boolean;
 }
@@ -53,7 +55,7 @@ export interface AssessmentEntry extends AssessmentFields {
 /** Every assessment of a commitment, newest quarter first and, within one, latest recorded first. */
 export function assessmentsOf(db: Db, commitmentId: number): AssessmentEntry[] {
   const rows = db
-    .select({ id: assessments.id, quarter: assessments.quarter, verdict: assessments.verdict, confidence: assessments.confidence, rationale: assessments.rationale, links: assessments.links, recordedAt: assessments.recordedAt, author: users.name })
+    .select({ id: assessments.id, quarter: assessments.quarter, verdict: assessments.verdict, confidence: assessments.confidence, rationale: assessments.rationale, links: assessments.links, recordedAt: assessments.recordedAt, author: users.name, authorKo: users.nameKo })
     .from(assessments)
     .innerJoin(users, eq(users.id, assessments.authorId))
     .where(eq(assessments.commitmentId, commitmentId))

@@ -6,6 +6,9 @@ import { appendChained } from './chain';
 export interface Actor {
   id: number;
   email: string;
+  /** Display names (users.name, users.name_ko); set for signed-in users, absent in bare fixtures. */
+  name?: string;
+  nameKo?: string | null;
   role: Role;
   agencyId: number | null;
   agencyCode: string | null;

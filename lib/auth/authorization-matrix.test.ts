@@ -15,6 +15,7 @@ const { changePassword } = await import('@/app/(app)/account/password/actions');
 const userActions = await import('@/app/(app)/admin/users/actions');
 const { setLocale } = await import('@/app/actions/locale');
 const adminActions = await import('@/app/(app)/admin/actions');
+const importTemplateRoute = await import('@/app/(app)/admin/import/template.csv/route');
 const listRoute = await import('@/app/api/v1/commitments/route');
 const detailRoute = await import('@/app/api/v1/commitments/[code]/route');
 const updatesRoute = await import('@/app/api/v1/commitments/[code]/updates/route');
@@ -155,6 +156,16 @@ const OPERATIONS: Operation[] = [
     name: 'server action updateAccessAction',
     allowed: ['admin'],
     run: () => fromAction(userActions.updateAccessAction(idle, form({ userId: ids.target, role: 'official', agencyCode: 'NIST' }))),
+  },
+  {
+    name: 'server action updateNamesAction',
+    allowed: ['admin'],
+    run: () => fromAction(userActions.updateNamesAction(idle, form({ userId: ids.target, name: 'Target', nameKo: '대상자' }))),
+  },
+  {
+    name: 'GET /admin/import/template.csv',
+    allowed: ['admin'],
+    run: () => fromResponse(importTemplateRoute.GET(new Request('http://test/admin/import/template.csv'), {})),
   },
   {
     name: 'server action setActiveAction',

@@ -68,6 +68,8 @@ export function resolveSession(db: Db, id: string, now = new Date()): Actor | nu
   return {
     id: user.id,
     email: user.email,
+    name: user.name,
+    nameKo: user.nameKo,
     role: user.role,
     agencyId: user.agencyId,
     agencyCode: row.agencyCode,

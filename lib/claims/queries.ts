@@ -17,6 +17,8 @@ export interface ClaimAnswer {
   effectiveDate: string;
   recordedAt: string;
   actorName: string;
+  /** The answering user's Korean display name (users.name_ko), if any. */
+  actorNameKo: string | null;
   /** The answering official's agency (null: an administrator for that side). */
   agency: string | null;
 }
@@ -30,7 +32,7 @@ export interface ClaimView {
   effectiveDate: string;
   side: string;
   counterSides: string[];
-  claimant: { name: string; agency: string | null };
+  claimant: { name: string; nameKo: string | null; agency: string | null };
   /** The agencies on the sides asked (any of their officials may answer). */
   awaiting: Pick<Party, 'code' | 'nameKo' | 'nameEn' | 'country'>[];
   state: ClaimState;
@@ -52,6 +54,7 @@ export function answersOf(db: Db, commitmentId: number, upTo?: string): (ClaimAn
       effectiveDate: claimDecisions.effectiveDate,
       recordedAt: claimDecisions.recordedAt,
       actorName: users.name,
+      actorNameKo: users.nameKo,
       agency: agencies.code,
     })
     .from(claimDecisions)
@@ -69,7 +72,7 @@ export function claimAt(db: Db, commitmentId: number, date: string): ClaimView |
   );
   if (!row) return null;
   const update = db
-    .select({ status: statusUpdates.newStatus, progress: statusUpdates.newProgress, note: statusUpdates.note, name: users.name, agency: agencies.code })
+    .select({ status: statusUpdates.newStatus, progress: statusUpdates.newProgress, note: statusUpdates.note, name: users.name, nameKo: users.nameKo, agency: agencies.code })
     .from(statusUpdates)
     .innerJoin(users, eq(users.id, statusUpdates.authorId))
     .leftJoin(agencies, eq(agencies.id, users.agencyId))
@@ -85,7 +88,7 @@ export function claimAt(db: Db, commitmentId: number, date: string): ClaimView |
     effectiveDate: row.effective_date,
     side: row.side,
     counterSides,
-    claimant: { name: update.name, agency: update.agency },
+    claimant: { name: update.name, nameKo: update.nameKo, agency: update.agency },
     awaiting: parties.filter((p) => counterSides.includes(p.country)).map(({ code, nameKo, nameEn, country }) => ({ code, nameKo, nameEn, country })),
     state: row.state,
     overdue: row.state === 'pending' && row.effective_date < addDays(date, -CLAIM_OVERDUE_DAYS),
@@ -101,6 +104,7 @@ export interface SideView {
   effectiveDate: string;
   agency: string | null;
   author: string;
+  authorKo: string | null;
   /** Set when the side's latest word is an answer: it confirmed the claim (status and progress are the claim's) or disputed it. */
   answer: ClaimDecision | null;
 }
@@ -116,7 +120,7 @@ export function sideViewsAt(db: Db, commitmentId: number, date: string): { count
   const leadCountry = parties.find((p) => p.lead)?.country ?? '';
   const countries = [...new Set(parties.map((p) => p.country))];
   const rows = db
-    .select({ id: statusUpdates.id, status: statusUpdates.newStatus, progress: statusUpdates.newProgress, effectiveDate: statusUpdates.effectiveDate, agency: agencies.code, country: agencies.country, author: users.name })
+    .select({ id: statusUpdates.id, status: statusUpdates.newStatus, progress: statusUpdates.newProgress, effectiveDate: statusUpdates.effectiveDate, agency: agencies.code, country: agencies.country, author: users.name, authorKo: users.nameKo })
     .from(statusUpdates)
     .innerJoin(users, eq(users.id, statusUpdates.authorId))
     .leftJoin(agencies, eq(agencies.id, users.agencyId))
@@ -130,10 +134,10 @@ export function sideViewsAt(db: Db, commitmentId: number, date: string): { count
     if (a && (!r || a.effectiveDate >= r.effectiveDate)) {
       const claimed = rows.find((x) => x.id === a.claimId);
       if (claimed) {
-        return { country, latest: { country, status: claimed.status, progress: claimed.progress, effectiveDate: a.effectiveDate, agency: a.agency, author: a.actorName, answer: a.decision } };
+        return { country, latest: { country, status: claimed.status, progress: claimed.progress, effectiveDate: a.effectiveDate, agency: a.agency, author: a.actorName, authorKo: a.actorNameKo, answer: a.decision } };
       }
     }
-    return { country, latest: r ? { country, status: r.status, progress: r.progress, effectiveDate: r.effectiveDate, agency: r.agency, author: r.author, answer: null } : null };
+    return { country, latest: r ? { country, status: r.status, progress: r.progress, effectiveDate: r.effectiveDate, agency: r.agency, author: r.author, authorKo: r.authorKo, answer: null } : null };
   });
 }
 

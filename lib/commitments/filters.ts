@@ -16,12 +16,15 @@ export const DEFAULT_PAGE_SIZE = 25;
 const code = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, { message: 'invalid_code' });
 const flag = z.enum(['1', 'true', '0', 'false']).transform((v) => v === '1' || v === 'true');
 
-/** A year ("2024") or a quarter ("2024-Q1"): the period a commitment falls due in. */
+/** `due=none`: the commitments with no deadline (ongoing, or a due period with no end). */
+export const NO_DEADLINE = 'none';
+
+/** A year ("2024") or a quarter ("2024-Q1"): the period a commitment falls due in; or `none`, no deadline. */
 const duePeriod = z
   .string()
   .trim()
-  .toUpperCase()
-  .refine((v) => (/^\d{4}$/.test(v) && Number(v) >= MIN_YEAR) || parseQuarter(v) !== null, { message: 'invalid_period' });
+  .transform((v) => (v.toLowerCase() === NO_DEADLINE ? NO_DEADLINE : v.toUpperCase()))
+  .refine((v) => v === NO_DEADLINE || (/^\d{4}$/.test(v) && Number(v) >= MIN_YEAR) || parseQuarter(v) !== null, { message: 'invalid_period' });
 
 /** Filters shared by the commitments page, the JSON API and (later) the dashboard. */
 export const CommitmentFilterInput = z.object({
@@ -33,6 +36,8 @@ export const CommitmentFilterInput = z.object({
   country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { message: 'invalid_country' }).optional(),
   status: z.array(z.enum(STATUSES, { message: 'invalid_status' })).optional(),
   due: duePeriod.optional(),
+  /** Only commitments due on or before this date (the burn-up's drill-down). */
+  dueBy: z.string().trim().refine(isIsoDate, { message: 'invalid_date' }).optional(),
   /** true: only overdue; false: only not overdue. */
   overdue: flag.optional(),
   /** Status and overdue are judged as they stood at the end of this date (history by effective date). */
@@ -95,7 +100,7 @@ export function parseFiltersReportingErrors(params: Params): { filter: Commitmen
 export function filterQueryString(f: Partial<CommitmentFilter>, overrides: Partial<CommitmentFilter> = {}): string {
   const merged = { ...f, ...overrides };
   const p = new URLSearchParams();
-  for (const key of ['dialogue', 'area', 'agency', 'lead', 'country', 'due', 'confirmation', 'verdict', 'q', 'asOf'] as const) {
+  for (const key of ['dialogue', 'area', 'agency', 'lead', 'country', 'due', 'dueBy', 'confirmation', 'verdict', 'q', 'asOf'] as const) {
     const v = merged[key];
     if (v) p.set(key, v);
   }

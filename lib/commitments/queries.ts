@@ -91,6 +91,7 @@ export function getCommitmentByCode(code: string, db: Db = getDb()) {
       effectiveDate: statusUpdates.effectiveDate,
       recordedAt: statusUpdates.recordedAt,
       authorName: users.name,
+      authorNameKo: users.nameKo,
       authorAgency: agencies.code,
     })
     .from(statusUpdates)

@@ -64,6 +64,13 @@ describe('composeDigest', () => {
     expect(m.html).not.toContain('<cooperation>');
   });
 
+  it('greets the official by the display name of the message’s language', () => {
+    const recipient = { name: 'MSIT official', nameKo: '과기정통부 담당자' };
+    expect(composeDigest({ ...input, recipient, locale: 'ko' }).text).toMatch(/^과기정통부 담당자님께/);
+    expect(composeDigest({ ...input, recipient, locale: 'en' }).text).toMatch(/^Dear MSIT official,/);
+    expect(composeDigest({ ...input, recipient: { name: 'MSIT official', nameKo: null }, locale: 'ko' }).text).toMatch(/^MSIT official님께/);
+  });
+
   it('takes the language from the agency’s country', () => {
     expect(digestLocaleOf('KR')).toBe('ko');
     expect(digestLocaleOf('US')).toBe('en');

@@ -3,11 +3,13 @@ import type { Locale } from '@/lib/i18n/config';
 import { MESSAGES } from '@/lib/i18n/messages';
 import { reportLabels } from '@/lib/reports/labels';
 import { describeTodoItem, groupTodoItems } from '@/lib/todo/describe';
+import { displayName } from '@/lib/users/display-name';
 import { TODO_KINDS, type Todo, type TodoItem } from '@/lib/todo/kinds';
 
 export interface DigestInput {
   locale: Locale;
-  recipient: { name: string };
+  /** The official's names (users.name, users.name_ko): greeted by the one of the message's language. */
+  recipient: { name: string; nameKo?: string | null };
   todo: Todo;
   /** The Monday of the digest's week. */
   week: string;
@@ -60,7 +62,7 @@ export function composeDigest({ locale, recipient, todo, week, today, appUrl }: 
   }));
   const words = {
     subject: t('digest.subject', { app, week: l.date(week), count: todo.counts.total }),
-    greeting: t('digest.greeting', { name: recipient.name }),
+    greeting: t('digest.greeting', { name: displayName(recipient, locale) }),
     intro: t('digest.intro', { agency, app, date: l.date(today) }),
     fullList: t('digest.fullList'),
     footer: t('digest.footer', { app, agency }),

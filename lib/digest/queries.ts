@@ -8,6 +8,8 @@ export interface DigestRecipient {
   userId: number;
   email: string;
   name: string;
+  /** Korean display name (users.name_ko), if any. */
+  nameKo: string | null;
   agencyId: number;
   agencyCode: string;
   country: string;
@@ -16,14 +18,14 @@ export interface DigestRecipient {
 /** The active users with a to-do list (officials), by agency and address. */
 export function digestRecipients(db: Db): DigestRecipient[] {
   return db
-    .select({ userId: users.id, email: users.email, name: users.name, role: users.role, active: users.active, agencyId: users.agencyId, agencyCode: agencies.code, country: agencies.country })
+    .select({ userId: users.id, email: users.email, name: users.name, nameKo: users.nameKo, role: users.role, active: users.active, agencyId: users.agencyId, agencyCode: agencies.code, country: agencies.country })
     .from(users)
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
     .where(and(eq(users.active, true), isNotNull(users.agencyId)))
     .orderBy(asc(agencies.code), asc(users.email))
     .all()
     .filter((u) => todoAgencyOf(u) !== null)
-    .map((u) => ({ userId: u.userId, email: u.email, name: u.name, agencyId: u.agencyId!, agencyCode: u.agencyCode, country: u.country }));
+    .map((u) => ({ userId: u.userId, email: u.email, name: u.name, nameKo: u.nameKo, agencyId: u.agencyId!, agencyCode: u.agencyCode, country: u.country }));
 }
 
 /** The delivery that already covers this user's week (sent or written), if any; a failed attempt does not. */

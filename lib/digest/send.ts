@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { todoFor } from '@/lib/todo/queries';
+import { displayName } from '@/lib/users/display-name';
 import { composeDigest, digestLocaleOf } from './compose';
 import { deliveredThisWeek, digestRecipients, recordDigestSend } from './queries';
 import type { DigestTransport } from './transport';
@@ -57,10 +58,10 @@ export async function sendDigests(db: Db, { today, transport, from, appUrl, log 
       continue;
     }
     const locale = digestLocaleOf(r.country);
-    const message = composeDigest({ locale, recipient: { name: r.name }, todo, week, today, appUrl: origin });
+    const message = composeDigest({ locale, recipient: { name: r.name, nameKo: r.nameKo }, todo, week, today, appUrl: origin });
     const attempt = { userId: r.userId, week, items: todo.counts.total };
     try {
-      const delivery = await transport.deliver({ from, to: { name: r.name, address: r.email }, ...message });
+      const delivery = await transport.deliver({ from, to: { name: displayName(r, locale), address: r.email }, ...message });
       recordDigestSend(db, { ...attempt, status: delivery.status, messageId: delivery.messageId, at: new Date().toISOString() });
       summary[delivery.status]++;
       log(`${delivery.status.padEnd(8)} ${who}: ${todo.counts.total} item(s), ${locale}, ${delivery.messageId}`);

@@ -2,6 +2,7 @@ import { SESSION_COOKIE } from '@/lib/auth/constants';
 import { SORT_KEYS, PAGE_SIZES } from '@/lib/commitments/filters';
 import { BASES, DUE_BASES, PARTNER_ROLES, STATUSES, TARGET_BASES } from '@/lib/commitments/vocabulary';
 import { CONTENT_TYPES, REPORT_FORMATS } from '@/lib/reports/types';
+import { DASHBOARD_SCHEMAS } from './openapi-dashboard';
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 /** The writes' answer to a full disk (a read that refreshes the session's last-seen time may get it too). */
@@ -31,6 +32,7 @@ export const OPENAPI_DOCUMENT = {
   components: {
     securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
     schemas: {
+      ...DASHBOARD_SCHEMAS,
       Error: {
         type: 'object',
         required: ['error'],
@@ -127,7 +129,7 @@ export const OPENAPI_DOCUMENT = {
           status: { $ref: '#/components/schemas/Status' },
           progress: { type: 'integer' },
           version: { type: 'integer' },
-          dialogue: { type: 'object' },
+          dialogue: { type: 'object', description: 'The dialogue’s fields; `synthetic: true` marks invented demo data (the sample dialogue of `npm run demo`)' },
           area: { type: 'object' },
           lead: { $ref: '#/components/schemas/Assignment' },
           partners: { type: 'array', items: { $ref: '#/components/schemas/Partner' } },
@@ -159,6 +161,7 @@ export const OPENAPI_DOCUMENT = {
         responses: { 200: { description: '`{ status: "ok", schemaVersion, databaseMs }`' }, 503: { description: '`{ status: "unavailable" }`: the database cannot be read' } },
       },
     },
+    '/api/v1/openapi.json': { get: { summary: 'This document', security: [], responses: { 200: { description: 'The OpenAPI 3.1 description of the API' } } } },
     '/api/v1/me': { get: { summary: 'The signed-in user', responses: { 200: { description: 'id, email, role, agency' }, 401: error('Signed out') } } },
     '/api/v1/commitments': {
       get: {
@@ -310,8 +313,18 @@ export const OPENAPI_DOCUMENT = {
     '/api/v1/dashboard': {
       get: {
         summary: 'Every dashboard figure as of a date, with each figure’s drill-down link',
-        parameters: [query('dialogue', 'Dialogue code'), query('area', 'Area code'), query('agency', 'Agency code, as lead or partner'), query('country', 'Lead agency’s country'), query('asOf', 'Date from 1900-01-01 to today (default today; 422 otherwise)', { type: 'string', format: 'date' })],
-        responses: { 200: { description: 'The as-of view' }, 401: error('Signed out'), 422: error('Invalid filter or a future date') },
+        parameters: [
+          query('dialogue', 'Dialogue code'),
+          query('area', 'Area code'),
+          query('agency', 'Agency code, as lead or partner'),
+          query('country', 'Lead agency’s country (ISO alpha-2)'),
+          query('asOf', 'Date from 1900-01-01 to today (default today; 422 otherwise)', { type: 'string', format: 'date' }),
+        ],
+        responses: {
+          200: { description: 'The as-of view', content: { 'application/json': { schema: { $ref: '#/components/schemas/DashboardView' } } } },
+          401: error('Signed out'),
+          422: error('Invalid filter (an unknown code is no error: it matches nothing) or a future date; `fieldErrors` names the field'),
+        },
       },
     },
     '/api/v1/reports/quarterly': {

@@ -30,7 +30,8 @@ export interface ReportColumn<T> {
  */
 export const COMMITMENT_COLUMNS: ReportColumn<ReportCommitment>[] = [
   { header: (l) => l.t('columns.code'), kind: 'text', width: 14, value: (c) => c.code },
-  { header: (l) => l.t('columns.dialogue'), kind: 'text', width: 18, value: (c) => c.dialogue },
+  // The synthetic sample's rows say so in every format: `SAMPLE (synthetic)`.
+  { header: (l) => l.t('columns.dialogue'), kind: 'text', width: 18, value: (c, l) => (c.synthetic ? `${c.dialogue} ${l.t('columns.syntheticSuffix')}` : c.dialogue) },
   { header: (l) => l.t('columns.area'), kind: 'text', width: 20, value: (c, l) => l.name(c.area) },
   { header: (l) => l.t('columns.title'), kind: 'text', width: 48, value: (c, l) => l.name({ nameKo: c.titleKo, nameEn: c.titleEn }) },
   { header: (l) => l.t('columns.lead'), kind: 'text', width: 18, value: (c, l) => l.agency(c.lead) },

@@ -1,9 +1,10 @@
 import { createTranslator } from 'use-intl/core';
 import type { Basis, ClaimState, Confidence, DueBasis, State, Verdict } from '@/lib/commitments/vocabulary';
+import { formatDateTime } from '@/lib/format/datetime';
 import type { Locale } from '@/lib/i18n/config';
 import { MESSAGES } from '@/lib/i18n/messages';
 import { parseDuePeriod } from '@/lib/periods/due-period';
-import { parseQuarter } from '@/lib/periods/quarters';
+import { quarterLabel } from '@/lib/format/quarters';
 import type { Named, ReportCommitment, ReportSummary } from './types';
 
 /**
@@ -45,17 +46,13 @@ export function reportLabels(lang: Locale) {
     t,
     /** `2024. 6. 30.` / `30 Jun 2024`. */
     date,
-    /** `2024년 2분기` / `Q2 2024`; never the `2024-Q2` key. */
+    /** `2024년 2분기` / `Q2 2024` (lib/format/quarters.ts, as on every screen); never the `2024-Q2` key. */
     quarter(key: string): string {
-      const q = parseQuarter(key);
-      if (!q) return key;
-      return ko ? `${q.year}년 ${q.quarter}분기` : `Q${q.quarter} ${q.year}`;
+      return quarterLabel(key, lang);
     },
-    /** An instant as date and 24-hour time in `zone`, the zone named: `2024. 7. 5. 15:06 (Asia/Seoul)`. */
+    /** An instant as date and 24-hour time in `zone`, the zone named: `2024. 7. 5. 15:06 KST` / `5 Jul 2024, 15:06 KST`. */
     instant(iso: string, zone: string): string {
-      const f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-      const p = Object.fromEntries(f.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
-      return `${date(`${p.year}-${p.month}-${p.day}`)} ${p.hour}:${p.minute} (${zone})`;
+      return formatDateTime(iso, lang, zone);
     },
     status(s: State): string {
       let word = statuses.get(s);

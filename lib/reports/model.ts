@@ -104,7 +104,7 @@ export function openReport(db: Db, params: ReportParams, ctx: ReportContext): Op
     const summaryFigures = sumFigures(groups);
 
     const inScope = sql`exists (select 1 from ${commitments} where ${and(eq(commitments.dialogueId, dialogues.id), ...scope)})`;
-    const dialogueRows = db.select({ code: dialogues.code, nameKo: dialogues.nameKo, nameEn: dialogues.nameEn, heldOn: dialogues.heldOn }).from(dialogues).where(and(inScope, sql`${dialogues.heldOn} <= ${asOf}`)).orderBy(asc(dialogues.heldOn), asc(dialogues.code)).all();
+    const dialogueRows = db.select({ code: dialogues.code, nameKo: dialogues.nameKo, nameEn: dialogues.nameEn, heldOn: dialogues.heldOn, synthetic: dialogues.synthetic }).from(dialogues).where(and(inScope, sql`${dialogues.heldOn} <= ${asOf}`)).orderBy(asc(dialogues.heldOn), asc(dialogues.code)).all();
     const anyLater = db.get<{ n: number }>(sql`select count(*) as n from ${dialogues} where ${inScope} and ${dialogues.heldOn} > ${asOf}`)!.n > 0;
     const changeQuery = changeRows(db, [...scope, existsOn(asOf)], range.start, asOf);
     const changes = changeCount(db, [...scope, existsOn(asOf)], range.start, asOf);

@@ -89,7 +89,7 @@ describe('writePdf', () => {
       expect(text).toMatch(/미착수\s+1\s+33\.3%\s+0\s+\+1/);
       expect(text).toMatch(/진행 중\s+0\s+0\.0%\s+2\s+−2/);
       expect(text).toMatch(/평균 진척도\(%\)\s+43\.3\s+45\.0\s+−1\.7/);
-      expect(text).toContain('2024. 7. 5. 15:00 (Asia/Seoul)');
+      expect(text).toContain('2024. 7. 5. 15:00 KST');
       expect(text).toContain('과학기술정보통신부');
       expect(text).toContain('이번 분기 신규');
       for (const basis of ['(추정)', '(원문 명시)', '(기관 확인)', '원문 명시:', '기한 명시 없음']) expect(text).toContain(basis);

@@ -113,6 +113,7 @@ function headerBlock(s: ReportSummary, l: ReportLabels): Content[] {
   const notices: string[] = [];
   if (s.partial) notices.push(l.t('header.partial', { date: l.date(s.asOf) }));
   if (s.emptyReason) notices.push(l.emptyReason(s.emptyReason));
+  if (s.dialogues.some((d) => d.synthetic)) notices.push(l.t('header.synthetic'));
   return [
     { text: l.t('documentTitle'), style: 'title' },
     { text: `${l.quarter(s.quarter.key)}  ·  ${l.date(s.quarter.start)} ~ ${l.date(s.quarter.end)}`, style: 'subtitle' },
@@ -272,7 +273,8 @@ function verdictCell(c: ReportCommitment, l: ReportLabels): TableCell {
 }
 
 function commitmentCells(c: ReportCommitment, l: ReportLabels, showDialogue: boolean): TableCell[] {
-  const area = showDialogue ? `${l.name(c.area)} · ${c.dialogue}` : l.name(c.area);
+  const dialogue = c.synthetic ? `${c.dialogue} ${l.t('columns.syntheticSuffix')}` : c.dialogue;
+  const area = showDialogue ? `${l.name(c.area)} · ${dialogue}` : l.name(c.area);
   const previous = c.previousStatus === 'absent' ? statusCell(l, 'absent', l.t('newThisQuarter')) : statusCell(l, c.previousStatus);
   return [
     sub(c.code, area),

@@ -25,7 +25,7 @@ function namesById(db: Db) {
   const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map(({ id, ...r }) => [id, r]));
   const agencyRows = db.select({ id: agencies.id, code: agencies.code, nameKo: agencies.nameKo, nameEn: agencies.nameEn, country: agencies.country }).from(agencies).all();
   return {
-    dialogues: byId(db.select({ id: dialogues.id, code: dialogues.code }).from(dialogues).all()),
+    dialogues: byId(db.select({ id: dialogues.id, code: dialogues.code, synthetic: dialogues.synthetic }).from(dialogues).all()),
     areas: byId(db.select({ id: areas.id, code: areas.code, nameKo: areas.nameKo, nameEn: areas.nameEn }).from(areas).all()),
     leads: byId(agencyRows),
     partners: byId(agencyRows.map(({ id, code, nameKo, nameEn }) => ({ id, code, nameKo, nameEn }))),
@@ -120,6 +120,7 @@ export function* commitmentRows(db: Db, scope: SQL[], end: StateTable, prev: Sta
     yield {
       code,
       dialogue: names.dialogues.get(dialogueId)!.code,
+      ...(names.dialogues.get(dialogueId)!.synthetic && { synthetic: true }),
       area: names.areas.get(areaId)!,
       titleKo,
       titleEn,

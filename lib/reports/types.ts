@@ -86,6 +86,8 @@ export interface Assigned extends Named {
 export interface ReportCommitment {
   code: string;
   dialogue: string;
+  /** Set on the synthetic sample dialogue's commitments (invented demo data): every format marks them. */
+  synthetic?: true;
   area: Named;
   titleKo: string;
   titleEn: string;
@@ -157,7 +159,7 @@ export interface ReportHeader {
   previousQuarterEnd: string;
   nextQuarter: { key: string; start: string; end: string };
   /** The dialogues whose commitments the report covers (those adopted by quarter end). */
-  dialogues: (Named & { heldOn: string })[];
+  dialogues: (Named & { heldOn: string; synthetic?: boolean })[];
   /** The filters, resolved to names (null when not set). */
   filters: { dialogue: Named | null; area: Named | null; agency: Named | null; country: string | null };
   generatedBy: { name: string; email: string };

@@ -15,6 +15,7 @@ function titleBlock(s: ReportSummary, l: ReportLabels): [string, string][] {
   const notes: [string, string][] = [];
   if (s.partial) notes.push([l.t('header.partial', { date: l.date(s.asOf) }), '']);
   if (s.emptyReason) notes.push([l.emptyReason(s.emptyReason), '']);
+  if (s.dialogues.some((d) => d.synthetic)) notes.push([l.t('header.synthetic'), '']);
   return [
     [l.t('header.quarter'), l.quarter(s.quarter.key)],
     [l.t('header.period'), `${l.date(s.quarter.start)} ~ ${l.date(s.quarter.end)}`],

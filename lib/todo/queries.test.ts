@@ -40,6 +40,22 @@ describe('todoFor', () => {
     expect(kinds(todoFor(f.db, f.nsf.agencyId!, '2024-12-15').items)).toEqual(['due_soon CET23-BIO-01', 'stale CET23-QNT-02']);
   });
 
+  it('judges "no update for 90 days" by when entries were recorded, not their effective dates', () => {
+    const f = todoFixture();
+    // Effective half a year earlier, recorded on 1 August 2024 (10:00 in Seoul).
+    f.record(f.msit, 'CET23-QNT-02', 'in_progress', 20, '2024-02-01', '2024-08-01T01:00:00.000Z');
+    const stale = (today: string) => todoFor(f.db, f.nsf.agencyId!, today).items.filter((i) => i.kind === 'stale').map((i) => i.code);
+    expect(stale('2024-08-02')).not.toContain('CET23-QNT-02');
+    expect(stale('2024-10-30')).not.toContain('CET23-QNT-02'); // recorded exactly 90 days before
+    expect(stale('2024-10-31')).toContain('CET23-QNT-02');
+    expect(todoFor(f.db, f.nsf.agencyId!, '2024-10-31').items.find((i) => i.code === 'CET23-QNT-02')).toMatchObject({ since: '2024-08-01', lastUpdate: '2024-02-01' });
+    // Recorded at 23:30 UTC on 31 July, which is 1 August in Seoul: the app's calendar day counts.
+    const g = todoFixture();
+    g.record(g.msit, 'CET23-QNT-02', 'in_progress', 25, '2024-07-30', '2024-07-31T23:30:00.000Z');
+    expect(todoFor(g.db, g.nsf.agencyId!, '2024-10-30').items.filter((i) => i.code === 'CET23-QNT-02')).toEqual([]);
+    expect(todoFor(g.db, g.nsf.agencyId!, '2024-10-31').items.find((i) => i.code === 'CET23-QNT-02')).toMatchObject({ kind: 'stale', since: '2024-08-01' });
+  });
+
   it('asks the other side to confirm a claim, and the claimant’s side to resolve a dispute', () => {
     const f = todoFixture();
     f.record(f.msit, 'CET23-BIO-01', 'completed', 100, '2024-06-01');

@@ -5,7 +5,7 @@ import { getDb, type Db } from '@/db/client';
 import { agencies, commitments } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 import { agencyClaimQueues } from '@/lib/claims/queries';
-import { STALE_DAYS } from '@/lib/as-of/view';
+import { lastRecordedAtSql, recordedOn, staleAt } from '@/lib/as-of/staleness';
 import { OPEN_SQL } from '@/lib/as-of/vocabulary-sql';
 import { addDays } from '@/lib/periods/dates';
 import { DUE_SOON_DAYS, type Todo, type TodoItem, type TodoKind } from './kinds';
@@ -13,13 +13,13 @@ import { DUE_SOON_DAYS, type Todo, type TodoItem, type TodoKind } from './kinds'
 export { DUE_SOON_DAYS, TODO_KINDS, type Todo, type TodoItem, type TodoKind } from './kinds';
 
 /** A commitment as the queries read it: the item's fields, with its id and adoption date. */
-type Row = Pick<TodoItem, 'code' | 'titleKo' | 'titleEn' | 'status' | 'progress' | 'dueSpec' | 'dueEnd' | 'lastUpdate'> & { id: number; adoptedOn: string };
+type Row = Pick<TodoItem, 'code' | 'titleKo' | 'titleEn' | 'status' | 'progress' | 'dueSpec' | 'dueEnd' | 'lastUpdate'> & { id: number; adoptedOn: string; lastRecordedAt?: string | null };
 
 /**
  * What an agency owes on `today`, over the commitments it leads or partners on (not archived):
  * its side's claims the other side disputed; claims by the other side awaiting its confirmation;
- * open commitments overdue or falling due within 30 days; other open commitments without an update
- * for 90 days. Most urgent first: disputes, then confirmations (oldest first), overdue (longest first),
+ * open commitments overdue or falling due within 30 days; other open commitments without an entry
+ * recorded for 90 days (lib/as-of/staleness.ts). Most urgent first: disputes, then confirmations (oldest first), overdue (longest first),
  * due soon (soonest first), no update (longest first).
  */
 export function todoFor(db: Db, agencyId: number, today: string): Todo {
@@ -54,17 +54,19 @@ export function todoFor(db: Db, agencyId: number, today: string): Todo {
   const confirm = queues.toAnswer.map((q) => item('confirm', claimRows.get(q.id)!, q.effective_date, q.update_id));
   // One read of the agency's open commitments, sorted into the three kinds.
   const open = db.all<Row>(
-    sql`select ${columns} from ${c} where ${involved} and ${c.archivedAt} is null and ${c.adoptedOn} <= ${today} and ${c.status} in ${OPEN_SQL}`,
+    sql`select ${columns}, ${lastRecordedAtSql(today)} as "lastRecordedAt" from ${c} where ${involved} and ${c.archivedAt} is null and ${c.adoptedOn} <= ${today} and ${c.status} in ${OPEN_SQL}`,
   );
   const soonEnd = addDays(today, DUE_SOON_DAYS);
-  const staleBefore = addDays(today, -STALE_DAYS);
-  const quiet = (r: Row) => r.lastUpdate ?? r.adoptedOn;
+  const isStale = staleAt(today);
+  // Quiet since the day its latest entry was recorded, or its adoption without one (worked out once a row).
+  const quietSince = new Map<Row, string>();
+  const quiet = (r: Row) => getOrSet(quietSince, r, () => recordedOn(r.lastRecordedAt ?? null) ?? r.adoptedOn);
   const due = (r: Row) => r.dueEnd!;
   const overdue = open.filter((r) => r.dueEnd !== null && r.dueEnd < today).sort(byDate(due)).map((r) => item('overdue', r, r.dueEnd!));
   const dueSoon = open.filter((r) => r.dueEnd !== null && r.dueEnd >= today && r.dueEnd <= soonEnd).sort(byDate(due)).map((r) => item('due_soon', r, r.dueEnd!));
   const stale = open
     // Already listed as overdue or due soon: the same update resolves both, so it is listed once.
-    .filter((r) => quiet(r) < staleBefore && !(r.dueEnd !== null && r.dueEnd <= soonEnd))
+    .filter((r) => isStale({ status: r.status, adoptedOn: r.adoptedOn, lastRecordedAt: r.lastRecordedAt ?? null }) && !(r.dueEnd !== null && r.dueEnd <= soonEnd))
     .sort(byDate(quiet))
     .map((r) => item('stale', r, quiet(r)));
   const items = [...disputed, ...confirm, ...overdue, ...dueSoon, ...stale];
@@ -73,6 +75,12 @@ export function todoFor(db: Db, agencyId: number, today: string): Todo {
     items,
     counts: { disputed: disputed.length, confirm: confirm.length, overdue: overdue.length, due_soon: dueSoon.length, stale: stale.length, total: items.length },
   };
+}
+
+function getOrSet<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) map.set(key, (v = make()));
+  return v;
 }
 
 /** Oldest `date` first, then by code (binary order, as SQL sorts). */

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { vi } from 'vitest';
 import type { Db } from '@/db/client';
 import { agencies, commitments, statusUpdates } from '@/db/schema';
 import type { Actor } from '@/lib/audit/record';
@@ -26,8 +27,19 @@ export function todoFixture(serviceToday = '2026-06-30') {
   const admin = insertTestUser(db, { email: 'admin@example.org', role: 'admin', agencyId: null, passwordHash: 'x' });
   const adminActor: Actor = { id: admin.id, email: admin.email, role: 'admin', agencyId: null, agencyCode: null, active: true, mustChangePassword: false };
   const version = (code: string) => db.select().from(commitments).where(eq(commitments.code, code)).get()!.version;
-  const record = (who: Actor, code: string, status: string, progress: number, effectiveDate: string) =>
-    updateCommitmentStatus(db, who, code, { status, progress, note: `${status} by ${who.email}`, effectiveDate, version: version(code) }, ctx, serviceToday);
+  /**
+   * Records an entry as if on `recordedAt` (an ISO instant; default 10:00 in Seoul on its effective
+   * date): staleness counts when entries were recorded, and the service stamps the clock, so the clock is set to it.
+   */
+  const record = (who: Actor, code: string, status: string, progress: number, effectiveDate: string, recordedAt = `${effectiveDate}T01:00:00.000Z`) => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(recordedAt));
+    try {
+      return updateCommitmentStatus(db, who, code, { status, progress, note: `${status} by ${who.email}`, effectiveDate, version: version(code) }, ctx, serviceToday);
+    } finally {
+      vi.useRealTimers();
+    }
+  };
   const answer = (who: Actor, code: string, decision: 'confirm' | 'dispute', effectiveDate: string) => {
     const id = db.select({ id: commitments.id }).from(commitments).where(eq(commitments.code, code)).get()!.id;
     const updateId = db.select().from(statusUpdates).where(eq(statusUpdates.commitmentId, id)).all().at(-1)!.id;

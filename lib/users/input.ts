@@ -10,6 +10,15 @@ const email = z
   .max(320, { message: 'too_long' })
   .pipe(z.email({ message: 'invalid_email' }));
 
+/** The display names: `name` (English screens, and the stand-in), `nameKo` (Korean screens; blank: none). */
+const names = {
+  name: plainText(200).trim().min(1, { message: 'required' }),
+  nameKo: plainText(200)
+    .trim()
+    .nullish()
+    .transform((v) => v || null),
+};
+
 const access = {
   role: z.enum(ROLES, { error: missingOr('invalid_role') }),
   agencyCode: z.string().trim().max(20).optional().transform((v) => (v ? v.toUpperCase() : undefined)),
@@ -27,10 +36,12 @@ function passwordNotPersonal(v: { email: string; password: string }, ctx: z.Refi
 }
 
 export const CreateUserInput = z
-  .object({ email, name: plainText(200).trim().min(1, { message: 'required' }), ...access, password: NewPasswordInput })
+  .object({ email, ...names, ...access, password: NewPasswordInput })
   .superRefine(agencyMatchesRole)
   .superRefine(passwordNotPersonal);
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
+
+export const UpdateUserNamesInput = z.object(names);
 
 export const UpdateUserAccessInput = z.object(access).superRefine(agencyMatchesRole);
 

@@ -7,6 +7,7 @@ const columns = {
   id: users.id,
   email: users.email,
   name: users.name,
+  nameKo: users.nameKo,
   role: users.role,
   active: users.active,
   mustChangePassword: users.mustChangePassword,

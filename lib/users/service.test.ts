@@ -5,9 +5,9 @@ import { auditEvents, sessions, users } from '@/db/schema';
 import type { Actor } from '@/lib/audit/record';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { createSession, resolveSession } from '@/lib/auth/sessions';
-import { ValidationError } from '@/lib/errors';
+import { ForbiddenError, ValidationError } from '@/lib/errors';
 import { insertTestUser, useSeededTestDb } from '@/lib/testing/test-db';
-import { changeOwnPassword, createUser, resetUserPassword, setUserActive, updateUserAccess } from './service';
+import { changeOwnPassword, createUser, resetUserPassword, setUserActive, updateUserAccess, updateUserNames } from './service';
 
 const ctx = { origin: 'test' };
 const source = { address: '192.0.2.9', sessionId: null };
@@ -121,5 +121,37 @@ describe('changing one’s own password', () => {
     expect(actions.filter((a) => a === 'auth.password_check.throttled')).toHaveLength(1);
     expect(actions).not.toContain('user.change_password');
     expect(await verifyPassword(db.select().from(users).where(eq(users.id, targetId)).get()!.passwordHash, 'original-password-1')).toBe(true);
+  });
+});
+
+describe('display names', () => {
+  const user = () => db.select().from(users).where(eq(users.id, targetId)).get()!;
+
+  it('creates a user with a Korean display name, or none when it is left blank', async () => {
+    const base = { role: 'analyst', password: 'temporary-pass-2024' };
+    expect((await createUser(db, admin, { ...base, email: 'ko@example.org', name: 'Analyst Kim', nameKo: ' 분석 담당자 ' }, ctx)).nameKo).toBe('분석 담당자');
+    expect((await createUser(db, admin, { ...base, email: 'blank@example.org', name: 'Analyst Lee', nameKo: '' }, ctx)).nameKo).toBeNull();
+  });
+
+  it('lets an administrator change both names, audited, and refuses a blank English name', async () => {
+    updateUserNames(db, admin, targetId, { name: 'Target Person', nameKo: '대상자' }, ctx);
+    expect(user()).toMatchObject({ name: 'Target Person', nameKo: '대상자' });
+    const audit = db.select().from(auditEvents).where(eq(auditEvents.action, 'user.update_names')).get()!;
+    expect(audit.after).toMatchObject({ name: 'Target Person', nameKo: '대상자' });
+    updateUserNames(db, admin, targetId, { name: 'Target Person', nameKo: '  ' }, ctx);
+    expect(user().nameKo).toBeNull();
+    expect(await fieldErrors(() => updateUserNames(db, admin, targetId, { name: ' ', nameKo: '대상자' }, ctx))).toEqual({ name: ['required'] });
+  });
+
+  it('refuses analysts and officials, writing nothing', () => {
+    const before = user();
+    for (const role of ['analyst', 'official'] as const) {
+      const agencyId = role === 'official' ? 1 : null;
+      const u = insertTestUser(db, { email: `${role}-x@example.org`, role, agencyId, passwordHash: hash });
+      const actor: Actor = { id: u.id, email: u.email, role, agencyId, agencyCode: null, active: true, mustChangePassword: false };
+      expect(() => updateUserNames(db, actor, targetId, { name: 'Hijacked', nameKo: '탈취' }, ctx)).toThrow(ForbiddenError);
+    }
+    expect(user()).toEqual(before);
+    expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'user.update_names')).all()).toHaveLength(0);
   });
 });

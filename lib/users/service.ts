@@ -11,11 +11,11 @@ import { revokeUserSessions } from '@/lib/auth/sessions';
 import { markAttemptSucceeded, startAttempt } from '@/lib/auth/throttle';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation/common';
-import { ChangeOwnPasswordInput, CreateUserInput, ResetPasswordInput, UpdateUserAccessInput } from './input';
+import { ChangeOwnPasswordInput, CreateUserInput, ResetPasswordInput, UpdateUserAccessInput, UpdateUserNamesInput } from './input';
 
 /** What the audit trail keeps of a user: never the hash. */
 function publicView(u: User) {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, agencyId: u.agencyId, active: u.active, mustChangePassword: u.mustChangePassword };
+  return { id: u.id, email: u.email, name: u.name, nameKo: u.nameKo, role: u.role, agencyId: u.agencyId, active: u.active, mustChangePassword: u.mustChangePassword };
 }
 
 
@@ -42,7 +42,7 @@ function emailTaken(db: Db, email: string): boolean {
  */
 export async function insertUser(
   db: Db,
-  input: CreateUserInput,
+  input: Omit<CreateUserInput, 'nameKo'> & { nameKo?: string | null },
   options: { mustChangePassword: boolean; actor: Actor | null; origin: string },
 ): Promise<User> {
   const agencyId = agencyIdFor(db, input.agencyCode);
@@ -51,7 +51,7 @@ export async function insertUser(
   return db.transaction((tx) => {
     const user = tx
       .insert(users)
-      .values({ email: input.email, name: input.name, role: input.role, agencyId, passwordHash, mustChangePassword: options.mustChangePassword })
+      .values({ email: input.email, name: input.name, nameKo: input.nameKo ?? null, role: input.role, agencyId, passwordHash, mustChangePassword: options.mustChangePassword })
       .returning()
       .get();
     recordAudit(tx, { actor: options.actor, action: 'user.create', targetType: 'user', targetId: user.id, after: publicView(user), origin: options.origin });
@@ -74,6 +74,18 @@ export function setUserActive(db: Db, actor: Actor, userId: number, active: bool
     const after = tx.update(users).set({ active, updatedAt: new Date().toISOString() }).where(eq(users.id, userId)).returning().get()!;
     if (!active) revokeUserSessions(tx, userId);
     recordAudit(tx, { actor, action: active ? 'user.enable' : 'user.disable', targetType: 'user', targetId: userId, before: publicView(before), after: publicView(after), origin: ctx.origin });
+    return after;
+  });
+}
+
+/** Changes the display names (English and Korean) a user is shown by. */
+export function updateUserNames(db: Db, actor: Actor, userId: number, raw: unknown, ctx: RequestContext): User {
+  authorize(db, actor, 'user.manage', undefined, ctx, String(userId));
+  const input = parseInput(UpdateUserNamesInput, raw);
+  const before = loadUser(db, userId);
+  return db.transaction((tx) => {
+    const after = tx.update(users).set({ name: input.name, nameKo: input.nameKo, updatedAt: new Date().toISOString() }).where(eq(users.id, userId)).returning().get()!;
+    recordAudit(tx, { actor, action: 'user.update_names', targetType: 'user', targetId: userId, before: publicView(before), after: publicView(after), origin: ctx.origin });
     return after;
   });
 }

@@ -4,11 +4,13 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { CommitmentsTable } from '@/components/commitments/commitments-table';
 import { FilterForm } from '@/components/commitments/filter-form';
 import { Pagination } from '@/components/commitments/pagination';
+import { SyntheticNotice } from '@/components/synthetic-notice';
 import { listAsOf } from '@/lib/as-of/list';
 import { assessmentQuarterOf } from '@/lib/assessments/queries';
 import { requirePagePermission } from '@/lib/auth/current-user';
 import { getFilterOptions } from '@/lib/commitments/filter-options';
 import { filterQueryString, parseFiltersReportingErrors } from '@/lib/commitments/filters';
+import { includesSyntheticCodes } from '@/lib/commitments/synthetic';
 import { todayIso } from '@/lib/periods/dates';
 import { reportLabels } from '@/lib/reports/labels';
 
@@ -42,6 +44,7 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
           <Link href={`/commitments${filterQueryString({ ...filter, asOf: undefined, page: 1 })}`}>{t('commitments.asOfToday')}</Link>
         </p>
       )}
+      {includesSyntheticCodes(items.map((i) => i.code)) && <SyntheticNotice />}
       <p className="muted results-summary" role="status">
         {t('filters.showing', { from, to: from + items.length - (total === 0 ? 0 : 1), total })}
       </p>

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { TodoTable } from '@/components/todo/todo-table';
 import { requirePageActor } from '@/lib/auth/current-user';
+import { formatDate } from '@/lib/format/datetime';
 import { localized } from '@/lib/i18n/config';
 import { todayIso } from '@/lib/periods/dates';
 import { todoAgencyOf } from '@/lib/todo/access';
@@ -34,7 +35,7 @@ export default async function TodoPage() {
   }
   const today = todayIso();
   const todo = loadTodo(agencyId, today);
-  const [locale, format] = [await getLocale(), await getFormatter()];
+  const locale = await getLocale();
   const agency = localized(locale, { ko: todo.agency.nameKo, en: todo.agency.nameEn });
   return (
     <>
@@ -42,7 +43,7 @@ export default async function TodoPage() {
         <h1>{t('todo.title')}</h1>
         <p className="muted">{t('todo.intro', { agency })}</p>
         <p className="muted">
-          {t('todo.asOf', { date: format.dateTime(new Date(`${today}T00:00:00Z`), { dateStyle: 'long' }) })}
+          {t('todo.asOf', { date: formatDate(today, locale) })}
           {todo.counts.total > 0 && ` · ${t('todo.summary', { count: todo.counts.total })}`}
         </p>
       </div>

@@ -48,11 +48,6 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <p className="muted">{t('reports.intro')}</p>
       </div>
       <ReportForm params={raw as Partial<ReportParams>} quarters={quarters} options={getFilterOptions({ duePeriods: false })} errors={errors} />
-      {Object.keys(errors).length > 0 && (
-        <p className="notice notice--error" role="alert">
-          {t('forms.errorSummary')}
-        </p>
-      )}
       {params && report && (
         <>
           <section className="card no-print" aria-labelledby="downloads-title">

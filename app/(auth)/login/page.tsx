@@ -5,6 +5,7 @@ import { LanguageSwitcher } from '@/components/language-switcher';
 import { LoginForm } from '@/components/login-form';
 import { landingPath, requestedCallbackPath } from '@/lib/auth/callback-url';
 import { getCurrentActor } from '@/lib/auth/current-user';
+import { demoPasswordInForce } from '@/lib/auth/demo-password';
 import { isDemoInstallation } from '@/lib/settings/queries';
 import { todoAgencyOf } from '@/lib/todo/access';
 
@@ -20,6 +21,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (actor) redirect(callbackUrl ?? landingPath(todoAgencyOf(actor) !== null));
   const t = await getTranslations();
   const error = Array.isArray(params.error) ? params.error[0] : params.error;
+  const demo = isDemoInstallation();
+  // The password only when it opens the demo accounts: DEMO_PASSWORD may differ from the default.
+  const demoPassword = demo ? await demoPasswordInForce() : null;
   return (
     <main id="main" className="login">
       <div className="login__card">
@@ -30,7 +34,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1>{t('auth.signInTitle')}</h1>
         <p className="muted">{t('auth.signInIntro')}</p>
         <LoginForm callbackUrl={callbackUrl} initialError={error} />
-        {isDemoInstallation() && <p className="notice notice--info">{t('auth.demoAccounts')}</p>}
+        {demo && (
+          <p className="notice notice--info">
+            {t('auth.demoAccounts')}
+            {demoPassword && <> {t('auth.demoPassword', { password: demoPassword })}</>}
+          </p>
+        )}
       </div>
     </main>
   );

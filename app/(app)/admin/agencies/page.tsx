@@ -20,8 +20,8 @@ export default async function AgenciesPage() {
   return (
     <>
       <h1>{t('agencies')}</h1>
-      <div className="table-scroll">
-        <table className="data-table">
+      <div className="table-scroll table-scroll--cards">
+        <table className="data-table data-table--cards">
           <caption className="visually-hidden">{t('agencies')}</caption>
           <thead>
             <tr>
@@ -38,9 +38,9 @@ export default async function AgenciesPage() {
               <tr key={a.id}>
                 <td className="mono">{a.code}</td>
                 <th scope="row">{localized(locale, { ko: a.nameKo, en: a.nameEn })}</th>
-                <td>{a.country}</td>
-                <td>{all(`agencyKind.${a.kind}`)}</td>
-                <td>
+                <td data-label={t('country')}>{a.country}</td>
+                <td data-label={t('kind')}>{all(`agencyKind.${a.kind}`)}</td>
+                <td data-label={t('commitmentsCount')}>
                   <Link href={`/commitments?agency=${encodeURIComponent(a.code)}`}>{a.led}</Link>
                 </td>
                 <td>

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { saveDialogueAction } from '@/app/(app)/admin/actions';
 import { dialogueFields } from '@/components/admin/field-specs';
 import { EntityForm } from '@/components/forms/entity-form';
+import { SyntheticBadge } from '@/components/synthetic-badge';
 import { listDialoguesWithCounts } from '@/lib/admin/queries';
 import { requirePagePermission } from '@/lib/auth/current-user';
 import { localized } from '@/lib/i18n/config';
@@ -19,8 +20,8 @@ export default async function DialoguesPage() {
   return (
     <>
       <h1>{t('dialogues')}</h1>
-      <div className="table-scroll">
-        <table className="data-table">
+      <div className="table-scroll table-scroll--cards">
+        <table className="data-table data-table--cards">
           <caption className="visually-hidden">{t('dialogues')}</caption>
           <thead>
             <tr>
@@ -36,10 +37,13 @@ export default async function DialoguesPage() {
               <tr key={d.id}>
                 <td className="mono">{d.code}</td>
                 <th scope="row">
-                  {localized(locale, { ko: d.nameKo, en: d.nameEn })} · {localized(locale, { ko: d.placeKo, en: d.placeEn })}
+                  {localized(locale, { ko: d.nameKo, en: d.nameEn })}
+                  {d.synthetic && <SyntheticBadge />} · {localized(locale, { ko: d.placeKo, en: d.placeEn })}
                 </th>
-                <td className="nowrap">{d.heldOn}</td>
-                <td>
+                <td className="nowrap" data-label={t('heldOn')}>
+                  {d.heldOn}
+                </td>
+                <td data-label={t('commitmentsCount')}>
                   <Link href={`/commitments?dialogue=${encodeURIComponent(d.code)}`}>{d.commitments}</Link>
                 </td>
                 <td>

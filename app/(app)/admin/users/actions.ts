@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current-user';
 import { actionError, formValues, type ActionState } from '@/lib/http/action-state';
-import { createUser, resetUserPassword, setUserActive, updateUserAccess } from '@/lib/users/service';
+import { createUser, resetUserPassword, setUserActive, updateUserAccess, updateUserNames } from '@/lib/users/service';
 
 function userIdOf(formData: FormData): number {
   const id = Number(formData.get('userId'));
@@ -21,6 +21,18 @@ export async function createUserAction(_previous: ActionState, formData: FormDat
   } catch (error) {
     const { password: _omit, ...kept } = values;
     return actionError(error, kept);
+  }
+}
+
+export async function updateNamesAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData);
+  try {
+    const { actor, ctx } = await requireActor();
+    updateUserNames(getDb(), actor, userIdOf(formData), { name: values.name, nameKo: values.nameKo }, ctx);
+    revalidatePath('/admin/users');
+    return { status: 'success', message: 'users.namesSaved' };
+  } catch (error) {
+    return actionError(error, values);
   }
 }
 

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { CreateUserForm } from '@/components/admin/user-forms';
 import { listAgencies } from '@/lib/agencies/queries';
 import { requirePagePermission } from '@/lib/auth/current-user';
+import { displayName } from '@/lib/users/display-name';
 import { listUsers } from '@/lib/users/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function UsersPage() {
   const actor = await requirePagePermission('user.manage');
-  const t = await getTranslations();
+  const [t, locale] = [await getTranslations(), await getLocale()];
   const users = listUsers();
   return (
     <>
@@ -20,8 +21,8 @@ export default async function UsersPage() {
         <h1>{t('users.title')}</h1>
         <p className="muted">{t('users.intro')}</p>
       </div>
-      <div className="table-scroll">
-        <table className="data-table">
+      <div className="table-scroll table-scroll--cards">
+        <table className="data-table data-table--cards">
           <caption className="visually-hidden">{t('users.listCaption')}</caption>
           <thead>
             <tr>
@@ -39,10 +40,10 @@ export default async function UsersPage() {
                 <th scope="row">
                   {u.email} {u.id === actor.id && <span className="muted">{t('users.you')}</span>}
                 </th>
-                <td>{u.name}</td>
-                <td>{t(`roles.${u.role}`)}</td>
-                <td>{u.agencyCode ?? '—'}</td>
-                <td>
+                <td data-label={t('users.name')}>{displayName(u, locale)}</td>
+                <td data-label={t('users.role')}>{t(`roles.${u.role}`)}</td>
+                <td data-label={t('users.agency')}>{u.agencyCode ?? '—'}</td>
+                <td data-label={t('users.status')}>
                   {u.active ? t('users.active') : t('users.disabled')}
                   {u.mustChangePassword && <span className="muted"> · {t('users.mustChange')}</span>}
                 </td>

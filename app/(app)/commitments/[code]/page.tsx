@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { AgencyName } from '@/components/agency-name';
 import { AssessmentFormPanel } from '@/components/assessments/assessment-form-panel';
 import { AssessmentHistory } from '@/components/assessments/assessment-history';
@@ -18,6 +18,7 @@ import { ProgressBar } from '@/components/progress-bar';
 import { StatusBadge } from '@/components/status-badge';
 import { StatusUpdateForm } from '@/components/status-update-form';
 import { getDb } from '@/db/client';
+import { agencyShortName } from '@/lib/agencies/short-name';
 import { assessmentAt, assessmentQuarterOf, assessmentsOf } from '@/lib/assessments/queries';
 import { requirePagePermission } from '@/lib/auth/current-user';
 import { answerAvailability } from '@/lib/claims/availability';
@@ -28,9 +29,12 @@ import { statusAsOf } from '@/lib/commitments/history';
 import { getCommitmentByCode } from '@/lib/commitments/queries';
 import { commitmentCodeParam } from '@/lib/commitments/code-param';
 import { updateAvailability } from '@/lib/commitments/update-status';
+import { agenciesThatMayUpdate } from '@/lib/commitments/updating-agencies';
+import { formatDate } from '@/lib/format/datetime';
 import { localized } from '@/lib/i18n/config';
 import { isIsoDate, todayIso } from '@/lib/periods/dates';
 import { isOverdue, parseDuePeriod } from '@/lib/periods/due-period';
+import { SyntheticBadge } from '@/components/synthetic-badge';
 
 interface Props {
   params: Promise<{ code: string }>;
@@ -46,7 +50,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   const actor = await requirePagePermission('commitment.read', undefined, code ?? undefined);
   const detail = code === null ? undefined : getCommitmentByCode(code);
   if (!detail) notFound();
-  const [t, locale, format] = [await getTranslations(), await getLocale(), await getFormatter()];
+  const [t, locale] = [await getTranslations(), await getLocale()];
   const { commitment: c, dialogue, area, lead, partners, history, leadBasis, dueBasis, targetBasis } = detail;
   const l = <T,>(ko: T, en: T) => localized(locale, { ko, en });
   const due = parseDuePeriod(c.dueSpec);
@@ -55,7 +59,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   // A date given but not valid (or given twice) is named next to the field rather than ignored.
   const asOfInvalid = asOfParam !== undefined && asOfParam !== '' && asOf === null;
   const asOfState = asOf ? statusAsOf(c.code, asOf) : null;
-  const date = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'long' });
+  const date = (iso: string) => formatDate(iso, locale);
   const canUpdate = updateAvailability(actor, c.code);
   const today = todayIso();
   // The page's date: the claim, the sides' views and the assessment are read as they stood then.
@@ -96,7 +100,8 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         </p>
         <h1>{l(c.titleKo, c.titleEn)}</h1>
         <p className="muted">
-          {l(dialogue.nameKo, dialogue.nameEn)} ·{' '}
+          {l(dialogue.nameKo, dialogue.nameEn)}
+          {dialogue.synthetic && <SyntheticBadge />} ·{' '}
           {t('dialogue.heldOn', { date: date(dialogue.heldOn), place: l(dialogue.placeKo, dialogue.placeEn) })}
         </p>
       </header>
@@ -221,7 +226,9 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
             minDate={dialogue.heldOn}
           />
         </section>
-      ) : null}
+      ) : (
+        <p className="notice notice--info">{t('update.whoMayUpdate', { agencies: namesList(agenciesThatMayUpdate(c.code, db).map((a) => agencyShortName(a, locale)), locale) })}</p>
+      )}
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t('commitment.history')}</h2>
@@ -259,4 +266,9 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
       <AssessmentHistory entries={assessments} />
     </article>
   );
+}
+
+/** Agencies named in a sentence: "MOTIE and DOC" / "산업부·미 상무부". */
+function namesList(names: string[], locale: 'ko' | 'en'): string {
+  return locale === 'ko' ? names.join('·') : new Intl.ListFormat('en', { type: 'conjunction' }).format(names);
 }

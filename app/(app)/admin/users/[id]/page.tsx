@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { AccessForm, ActiveForm, ResetPasswordForm } from '@/components/admin/user-forms';
+import { AccessForm, ActiveForm, NamesForm, ResetPasswordForm } from '@/components/admin/user-forms';
 import { listAgencies } from '@/lib/agencies/queries';
 import { requirePagePermission } from '@/lib/auth/current-user';
 import { getUser } from '@/lib/users/queries';
@@ -29,6 +29,9 @@ export default async function UserPage({ params }: Props) {
       </p>
       <h1>{t('editTitle', { email: user.email })}</h1>
       <div className="panels">
+        <section className="panel">
+          <NamesForm user={user} />
+        </section>
         <section className="panel">
           <AccessForm user={user} agencies={agencies} />
         </section>

@@ -1,0 +1,83 @@
+import { eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { commitments } from '@/db/schema';
+import type { Actor } from '@/lib/audit/record';
+import { parseFiltersLeniently } from '@/lib/commitments/filters';
+import { updateCommitmentStatus } from '@/lib/commitments/update-status';
+import { insertTestUser, useSeededTestDb } from '@/lib/testing/test-db';
+import { listAsOf } from './list';
+import { planAsOfView } from './view';
+
+const TODAY = '2025-06-30';
+let db: Db;
+
+/**
+ * The seed's six dated commitments (CET23-TRI-01 due 2024-04-30; BIO-01, BIO-04, AI-01, AI-02 and
+ * AI-03 due 2024-12-31) and thirteen ongoing ones, with a hand-made history: BIO-01 completed before
+ * its due date; AI-01 completed early, then reopened; two ongoing commitments completed.
+ */
+beforeEach(() => {
+  db = useSeededTestDb();
+  const u = insertTestUser(db, { email: 'admin@example.org', role: 'admin', passwordHash: 'x' });
+  const admin: Actor = { id: u.id, email: u.email, role: 'admin', agencyId: null, agencyCode: null, active: true, mustChangePassword: false };
+  const record = (code: string, status: string, progress: number, effectiveDate: string) => {
+    const version = db.select().from(commitments).where(eq(commitments.code, code)).get()!.version;
+    updateCommitmentStatus(db, admin, code, { status, progress, note: 'hand-made', effectiveDate, version }, { origin: 'test' }, TODAY);
+  };
+  record('CET23-BIO-01', 'completed', 100, '2024-11-30');
+  record('CET23-SEMI-01', 'completed', 100, '2024-06-15');
+  record('CET23-BAT-02', 'completed', 100, '2024-09-01');
+  record('CET23-AI-01', 'completed', 100, '2024-10-01');
+  record('CET23-AI-01', 'in_progress', 80, '2025-02-10');
+});
+
+const point = (asOf: string) => planAsOfView({}, asOf, TODAY, db).series.at(-1)!;
+
+describe('the burn-up: due by then against completed among those due', () => {
+  it('counts only the completed commitments that had fallen due, never those without a deadline', () => {
+    const p = point('2025-03-31');
+    expect(p.dueByThen).toBe(6);
+    expect(p.completedOfDue).toBe(1);
+    // What the chart used to plot against the six: every completed commitment, ongoing ones included.
+    expect(p.counts.completed).toBe(3);
+  });
+
+  it('counts a commitment from the later of its completion and its due date, and stops when it is reopened', () => {
+    const series = planAsOfView({}, '2025-03-31', TODAY, db).series;
+    const at = (period: string) => series.find((p) => p.period === period)!;
+    // TRI-01 alone has fallen due; AI-01 is completed but not due yet.
+    expect([at('2024-10').dueByThen, at('2024-10').completedOfDue, at('2024-10').counts.completed]).toEqual([1, 0, 3]);
+    expect([at('2024-11').dueByThen, at('2024-11').completedOfDue]).toEqual([1, 0]);
+    // At the end of 2024 both BIO-01 and AI-01 are due and completed.
+    expect([at('2024-12').dueByThen, at('2024-12').completedOfDue, at('2024-12').counts.completed]).toEqual([6, 2, 4]);
+    expect([at('2025-01').dueByThen, at('2025-01').completedOfDue]).toEqual([6, 2]);
+    // AI-01 reopened in February.
+    expect([at('2025-02').dueByThen, at('2025-02').completedOfDue]).toEqual([6, 1]);
+    expect(series.every((p) => p.completedOfDue <= p.dueByThen && p.completedOfDue <= p.counts.completed)).toBe(true);
+  });
+
+  it('gives the same figure at a period end in a longer series and as that day’s own view', () => {
+    for (const end of ['2024-06-30', '2024-10-31', '2024-12-31', '2025-02-28']) {
+      const inSeries = planAsOfView({}, '2025-06-30', TODAY, db).series.find((p) => p.end === end)!;
+      expect(inSeries.completedOfDue, end).toBe(point(end).completedOfDue);
+      expect(inSeries.dueByThen, end).toBe(point(end).dueByThen);
+    }
+  });
+
+  it('drills down to lists of exactly what each point counts', () => {
+    const series = planAsOfView({}, '2025-03-31', TODAY, db).series;
+    for (const p of series) {
+      const total = (href: string) => listAsOf(parseFiltersLeniently(Object.fromEntries(new URL(href, 'http://x').searchParams)), TODAY, db).total;
+      expect(total(p.links.dueByThen), `${p.period} due`).toBe(p.dueByThen);
+      expect(total(p.links.completedOfDue), `${p.period} completed of due`).toBe(p.completedOfDue);
+    }
+    expect(series.at(-1)!.links.completedOfDue).toBe('/commitments?dueBy=2025-03-31&asOf=2025-03-31&status=completed');
+  });
+
+  it('narrows to a scope: a dialogue read from the history, an area from the tallies', () => {
+    expect(planAsOfView({ dialogue: 'KR-US-CET-2023' }, '2025-03-31', TODAY, db).series.at(-1)).toMatchObject({ dueByThen: 6, completedOfDue: 1 });
+    expect(planAsOfView({ area: 'AI' }, '2024-12-31', TODAY, db).series.at(-1)).toMatchObject({ dueByThen: 3, completedOfDue: 1 });
+    expect(planAsOfView({ area: 'SEMI' }, '2025-03-31', TODAY, db).series.at(-1)).toMatchObject({ dueByThen: 0, completedOfDue: 0, counts: { completed: 1 } });
+  });
+});

@@ -7,6 +7,7 @@ import type { Status } from '@/lib/commitments/vocabulary';
 import { parseDuePeriod } from '@/lib/periods/due-period';
 import { rebuildDerived } from '@/lib/as-of/maintenance';
 import { chainHash, GENESIS_HASH } from '@/lib/audit/chain';
+import { seededRandom } from '@/lib/random';
 
 /**
  * Fills a fresh database with a realistic synthetic corpus on top of the real seed:
@@ -25,16 +26,8 @@ export const SIZES = {
 } as const;
 export type Size = keyof typeof SIZES;
 
-/** Deterministic PRNG (mulberry32) so every run builds the same corpus. */
-function rng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic (lib/random.ts) so every run builds the same corpus. */
+const rng = seededRandom;
 
 const DAY = 86_400_000;
 const SYNTHETIC = `'측정용 합성 데이터', 'Synthetic data for measurement'`;

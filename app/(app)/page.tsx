@@ -54,7 +54,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   // The charts' words, in the page's language and the one order (STATUSES, DUE_CATEGORIES) of stack and legend.
   const statusLabels = Object.fromEntries(STATUSES.map((s) => [s, t(`status.${s}`)])) as Record<Status, string>;
   const dueLabels = Object.fromEntries(DUE_CATEGORIES.map((c) => [c, t(`dashboard.due.${c}`)])) as Record<DueCategory, string>;
-  // Until the as-of view names it (lib/as-of/view.ts), completed among those due falls back to all completed.
   const dueBars = d.dueTimeline.map((q) => ({ quarter: q.quarter, values: { completed: q.completed, onCourse: q.onCourse, overdue: q.overdue, discontinued: q.discontinued }, hrefs: q.links }));
   const agencyRows = d.byLeadAgency.map((a) => ({ code: a.code, name: name(a), country: a.country, led: a.led, completed: a.completed, overdue: a.overdue, hrefs: a.links }));
 

@@ -1,11 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { commitments } from '@/db/schema';
-import type { Actor } from '@/lib/audit/record';
 import { parseFiltersLeniently } from '@/lib/commitments/filters';
-import { updateCommitmentStatus } from '@/lib/commitments/update-status';
-import { insertTestUser, useSeededTestDb } from '@/lib/testing/test-db';
+import { handMadeHistory } from '@/lib/testing/hand-made-history';
+import { useSeededTestDb } from '@/lib/testing/test-db';
 import { listAsOf } from './list';
 import { planAsOfView } from './view';
 
@@ -19,12 +16,7 @@ let db: Db;
  */
 beforeEach(() => {
   db = useSeededTestDb();
-  const u = insertTestUser(db, { email: 'admin@example.org', role: 'admin', passwordHash: 'x' });
-  const admin: Actor = { id: u.id, email: u.email, role: 'admin', agencyId: null, agencyCode: null, active: true, mustChangePassword: false };
-  const record = (code: string, status: string, progress: number, effectiveDate: string) => {
-    const version = db.select().from(commitments).where(eq(commitments.code, code)).get()!.version;
-    updateCommitmentStatus(db, admin, code, { status, progress, note: 'hand-made', effectiveDate, version }, { origin: 'test' }, TODAY);
-  };
+  const { record } = handMadeHistory(db, TODAY);
   record('CET23-BIO-01', 'completed', 100, '2024-11-30');
   record('CET23-SEMI-01', 'completed', 100, '2024-06-15');
   record('CET23-BAT-02', 'completed', 100, '2024-09-01');

@@ -7,6 +7,7 @@ import { parseFiltersLeniently } from '@/lib/commitments/filters';
 import { listAsOf as searchCommitments } from '@/lib/as-of/list';
 import { updateCommitmentStatus } from '@/lib/commitments/update-status';
 import { STATUSES } from '@/lib/commitments/vocabulary';
+import { handMadeHistory } from '@/lib/testing/hand-made-history';
 import { insertTestUser, useSeededTestDb } from '@/lib/testing/test-db';
 import { createCommitment } from '@/lib/admin/commitment-service';
 import { saveDialogue } from '@/lib/admin/reference-service';
@@ -21,12 +22,7 @@ let db: Db;
  */
 beforeEach(() => {
   db = useSeededTestDb();
-  const u = insertTestUser(db, { email: 'admin@example.org', role: 'admin', passwordHash: 'x' });
-  const admin: Actor = { id: u.id, email: u.email, role: 'admin', agencyId: null, agencyCode: null, active: true, mustChangePassword: false };
-  const record = (code: string, status: string, progress: number, effectiveDate: string) => {
-    const version = db.select().from(commitments).where(eq(commitments.code, code)).get()!.version;
-    updateCommitmentStatus(db, admin, code, { status, progress, note: 'hand-made', effectiveDate, version }, { origin: 'test' }, TODAY);
-  };
+  const { record } = handMadeHistory(db, TODAY);
   record('CET23-BIO-01', 'in_progress', 20, '2024-02-10');
   record('CET23-BIO-01', 'completed', 100, '2024-11-30');
   record('CET23-BIO-04', 'at_risk', 30, '2024-05-05');

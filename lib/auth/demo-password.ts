@@ -22,13 +22,18 @@ export async function checkDemoPassword(db: Db, candidate: string): Promise<stri
   return null;
 }
 
-let inForce: Promise<string | null> | undefined;
+let inForce: { answer: Promise<string | null>; at: number } | undefined;
+/** How long an answer stands: a password reset of the demo accounts shows within this time. */
+const RECHECK_MS = 60_000;
 
 /**
  * The demo password in force (DEMO_PASSWORD, else the default) if it opens a demo account, else
- * null. Checked once per process: argon2 takes a noticeable time, and the login page asks on every visit.
+ * null. Checked at most once a minute per process: argon2 takes a noticeable time, and the login
+ * page asks on every visit.
  */
-export function demoPasswordInForce(): Promise<string | null> {
-  inForce ??= checkDemoPassword(getDb(), process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD).catch(() => null);
-  return inForce;
+export function demoPasswordInForce(now = Date.now()): Promise<string | null> {
+  if (!inForce || now - inForce.at >= RECHECK_MS) {
+    inForce = { answer: checkDemoPassword(getDb(), process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD).catch(() => null), at: now };
+  }
+  return inForce.answer;
 }

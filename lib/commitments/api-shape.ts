@@ -1,8 +1,11 @@
 import 'server-only';
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
-import { commitments } from '@/db/schema';
+import { commitments, dialogues } from '@/db/schema';
 import type { CommitmentListItem } from '@/lib/as-of/list';
+import type { AsOfScope } from '@/lib/as-of/scope';
+import { planAsOfView } from '@/lib/as-of/view';
+import { scopeIncludesSynthetic } from './synthetic';
 import { factBasis, leadBasis, type AssignmentBasis, type Confirmation, type FactBasis, type Reason } from './basis';
 import type { AgencyRef, CommitmentDetail, PartnerRef } from './queries';
 import type { Basis } from './vocabulary';
@@ -82,8 +85,10 @@ export function apiCommitmentItems(items: CommitmentListItem[], db: Db = getDb()
           targetBasisQuote: c.targetBasisQuote,
           targetBasisReasonKo: c.targetBasisReasonKo,
           targetBasisReasonEn: c.targetBasisReasonEn,
+          synthetic: dialogues.synthetic,
         })
         .from(c)
+        .innerJoin(dialogues, eq(dialogues.id, c.dialogueId))
         .where(inArray(c.code, codes))
         .all()
     : [];
@@ -91,9 +96,11 @@ export function apiCommitmentItems(items: CommitmentListItem[], db: Db = getDb()
   return items.map(({ lead: { basis: listedLeadBasis, ...agency }, partners, ...item }) => {
     const b = byCode.get(item.code);
     // Renamed since the page was read (an admin edit in between): its bases are read again next time.
-    if (!b) return { ...item, lead: apiLead(agency, { basis: listedLeadBasis, quote: null, reason: null, confirmation: null }), partners: partners.map(apiPartner), dueBasis: null, targetBasis: null };
+    if (!b) return { ...item, synthetic: null, lead: apiLead(agency, { basis: listedLeadBasis, quote: null, reason: null, confirmation: null }), partners: partners.map(apiPartner), dueBasis: null, targetBasis: null };
     return {
       ...item,
+      // Invented demo data (the sample dialogue): marked on every item.
+      synthetic: b.synthetic,
       lead: apiLead(agency, leadBasis(b)),
       partners: partners.map(apiPartner),
       dueBasis: apiFactBasis(factBasis(b.dueBasis, b.dueBasisQuote, b.dueBasisReasonKo, b.dueBasisReasonEn)),
@@ -116,4 +123,9 @@ export function apiCounterpartsAndAssessments(commitmentId: number, date: string
     assessment: assessmentAt(entries, date),
     assessments: entries,
   };
+}
+
+/** `GET /api/v1/dashboard`: the as-of view, and whether its figures include invented demo data. */
+export function apiDashboard(scope: AsOfScope, asOf: string, today: string, db: Db = getDb()) {
+  return { ...planAsOfView(scope, asOf, today, db), includesSynthetic: scopeIncludesSynthetic(scope, asOf, db) };
 }

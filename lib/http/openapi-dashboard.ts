@@ -53,6 +53,7 @@ export const DASHBOARD_SCHEMAS = {
       asOf: date,
       today: date,
       past: { type: 'boolean', description: 'True when asOf is before today' },
+      includesSynthetic: { type: 'boolean', description: 'True when the figures include invented demo data (a synthetic dialogue, such as the sample of `npm run demo`)' },
       previousQuarterEnd: date,
       headline: ref('DashboardHeadline'),
       previous: { ...ref('DashboardHeadline'), description: 'The same figures at the end of the previous quarter' },

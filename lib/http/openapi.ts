@@ -109,6 +109,7 @@ export const OPENAPI_DOCUMENT = {
           status: { $ref: '#/components/schemas/Status' },
           progress: { type: 'integer' },
           overdue: { type: 'boolean' },
+          synthetic: { type: ['boolean', 'null'], description: 'True for invented demo data (a synthetic dialogue); null when the commitment was renamed while the page was read' },
           lead: { $ref: '#/components/schemas/Assignment' },
           partners: { type: 'array', items: { $ref: '#/components/schemas/Partner' } },
           inferredAssignments: { type: 'integer', description: 'How many of its assignments (lead and partners) are inferred' },

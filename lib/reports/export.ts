@@ -30,7 +30,7 @@ export function exportReport(db: Db, actor: Actor, query: Record<string, unknown
   recordAudit(db, { actor, action: 'report.export', targetType: 'report', targetId: params.quarter, after: { params, format }, origin: ctx.origin });
   const conn = reportConnection(db);
   try {
-    const report = openReport(conn.db, params, { by: authorOf(db, actor), today, now });
+    const report = openReport(conn.db, params, { by: authorOf(db, actor, params.lang), today, now });
     const body = renderToStream(report.source, format, () => {
       try {
         report.close();

@@ -11,11 +11,13 @@ import { openReport, reportConnection } from './model';
 import { parseReportParams } from './params';
 import { CONTENT_TYPES, fileNameOf, renderToBuffer } from './render';
 import { REPORT_FORMATS, type QuarterlyReport, type ReportFormat, type ReportParams } from './types';
+import type { Locale } from '@/lib/i18n/config';
+import { displayName } from '@/lib/users/display-name';
 
-/** Who generates a report, as its header names them. */
-export function authorOf(db: Db, actor: Actor): { name: string; email: string } {
-  const row = db.select({ name: users.name }).from(users).where(eq(users.id, actor.id)).get();
-  return { name: row?.name ?? actor.email, email: actor.email };
+/** Who generates a report, as its header names them: their display name in the report's language. */
+export function authorOf(db: Db, actor: Actor, lang: Locale): { name: string; email: string } {
+  const row = db.select({ name: users.name, nameKo: users.nameKo }).from(users).where(eq(users.id, actor.id)).get();
+  return { name: displayName({ email: actor.email, name: row?.name, nameKo: row?.nameKo }, lang), email: actor.email };
 }
 
 /**
@@ -31,7 +33,7 @@ export async function issueReport(db: Db, actor: Actor, raw: unknown, ctx: Reque
   const files: { format: ReportFormat; content: Buffer }[] = [];
   let lastUpdateId: number;
   try {
-    const report = openReport(conn.db, params, { by: authorOf(db, actor), today, now });
+    const report = openReport(conn.db, params, { by: authorOf(db, actor, params.lang), today, now });
     try {
       lastUpdateId = report.source.summary.lastUpdateId;
       for (const format of REPORT_FORMATS) files.push({ format, content: await renderToBuffer(report.source, format) });

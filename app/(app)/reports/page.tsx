@@ -37,7 +37,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     if (!(e instanceof ValidationError)) throw e;
     errors = e.fieldErrors;
   }
-  const report = params ? previewQuarterlyReport(db, params, { by: authorOf(db, actor), today, now: new Date() }) : null;
+  const report = params ? previewQuarterlyReport(db, params, { by: authorOf(db, actor, params.lang), today, now: new Date() }) : null;
   const query = params ? new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string')).toString() : '';
   const issued = listIssuedReports(db, 20);
   const ui = reportLabels(locale);

@@ -3,6 +3,7 @@ import { parseDuePeriod } from '@/lib/periods/due-period';
 import { krUsCet2023 } from '../data/kr-us-cet-2023';
 import { inferred, NOT_STATED, type SeedAgency, type SeedCommitment, type SeedDialogue } from '../types';
 import { SAMPLE_TOPICS } from './topics';
+import { seededRandom } from '@/lib/random';
 
 /**
  * The sample dialogue `npm run demo` adds so a newcomer sees what the product is for: invented
@@ -59,16 +60,8 @@ export interface SamplePlan {
   dueEnd: number | null;
 }
 
-/** Deterministic PRNG (mulberry32): the same seed day always gives the same sample. */
-export function rng(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic (lib/random.ts): the same seed day always gives the same sample. */
+export const rng = seededRandom;
 export const SAMPLE_SEED = 20_231_209;
 
 const DUE_KINDS = ['year', 'half', 'quarter', 'early', 'late', 'mid', 'month', 'none'] as const;

@@ -2,6 +2,7 @@ import { addDays } from '@/lib/periods/dates';
 import { formatQuarter, previousQuarter, quarterOf, quarterRange } from '@/lib/periods/quarters';
 import type { Confidence, Status } from '@/lib/commitments/vocabulary';
 import { rng, SAMPLE_SEED, SAMPLE_SPAN_DAYS, type Arc, type SamplePlan } from './dialogue';
+import { dayStartInZone } from '@/lib/periods/day-start';
 
 /** One thing someone records, at `at` (epoch ms); `day` offsets below are days from the seed day. */
 export type SampleEvent = { at: number; code: string } & (
@@ -36,8 +37,8 @@ export function planSampleHistory(plans: readonly SamplePlan[], today: string): 
   const random = rng(SAMPLE_SEED + 1);
   const between = (from: number, to: number) => from + Math.floor(random() * (to - from + 1));
   const date = (day: number) => addDays(today, day);
-  // Recorded during office hours in Seoul (00:00–08:00 UTC), never later than yesterday.
-  const instant = (day: number, minute = between(0, 480)) => Date.parse(`${date(Math.min(day, -1))}T00:00:00Z`) + minute * 60_000;
+  // Recorded during office hours (09:00–17:00) in the app's time zone, never later than yesterday.
+  const instant = (day: number, minute = between(0, 480)) => Date.parse(dayStartInZone(date(Math.min(day, -1)))) + (9 * 60 + minute) * 60_000;
   const events: SampleEvent[] = [];
   const adopted = -SAMPLE_SPAN_DAYS;
   let claimsRecordedLate = 0;

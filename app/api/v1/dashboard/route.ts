@@ -2,7 +2,7 @@ import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current-user';
 import { authorize } from '@/lib/auth/guard';
 import { CommitmentFilterInput, filterParams } from '@/lib/commitments/filters';
-import { planAsOfView } from '@/lib/as-of/view';
+import { apiDashboard } from '@/lib/commitments/api-shape';
 import { ValidationError } from '@/lib/errors';
 import { apiRoute, json } from '@/lib/http/api';
 import { todayIso } from '@/lib/periods/dates';
@@ -20,5 +20,5 @@ export const GET = apiRoute(async (request: Request) => {
   const today = todayIso();
   const { asOf = today, ...scope } = parsed.data;
   if (asOf > today) throw new ValidationError({ asOf: ['date_in_future'] });
-  return json(planAsOfView(scope, asOf, today));
+  return json(apiDashboard(scope, asOf, today));
 });

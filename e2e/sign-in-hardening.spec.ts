@@ -40,7 +40,7 @@ test.describe('sign-in hardening', () => {
       await here.getByRole('button', { name: 'Change password' }).click();
     };
     await change(DEMO_PASSWORD, 'my-pnnl-passphrase-1');
-    await expect(here.getByText('The password must not contain the name part of the e-mail address.')).toBeVisible();
+    await expect(here.getByText('The password must not contain the name part of the e-mail address.', { exact: true })).toBeVisible();
     await change(DEMO_PASSWORD, 'kestrel-harbour-4242');
     await expect(here.getByRole('status')).toHaveText('Your password has been changed; your sessions elsewhere have ended.');
 

@@ -20,7 +20,7 @@ import { parseFiltersLeniently } from '@/lib/commitments/filters';
 import { scopeIncludesSynthetic } from '@/lib/commitments/synthetic';
 import type { AsOfScope } from '@/lib/as-of/scope';
 import { planAsOfView } from '@/lib/as-of/view';
-import { periodLabel } from '@/lib/charts/labels';
+import { periodLabel } from '@/lib/format/quarters';
 import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { DUE_CATEGORIES, type DueCategory } from '@/lib/dashboard/due-categories';
 import { localized } from '@/lib/i18n/config';

@@ -1,4 +1,4 @@
-import { periodLabel } from '@/lib/charts/labels';
+import { periodLabel } from '@/lib/format/quarters';
 import { dueSeries } from '@/lib/charts/series';
 import type { DueCategory } from '@/lib/dashboard/due-categories';
 import type { Locale } from '@/lib/i18n/config';

@@ -1,4 +1,4 @@
-import { periodLabel } from '@/lib/charts/labels';
+import { periodLabel } from '@/lib/format/quarters';
 import { BURNUP_COLORS, MEAN_PROGRESS_COLOR, statusSeries } from '@/lib/charts/series';
 import type { Status } from '@/lib/commitments/vocabulary';
 import type { Locale } from '@/lib/i18n/config';

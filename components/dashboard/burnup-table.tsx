@@ -1,7 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { periodLabel } from '@/lib/charts/labels';
+import { periodLabel } from '@/lib/format/quarters';
 
 export interface BurnupRow {
   period: string;

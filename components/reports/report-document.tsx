@@ -1,5 +1,5 @@
 import { ReportStatusChart } from '@/components/charts/report-charts';
-import { periodLabel } from '@/lib/charts/labels';
+import { periodLabel } from '@/lib/format/quarters';
 import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { reportLabels, type ReportLabels } from '@/lib/reports/labels';
 import type { ComplianceFigures, QuarterFigures, ReportChange, ReportCommitment, ReportSummary } from '@/lib/reports/types';

@@ -1,21 +1,3 @@
-import { quarterLabel } from '@/lib/format/quarters';
-import type { Locale } from '@/lib/i18n/config';
-
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTH_KEY = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-/**
- * A series period ("2024-Q2" or "2024-06") as people read it: on an axis (`short`) "'24. 2분기" /
- * "Q2 '24" and "'24. 6." / "Jun '24"; in full "2024년 2분기" / "Q2 2024" and "2024년 6월" / "Jun 2024".
- */
-export function periodLabel(key: string, locale: Locale, { short = false }: { short?: boolean } = {}): string {
-  const m = MONTH_KEY.exec(key);
-  if (!m) return quarterLabel(key, locale, { short });
-  const [year, month] = [m[1]!, Number(m[2])];
-  if (locale === 'ko') return short ? `'${year.slice(2)}. ${month}.` : `${year}년 ${month}월`;
-  return `${EN_MONTHS[month - 1]} ${short ? `'${year.slice(2)}` : year}`;
-}
-
 /** Tooltip of one segment: "Biotechnology — In progress: 3". Zero segments are not drawn, so get none. */
 export function segmentTitle(category: string, series: string, value: number | string): string {
   return `${category} — ${series}: ${value}`;

@@ -9,7 +9,10 @@
  * - operations (lib/ops/): JSON logs on standard output (one line per request and per error,
  *   console output included), an X-Request-Id on every response, the database's lock file
  *   (one server per database; `db:restore` waits for it), and a graceful stop on SIGTERM/SIGINT
- *   that finishes the requests in flight, then checkpoints and closes the database.
+ *   that finishes the requests in flight, stops the read model's worker threads, then checkpoints
+ *   and closes the database;
+ * - at most RENDER_CONCURRENCY (default 2) page renders at once, so a save or an API call never
+ *   waits behind a crowd of dashboards (lib/ops/render-gate.js).
  *
  * node server.js [--hostname|-H H] [--port|-p P]   (port: --port, else PORT, else 3000)
  */
@@ -19,8 +22,9 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { LOGGER_KEY, createLogger, routeConsoleToLogger } = require('./lib/ops/logger');
 const { requestContextStorage, withRequestLog } = require('./lib/ops/request-log');
+const { createRenderGate } = require('./lib/ops/render-gate');
 const { acquireLock, releaseLock } = require('./lib/ops/server-lock');
-const { closeAppDatabase, handleShutdownSignals } = require('./lib/ops/shutdown');
+const { closeAppDatabase, closeReadModel, handleShutdownSignals } = require('./lib/ops/shutdown');
 
 const PEER_ADDRESS_HEADER = 'x-peer-address';
 /** As db/client.ts's databasePath(). */
@@ -81,6 +85,7 @@ async function main() {
     close: async () => {
       // Next.js's own clean-up: it waits for work scheduled with after().
       if (app) await Promise.race([app.close(), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+      await closeReadModel(logger);
       closeAppDatabase(logger);
       releaseLock(databaseFile);
     },
@@ -90,16 +95,20 @@ async function main() {
   app = next({ dev: false, hostname: values.hostname ?? 'localhost', port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // At most RENDER_CONCURRENCY pages render at once (lib/ops/render-gate.js); 0 lifts the limit.
+  const renderGate = createRenderGate({ limit: Number(process.env.RENDER_CONCURRENCY ?? 2) });
   server = http.createServer(
     withRequestLog(
-      withPeerAddress((req, res) => {
-        if (shutdown.isStopping()) res.setHeader('Connection', 'close');
-        return handle(req, res).catch((error) => {
-          logger.error({ err: error }, 'unhandled request error');
-          if (!res.headersSent) res.statusCode = 500;
-          res.end();
-        });
-      }),
+      withPeerAddress(
+        renderGate.wrap((req, res) => {
+          if (shutdown.isStopping()) res.setHeader('Connection', 'close');
+          return handle(req, res).catch((error) => {
+            logger.error({ err: error }, 'unhandled request error');
+            if (!res.headersSent) res.statusCode = 500;
+            res.end();
+          });
+        }),
+      ),
       { logger, inFlight },
     ),
   );

@@ -5,6 +5,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { ensureDerivedCurrent } from '@/lib/as-of/maintenance';
 import { chainExistingRows } from '@/lib/audit/chain';
+import { ensureDataVersionTriggers } from './data-version';
 import { ensureAppendOnlyGuards } from './guards';
 import * as schema from './schema';
 
@@ -62,13 +63,25 @@ export function openDatabase(file: string = databasePath()): Db {
   sqlite.pragma('journal_mode = WAL');
   if (onDisk) {
     restrictDatabaseFiles(file);
-    const { dev, ino } = fs.statSync(file);
+    const { dev, ino } = fs.statSync(/*turbopackIgnore: true*/ file);
     openedFiles.set(sqlite, { dev, ino });
   }
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = FULL');
   // Per-request scratch tables (dashboard states on a past date) stay in memory.
+  sqlite.pragma('temp_store = MEMORY');
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+/**
+ * Opens an existing database file for reading only (the read model's worker threads): WAL lets it
+ * read while the server's connection writes; it can never write the file, only its own temporary
+ * scratch tables (kept in memory).
+ */
+export function openReadOnlyDatabase(file: string = databasePath()): Db {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('temp_store = MEMORY');
   return drizzle(sqlite, { schema }) as Db;
 }
@@ -97,6 +110,7 @@ export function migrateDatabase(db: Db): void {
   const chained = chainExistingRows(db.$client, ensureAppendOnlyGuards);
   if (chained) console.info(`Hash chain: ${chained} existing audit events and status updates chained`);
   ensureAppendOnlyGuards(db.$client);
+  ensureDataVersionTriggers(db.$client);
   ensureDerivedCurrent(db);
 }
 

@@ -10,8 +10,8 @@ export const APPEND_ONLY_TABLES = ['status_updates', 'audit_events', 'issued_rep
  * (no hash, a prev_hash other than the head's, or an id not after the head's): rows are appended
  * through lib/audit/chain.ts only. Migration 0001 created the first guards; they are re-created
  * after every migration run because a drizzle-kit table rebuild (create __new_x, copy, drop x,
- * rename) drops a table's triggers with the table. These are the only triggers the schema has:
- * derived data is kept by lib/as-of, not by triggers.
+ * rename) drops a table's triggers with the table. The only other triggers are the data
+ * version's (db/data-version.ts): derived data is kept by lib/as-of, not by triggers.
  */
 export function ensureAppendOnlyGuards(sqlite: Database.Database): void {
   for (const table of APPEND_ONLY_TABLES) {

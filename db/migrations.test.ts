@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase, type Db } from '@/db/client';
 import { APPEND_ONLY_TABLES } from '@/db/guards';
+import { VERSIONED_TABLES } from '@/db/data-version';
 import { commitments, statusUpdates } from '@/db/schema';
 import { seedReferenceData } from '@/db/seed';
 import { verifyDerived } from '@/lib/as-of/maintenance';
@@ -30,7 +31,10 @@ const record = (code: string, status: string, progress: number, effectiveDate: s
 const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
 /** Two guards (no update, no delete) per append-only table, and the chain guard of each chained table, by name. */
 const ALL_GUARDS = [...APPEND_ONLY_TABLES.flatMap((t) => [`${t}_no_delete`, `${t}_no_update`]), ...CHAINED_TABLES.map((t) => `${t}_chain`)].sort();
-const triggers = () => (db.$client.prepare(`select name from sqlite_master where type = 'trigger' order by name`).all() as { name: string }[]).map((t) => t.name);
+/** The guards; the data version's triggers (db/data-version.ts) are checked apart, by `versionTriggers`. */
+const triggers = () =>
+  (db.$client.prepare(`select name from sqlite_master where type = 'trigger' and name not like '%_data_version_%' order by name`).all() as { name: string }[]).map((t) => t.name);
+const versionTriggers = () => (db.$client.prepare(`select count(*) as n from sqlite_master where type = 'trigger' and name like '%_data_version_%'`).get() as { n: number }).n;
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrations-'));
@@ -98,8 +102,9 @@ function expectGuardsHold(): void {
 }
 
 describe('migrations can evolve', () => {
-  it('starts with the append-only and chain guards and no other trigger', () => {
+  it('starts with the append-only and chain guards and the data version’s triggers, no other', () => {
     expect(triggers()).toEqual(ALL_GUARDS);
+    expect(versionTriggers()).toBe(VERSIONED_TABLES.length * 3);
     expect(ALL_GUARDS).toContain('status_updates_no_update');
     expect(ALL_GUARDS).toContain('audit_events_chain');
     expectGuardsHold();
@@ -187,6 +192,7 @@ describe('migrations can evolve', () => {
     expect(() => db.$client.exec('delete from status_updates')).toThrow(/status_updates is append-only/);
     expect(count(`select count(*) as n from status_updates where note = 'x'`)).toBe(4);
     expect(triggers()).toEqual(ALL_GUARDS);
+    expect(versionTriggers()).toBe(VERSIONED_TABLES.length * 3);
     expectGuardsHold();
     // The edit made while the guard was gone is evidence tampered with: the chain names it.
     expect(verifyChains(db.$client).broken[0]).toMatchObject({ table: 'status_updates', id: 1, reason: expect.stringMatching(/changed after it was recorded/) });

@@ -715,3 +715,18 @@ export const digestSends = sqliteTable(
   },
   (t) => [index('digest_sends_user_week_idx').on(t.userId, t.week, t.status)],
 );
+
+/**
+ * The data version: one counter that every write transaction on the tables the read model reads
+ * increments (triggers installed by db/data-version.ts; `db:rebuild-derived` and `db:restore` bump
+ * it themselves). The read cache (lib/read-model/) keys every answer by it, so an answer computed
+ * before a write is never served after it.
+ */
+export const dataVersion = sqliteTable(
+  'data_version',
+  {
+    id: integer('id').primaryKey(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [check('data_version_single_row', sql`${t.id} = 1`)],
+);

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { DEMO_PASSWORD } from './helpers';
+import { signInRequest } from './helpers';
 
 /**
  * Odd input never breaks the server: every page and API route, each of its query and path
@@ -115,14 +115,6 @@ function probes(readViews = true): Probe[] {
   // Unknown API paths.
   for (const o of ODD) out.push(get(`/api/v1/${enc(o)}`), get(`/api/v1/commitments/CET23-BIO-01/${enc(o)}`));
   return out;
-}
-
-/** Signs a request context in through next-auth's credentials endpoint, as the README's curl does. */
-async function signInRequest(request: APIRequestContext, email: string) {
-  const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
-  const response = await request.post('/api/auth/callback/credentials', { form: { csrfToken, email, password: DEMO_PASSWORD, callbackUrl: '/', json: 'true' }, maxRedirects: 0 });
-  expect(response.status(), `sign-in of ${email}`).toBeLessThan(400);
-  expect((await request.get('/api/v1/me')).status(), `session of ${email}`).toBe(200);
 }
 
 /** Sends every probe (a few at a time) and returns those answered with a 5xx or not at all. */

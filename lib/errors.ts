@@ -70,6 +70,17 @@ export class StorageFullError extends AppError {
 }
 
 /**
+ * A read could not be answered because the worker thread computing it failed (it crashed, ran out
+ * of memory or past its time limit, or the server is stopping). Nothing was written; the worker was
+ * replaced, and the same request can simply be tried again.
+ */
+export class ReadUnavailableError extends AppError {
+  constructor(message = 'The figures could not be read just now. Please try again') {
+    super('read_unavailable', message);
+  }
+}
+
+/**
  * SQLite's "no space" result. A full disk gives SQLITE_FULL as well (SQLite reports a write that
  * fails with ENOSPC so, tested on a full tmpfs with the WAL), not an I/O error.
  */

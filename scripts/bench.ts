@@ -1,7 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { migrateDatabase, openDatabase } from '@/db/client';
-import { DEFAULT_DEMO_PASSWORD } from '@/db/seed/demo-users';
 import { planAsOfView } from '@/lib/as-of/view';
 import { listAsOf } from '@/lib/as-of/list';
 import { rebuildDerived } from '@/lib/as-of/maintenance';
@@ -9,6 +8,7 @@ import { getFilterOptions } from '@/lib/commitments/filter-options';
 import { parseFiltersLeniently } from '@/lib/commitments/filters';
 import { todayIso } from '@/lib/periods/dates';
 import { benchReports, REPORT_TABLE_HEADER } from './bench-reports';
+import { signIn, waitForServer } from './bench-http';
 import { generate, SIZES, type Size } from './generate-data';
 
 /**
@@ -31,38 +31,6 @@ const percentile = (xs: number[], p: number) => {
 };
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${BASE}/login`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('server did not start');
-}
-
-/** Signs in through next-auth's CSRF + credentials flow; returns the Cookie header. */
-async function signIn(email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair = ''] = c.split(';');
-      const i = pair.indexOf('=');
-      jar.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
-  keep(csrfRes);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const body = new URLSearchParams({ csrfToken, email, password: process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD, json: 'true' });
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, { method: 'POST', body, headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
-  keep(res);
-  if (![...jar.keys()].some((k) => k.endsWith('session-token'))) throw new Error(`sign-in failed for ${email}`);
-  return cookie();
-}
 
 async function timeRequests(path: string, cookie: string): Promise<number[]> {
   const times: number[] = [];
@@ -122,8 +90,8 @@ async function benchSize(size: Size): Promise<{ rows: string[]; reports: string[
     detached: true,
   });
   try {
-    await waitForServer();
-    const cookie = await signIn('analyst@demo.example');
+    await waitForServer(BASE);
+    const cookie = await signIn(BASE, 'analyst@demo.example');
     const row = (what: string, http: number[], sql: number[]) =>
       `| ${size} | ${what} | ${ms(percentile(http, 50))} | ${ms(percentile(http, 95))} | ${ms(percentile(sql, 50))} | ${ms(percentile(sql, 95))} | ${(percentile(http, 95) / percentile(sql, 95)).toFixed(1)}× | ${(bytes / 1e6).toFixed(1)} MB |`;
     const rows = [

@@ -17,14 +17,13 @@ import { SyntheticNotice } from '@/components/synthetic-notice';
 import { requirePagePermission } from '@/lib/auth/current-user';
 import { getFilterOptions } from '@/lib/commitments/filter-options';
 import { parseFiltersLeniently } from '@/lib/commitments/filters';
-import { scopeIncludesSynthetic } from '@/lib/commitments/synthetic';
 import type { AsOfScope } from '@/lib/as-of/scope';
-import { planAsOfView } from '@/lib/as-of/view';
 import { periodLabel } from '@/lib/format/quarters';
 import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { DUE_CATEGORIES, type DueCategory } from '@/lib/dashboard/due-categories';
 import { localized } from '@/lib/i18n/config';
 import { isIsoDate, todayIso } from '@/lib/periods/dates';
+import { readDashboard } from '@/lib/read-model';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard'))('title') };
@@ -45,8 +44,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const scope: AsOfScope = { dialogue: f.dialogue, area: f.area, agency: f.agency, country: f.country };
   const asOfError = asOfErrorOf(params.asOf, today);
   const asOf = asOfError || typeof params.asOf !== 'string' || params.asOf === '' ? today : params.asOf;
-  // Every figure, row and link comes from the as-of view; this page only renders it.
-  const d = planAsOfView(scope, asOf, today);
+  // Every figure, row and link comes from the as-of view (cached, or computed off this thread); this page only renders it.
+  const d = await readDashboard(scope, asOf, today);
   const [t, locale, format] = [await getTranslations(), await getLocale(), await getFormatter()];
   const name = (x: { nameKo: string; nameEn: string }) => localized(locale, { ko: x.nameKo, en: x.nameEn });
   const date = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'medium' });
@@ -69,7 +68,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           {t('dashboard.asOfNotice', { date: date(asOf) })}
         </p>
       )}
-      {scopeIncludesSynthetic(scope, asOf) && <SyntheticNotice />}
+      {d.includesSynthetic && <SyntheticNotice />}
       {d.headline.total === 0 ? (
         <p className="empty">{t('dashboard.empty')}</p>
       ) : (

@@ -117,11 +117,12 @@ function pageByStatus(db: Db, states: StatesOn, where: SQL, dir: 'asc' | 'desc',
  * The commitments as they stood at the end of a date (the filter's `asOf`, or today): one page of
  * those matching the filter, each with its status, progress, overdue flag and latest entry as of
  * that date, its lead and partners; and how many match. The list page, `GET
- * /api/v1/commitments` and every drill-down from the as-of view read this.
+ * /api/v1/commitments` and every drill-down from the as-of view read this. Snapshots are built
+ * through `snapshotWriter` (see planAsOfView).
  */
-export function listAsOf(f: CommitmentFilter, today: string = todayIso(), db: Db = getDb()) {
+export function listAsOf(f: CommitmentFilter, today: string = todayIso(), db: Db = getDb(), snapshotWriter: Db = db) {
   const date = listDate(f, today);
-  prepareSnapshots(db, f, [date], today);
+  prepareSnapshots(snapshotWriter, f, [date], today);
   return db.transaction(
     () => {
       // Each commitment's state on the date, from the cheapest source (lib/as-of/sources.ts).

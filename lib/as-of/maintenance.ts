@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { bumpDataVersion } from '@/db/data-version';
 import { settings } from '@/db/schema';
 import { ABSENT } from '@/lib/commitments/vocabulary';
 import { ALL, applyShares, MAIN_TABLES, refreshCommitmentColumns, writeTransitions, type DerivedTables } from './derive';
@@ -30,6 +31,8 @@ export function rebuildDerived(db: Db): { ms: number } {
       applyShares(tx, MAIN_TABLES, ALL, 1);
       rebuildSpans(tx);
       tx.insert(settings).values({ key: VERSION_KEY, value: DERIVED_VERSION }).onConflictDoUpdate({ target: settings.key, set: { value: DERIVED_VERSION } }).run();
+      // The triggers see no source write here: cached answers made from the old derived data go.
+      bumpDataVersion(db.$client);
     },
     { behavior: 'immediate' },
   );

@@ -168,11 +168,11 @@ const previousQuarterEndOf = (date: string) => quarterRange(previousQuarter(quar
 
 /**
  * The planner: builds the view of a scope at `asOf`. Snapshots it will count from are built first
- * (a write); every figure is then read in one transaction, so all of them come from the same
+ * (a write, through `snapshotWriter`: a read-only connection reads, a writable one builds them); every figure is then read in one transaction, so all of them come from the same
  * moment even while others write.
  */
-export function planAsOfView(scope: AsOfScope, asOf: string, today: string, db: Db = getDb()): AsOfView {
-  prepareSnapshots(db, scope, [asOf, previousQuarterEndOf(asOf)], today);
+export function planAsOfView(scope: AsOfScope, asOf: string, today: string, db: Db = getDb(), snapshotWriter: Db = db): AsOfView {
+  prepareSnapshots(snapshotWriter, scope, [asOf, previousQuarterEndOf(asOf)], today);
   return db.transaction(
     () => {
       const narrowed = scopeOf(db, scope);

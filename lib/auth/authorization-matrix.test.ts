@@ -23,6 +23,7 @@ const confirmationsRoute = await import('@/app/api/v1/commitments/[code]/confirm
 const assessmentsRoute = await import('@/app/api/v1/commitments/[code]/assessments/route');
 const meRoute = await import('@/app/api/v1/me/route');
 const dashboardRoute = await import('@/app/api/v1/dashboard/route');
+const metricsRoute = await import('@/app/api/metrics/route');
 const { issueReportAction } = await import('@/app/(app)/reports/actions');
 const quarterlyRoute = await import('@/app/api/v1/reports/quarterly/route');
 const reportsRoute = await import('@/app/api/v1/reports/route');
@@ -140,6 +141,11 @@ const OPERATIONS: Operation[] = [
     name: 'GET /api/v1/dashboard',
     allowed: READERS,
     run: () => fromResponse(dashboardRoute.GET(new Request('http://test/api/v1/dashboard?area=BIO&asOf=2024-06-30'), {})),
+  },
+  {
+    name: 'GET /api/metrics',
+    allowed: ['admin'],
+    run: () => fromResponse(metricsRoute.GET(new Request('http://test/api/metrics'), {})),
   },
   {
     name: 'GET /api/v1/me',

@@ -31,7 +31,8 @@ export type Action =
   | 'user.manage'
   | 'agency.manage'
   | 'dialogue.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'ops.metrics';
 
 type Rule = (user: PolicyUser, resource?: CommitmentScope) => boolean;
 
@@ -57,6 +58,7 @@ const RULES: Record<Role, Partial<Record<Action, Rule>>> = {
     'agency.manage': () => true,
     'dialogue.manage': () => true,
     'audit.read': () => true,
+    'ops.metrics': () => true,
   },
   official: {
     'commitment.read': () => true,

@@ -3,9 +3,6 @@ import { eq, inArray } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { commitments, dialogues } from '@/db/schema';
 import type { CommitmentListItem } from '@/lib/as-of/list';
-import type { AsOfScope } from '@/lib/as-of/scope';
-import { planAsOfView } from '@/lib/as-of/view';
-import { scopeIncludesSynthetic } from './synthetic';
 import { factBasis, leadBasis, type AssignmentBasis, type Confirmation, type FactBasis, type Reason } from './basis';
 import type { AgencyRef, CommitmentDetail, PartnerRef } from './queries';
 import type { Basis } from './vocabulary';
@@ -123,9 +120,4 @@ export function apiCounterpartsAndAssessments(commitmentId: number, date: string
     assessment: assessmentAt(entries, date),
     assessments: entries,
   };
-}
-
-/** `GET /api/v1/dashboard`: the as-of view, and whether its figures include invented demo data. */
-export function apiDashboard(scope: AsOfScope, asOf: string, today: string, db: Db = getDb()) {
-  return { ...planAsOfView(scope, asOf, today, db), includesSynthetic: scopeIncludesSynthetic(scope, asOf, db) };
 }

@@ -6,6 +6,7 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  ReadUnavailableError,
   StorageFullError,
   UnauthorizedError,
   ValidationError,
@@ -30,6 +31,7 @@ const STATUS_OF: [new (...args: never[]) => AppError, number][] = [
   [UnsupportedMediaTypeError, 415],
   [ValidationError, 422],
   [StorageFullError, 503],
+  [ReadUnavailableError, 503],
 ];
 
 /**
@@ -45,7 +47,9 @@ export function errorResponse(thrown: unknown): NextResponse {
     const body: Record<string, unknown> = { code: error.code, message: error.message };
     if (error instanceof ValidationError) body.fieldErrors = error.fieldErrors;
     if (error instanceof ConflictError && error.current !== undefined) body.current = error.current;
-    return NextResponse.json({ error: body }, { status, headers: { 'Cache-Control': 'no-store' } });
+    // A 503 is worth retrying: say when.
+    const headers: Record<string, string> = status === 503 ? { 'Cache-Control': 'no-store', 'Retry-After': '1' } : { 'Cache-Control': 'no-store' };
+    return NextResponse.json({ error: body }, { status, headers });
   }
   logError('unhandled API error', error);
   return NextResponse.json(

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { apiDashboard } from '@/lib/commitments/api-shape';
+import { runReadTask } from '@/lib/read-model/tasks';
 import { useSeededTestDb } from '@/lib/testing/test-db';
 import { OPENAPI_DOCUMENT } from './openapi';
 
@@ -59,7 +59,7 @@ describe('the OpenAPI document', () => {
     const schema = get.responses[200]!.content!['application/json'].schema;
     const db = useSeededTestDb();
     for (const [scope, asOf] of [[{}, '2024-12-31'], [{ area: 'BIO', country: 'KR' }, '2024-06-30']] as const) {
-      const view = JSON.parse(JSON.stringify(apiDashboard(scope, asOf, '2025-01-15', db))) as { series: unknown[]; byArea: unknown[]; attention: unknown[] };
+      const view = JSON.parse(JSON.stringify(runReadTask('dashboard', { scope, asOf, today: '2025-01-15' }, db, db))) as { series: unknown[]; byArea: unknown[]; attention: unknown[] };
       // The sample reaches every kind of row.
       expect(view.series.length).toBeGreaterThan(0);
       expect(view.byArea.length).toBeGreaterThan(0);

@@ -162,6 +162,12 @@ export const OPENAPI_DOCUMENT = {
         responses: { 200: { description: '`{ status: "ok", schemaVersion, databaseMs }`' }, 503: { description: '`{ status: "unavailable" }`: the database cannot be read' } },
       },
     },
+    '/api/metrics': {
+      get: {
+        summary: 'Administrators: the read cache (hits, misses, hit rate, entries, bytes, data version), the read workers (busy, queued, replaced) and the server’s memory (resident now and at its peak)',
+        responses: { 200: { description: '`{ readModel: { cache, workers }, process: { rssBytes, peakRssBytes, heapUsedBytes, uptimeSeconds } }`' }, 401: error('Signed out'), 403: error('Not an administrator') },
+      },
+    },
     '/api/v1/openapi.json': { get: { summary: 'This document', security: [], responses: { 200: { description: 'The OpenAPI 3.1 description of the API' } } } },
     '/api/v1/me': { get: { summary: 'The signed-in user', responses: { 200: { description: 'id, email, role, agency' }, 401: error('Signed out') } } },
     '/api/v1/commitments': {

@@ -6,6 +6,8 @@
 
 interface LineLogger {
   error(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+  info(fields: Record<string, unknown>, message: string): void;
 }
 
 /** Must equal LOGGER_KEY in lib/ops/logger.js. */
@@ -20,4 +22,18 @@ export function logError(event: string, error: unknown, fields: Record<string, u
   const logger = serverLogger();
   if (logger) logger.error({ ...fields, err: error }, event);
   else console.error(event, error);
+}
+
+/** One warning line (something failed and was recovered from), with its fields. */
+export function logWarn(event: string, fields: Record<string, unknown> = {}): void {
+  const logger = serverLogger();
+  if (logger) logger.warn(fields, event);
+  else console.warn(event, fields);
+}
+
+/** One information line (the read model's periodic figures, for example). */
+export function logInfo(event: string, fields: Record<string, unknown> = {}): void {
+  const logger = serverLogger();
+  if (logger) logger.info(fields, event);
+  else console.info(event, fields);
 }

@@ -86,6 +86,15 @@ describe('restoreDatabase', () => {
     expect(fs.statSync(database).mode & 0o777).toBe(0o600);
     expect(checkDatabaseFile(database).problems).toEqual([]);
     expect(result.check.chains).toEqual(checkDatabaseFile(backup).chains);
+    // Its data version moved past anything the replaced database counted (lib/read-model/ caches by it).
+    const versionOf = (file: string) => {
+      const sqlite = new Database(file, { readonly: true });
+      const n = sqlite.prepare('select n from data_version').pluck().get() as number;
+      sqlite.close();
+      return n;
+    };
+    expect(versionOf(database)).toBe(Date.parse('2026-11-27T10:30:00.123Z'));
+    expect(versionOf(backup)).toBeLessThan(1_000);
 
     // A second restore the same second finds the name taken and numbers its own.
     const again = restoreDatabase(backup, { target: database, now: new Date('2026-11-27T10:30:00.999Z') });

@@ -1,6 +1,7 @@
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { databasePath } from '@/db/client';
 import { checkDatabaseFile, type DatabaseCheck } from './database-check';
 import { fsyncDirectory, fsyncFile, isSameFile, RefusedError, removeDatabaseFiles, tempPathBeside } from './files';
@@ -22,7 +23,8 @@ const MOVED_SUFFIXES = ['', '-wal', '-shm'] as const;
  * holds it: copies the backup to a temporary file beside the database, checks that copy
  * (`checkDatabaseFile`), fsyncs it, moves the current database and its -wal/-shm aside as
  * `<database>.before-restore-<UTC time>` (and -wal, -shm: it still opens), renames the copy into
- * place (mode 0600) and fsyncs the folder. The backup file itself is only read.
+ * place (mode 0600) and fsyncs the folder. The backup file itself is only read. The copy's data
+ * version moves on (see bumpDataVersionOf).
  * @throws RefusedError when the backup is missing, is the database itself, has a non-empty -wal
  *   beside it, fails a check, or a live server holds the database; nothing is changed then.
  */
@@ -43,10 +45,11 @@ export function restoreDatabase(candidate: string, options: { target?: string; n
     fs.closeSync(fs.openSync(tmp, 'wx', 0o600));
     fs.copyFileSync(from, tmp);
     fs.chmodSync(tmp, 0o600);
-    fsyncFile(tmp);
     // The copy is what gets installed, so the copy is what is checked.
     const check = checkDatabaseFile(tmp);
     if (check.problems.length) throw new RefusedError(`${from} fails its checks; the database was not changed:\n  ${check.problems.join('\n  ')}`);
+    bumpDataVersionOf(tmp, options.now ?? new Date());
+    fsyncFile(tmp);
     refuseWhileHeld(database); // A server may have started during the checks.
     const keptAs = moveAside(database, options.now ?? new Date());
     try {
@@ -60,6 +63,23 @@ export function restoreDatabase(candidate: string, options: { target?: string; n
   } catch (e) {
     removeDatabaseFiles(tmp);
     throw e;
+  }
+}
+
+/**
+ * Moves the data version of `copy` on to the time of the restore in milliseconds (or one past its
+ * own, if larger): past any count the replaced database can have reached one write at a time, so
+ * nothing cached from it (lib/read-model/) can be taken for the restored data. A backup taken
+ * before the data version existed has none: the migrations add it at the next start.
+ */
+function bumpDataVersionOf(copy: string, now: Date): void {
+  const sqlite = new Database(copy);
+  try {
+    if (!sqlite.prepare(`select 1 from sqlite_master where type = 'table' and name = 'data_version'`).get()) return;
+    const own = (sqlite.prepare('select n from data_version where id = 1').pluck().get() as number | undefined) ?? 0;
+    sqlite.prepare('insert into data_version (id, n) values (1, ?) on conflict (id) do update set n = excluded.n').run(Math.max(own + 1, now.getTime()));
+  } finally {
+    sqlite.close();
   }
 }
 

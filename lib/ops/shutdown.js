@@ -5,6 +5,24 @@
  * Plain CommonJS for server.js.
  */
 
+/** As READ_MODEL_KEY in lib/read-model/index.ts. */
+const READ_MODEL_KEY = Symbol.for('commitment-monitor.read-model');
+
+/**
+ * Stops the read model's worker threads (lib/read-model/): each closes its connections as it
+ * ends; a read still queued gets a 503. Before the app's own connection is checkpointed, so no
+ * reader holds the WAL open then.
+ * @param {import('pino').Logger} logger
+ */
+async function closeReadModel(logger) {
+  const model = globalThis[READ_MODEL_KEY];
+  if (!model) return;
+  delete globalThis[READ_MODEL_KEY];
+  const workers = model.pool ? model.pool.stats().size : 0;
+  await model.close();
+  logger.info({ workers }, 'read model: workers stopped');
+}
+
 /**
  * Checkpoints the app's connection (db/client.ts keeps it on globalThis.__appDb) so the whole
  * database is in the main file and the -wal file is emptied, then closes it.
@@ -99,4 +117,4 @@ function handleShutdownSignals({ getServer, inFlight, logger, graceMs = 10_000, 
   return { isStopping: () => stopping };
 }
 
-module.exports = { closeAppDatabase, handleShutdownSignals };
+module.exports = { closeReadModel, closeAppDatabase, handleShutdownSignals };

@@ -5,13 +5,13 @@ import { CommitmentsTable } from '@/components/commitments/commitments-table';
 import { FilterForm } from '@/components/commitments/filter-form';
 import { Pagination } from '@/components/commitments/pagination';
 import { SyntheticNotice } from '@/components/synthetic-notice';
-import { listAsOf } from '@/lib/as-of/list';
 import { assessmentQuarterOf } from '@/lib/assessments/queries';
 import { requirePagePermission } from '@/lib/auth/current-user';
 import { getFilterOptions } from '@/lib/commitments/filter-options';
 import { filterQueryString, parseFiltersReportingErrors } from '@/lib/commitments/filters';
 import { includesSyntheticCodes } from '@/lib/commitments/synthetic';
 import { todayIso } from '@/lib/periods/dates';
+import { readList } from '@/lib/read-model';
 import { reportLabels } from '@/lib/reports/labels';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +25,7 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
   const { filter, invalid } = parseFiltersReportingErrors(await searchParams);
   const today = todayIso();
   // An as-of date in the future means today.
-  const { asOf, past, items, total } = listAsOf(filter, today);
+  const { asOf, past, items, total } = await readList(filter, today);
   const from = total === 0 ? 0 : (filter.page - 1) * filter.pageSize + 1;
   return (
     <>

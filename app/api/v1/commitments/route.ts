@@ -3,9 +3,9 @@ import { requireActor } from '@/lib/auth/current-user';
 import { authorize } from '@/lib/auth/guard';
 import { getDb } from '@/db/client';
 import { CommitmentFilterInput, filterParams } from '@/lib/commitments/filters';
-import { listAsOf } from '@/lib/as-of/list';
 import { apiCommitmentItems } from '@/lib/commitments/api-shape';
 import { apiRoute, json } from '@/lib/http/api';
+import { readList } from '@/lib/read-model';
 import { todayIso } from '@/lib/periods/dates';
 import { fieldErrorsOf } from '@/lib/validation/common';
 
@@ -23,6 +23,6 @@ export const GET = apiRoute(async (request: Request) => {
   if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error), 'Invalid filter parameters');
   const today = todayIso();
   if (parsed.data.asOf && parsed.data.asOf > today) throw new ValidationError({ asOf: ['date_in_future'] });
-  const { asOf, past, items, total } = listAsOf(parsed.data, today);
+  const { asOf, past, items, total } = await readList(parsed.data, today);
   return json({ asOf, past, items: apiCommitmentItems(items), total, page: parsed.data.page, pageSize: parsed.data.pageSize });
 });

@@ -2,9 +2,9 @@ import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current-user';
 import { authorize } from '@/lib/auth/guard';
 import { CommitmentFilterInput, filterParams } from '@/lib/commitments/filters';
-import { apiDashboard } from '@/lib/commitments/api-shape';
 import { ValidationError } from '@/lib/errors';
 import { apiRoute, json } from '@/lib/http/api';
+import { readDashboard } from '@/lib/read-model';
 import { todayIso } from '@/lib/periods/dates';
 import { fieldErrorsOf } from '@/lib/validation/common';
 
@@ -20,5 +20,5 @@ export const GET = apiRoute(async (request: Request) => {
   const today = todayIso();
   const { asOf = today, ...scope } = parsed.data;
   if (asOf > today) throw new ValidationError({ asOf: ['date_in_future'] });
-  return json(apiDashboard(scope, asOf, today));
+  return json(await readDashboard(scope, asOf, today));
 });

@@ -23,7 +23,7 @@ export const VERSIONED_TABLES = [
 ] as const;
 
 /**
- * The other tables, and why a write to them needs no new version. `db/data-version.test.ts` checks
+ * The other tables, and why a write to them needs no new version. `lib/read-model/read-model.test.ts` checks
  * that every table of the schema is in exactly one of the two lists, so a new table gets a decision.
  */
 export const UNVERSIONED_TABLES = {

@@ -10,8 +10,13 @@
  * figures) keeps each turn short: a save waits for at most two render slices. Pages come out at
  * the same rate: the core is busy either way.
  *
+ * A page waiting for its figures from a worker gives its turn up meanwhile (`pause`, then
+ * `resume`, which queues again: lib/read-model/ calls them through the request's context), so
+ * slow reads never hold the gate shut for other pages.
+ *
  * Gated: GET and HEAD of a page (not /api/, not /_next/, not a file with an extension).
  */
+const { requestContextStorage } = require('./request-log');
 
 /** @param {import('node:http').IncomingMessage} req */
 function isPageRender(req) {
@@ -28,6 +33,17 @@ function createRenderGate({ limit }) {
   /** @type {(() => void)[]} */
   const waiting = [];
   const counts = { gated: 0, queuedPeak: 0 };
+  /** A turn: at once when one is free, else in order. */
+  const acquire = () =>
+    new Promise((enter) => {
+      if (active < limit) {
+        active++;
+        enter(undefined);
+      } else {
+        waiting.push(() => enter(undefined));
+        counts.queuedPeak = Math.max(counts.queuedPeak, waiting.length);
+      }
+    });
   const release = () => {
     const next = waiting.shift();
     if (next) next();
@@ -44,24 +60,37 @@ function createRenderGate({ limit }) {
       return (req, res) => {
         if (!isPageRender(req)) return handle(req, res);
         counts.gated++;
-        return new Promise((enter) => {
-          if (active < limit) {
-            active++;
-            enter(undefined);
-          } else {
-            waiting.push(() => enter(undefined));
-            counts.queuedPeak = Math.max(counts.queuedPeak, waiting.length);
-          }
-        }).then(() => {
-          let freed = false;
-          const free = () => {
-            if (freed) return;
-            freed = true;
+        let held = false;
+        let closed = false;
+        const free = () => {
+          closed = true;
+          if (held) {
+            held = false;
             release();
+          }
+        };
+        res.once('close', free);
+        const context = requestContextStorage().getStore();
+        if (context) {
+          context.renderGate = {
+            pause() {
+              if (held) {
+                held = false;
+                release();
+              }
+            },
+            async resume() {
+              if (held || closed) return;
+              await acquire();
+              if (closed) release();
+              else held = true;
+            },
           };
-          res.once('close', free);
+        }
+        return acquire().then(() => {
+          held = true;
           // A client that left while waiting: nothing to render.
-          if (res.destroyed || req.destroyed) {
+          if (closed || res.destroyed || req.destroyed) {
             free();
             return undefined;
           }

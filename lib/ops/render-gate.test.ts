@@ -61,6 +61,35 @@ describe('the render gate', () => {
     expect(started).toEqual(['/a', '/b']);
   });
 
+  it('lets a page waiting for its figures give its turn to the next, then queue again', async () => {
+    const { requestContextStorage } = await import('./request-log.js');
+    const storage = requestContextStorage();
+    const started: string[] = [];
+    const turns: Record<string, { pause(): void; resume(): Promise<void> }> = {};
+    const gate = createRenderGate({ limit: 1 });
+    const handle = gate.wrap((req) => {
+      started.push(req.url!);
+      turns[req.url!] = (storage.getStore() as { renderGate: { pause(): void; resume(): Promise<void> } }).renderGate;
+    });
+    const resA = response();
+    const run = (url: string, res = response()) => storage.run({ requestId: url, userId: null }, () => handle(request(url) as never, res as never));
+    void run('/a', resA);
+    void run('/b');
+    await new Promise((r) => setImmediate(r));
+    expect(started).toEqual(['/a']);
+    turns['/a']!.pause(); // waiting for a worker
+    await new Promise((r) => setImmediate(r));
+    expect(started).toEqual(['/a', '/b']);
+    let resumed = false;
+    void turns['/a']!.resume().then(() => (resumed = true));
+    await new Promise((r) => setImmediate(r));
+    expect(resumed).toBe(false); // /b has the turn now
+    expect(gate.stats()).toMatchObject({ active: 1, waiting: 1 });
+    resA.emit('close'); // closed while queued: when its turn comes, it passes it on
+    await new Promise((r) => setImmediate(r));
+    expect(gate.stats()).toMatchObject({ active: 1, waiting: 1 });
+  });
+
   it('has no limit at 0', () => {
     const handle = () => 'direct';
     expect(createRenderGate({ limit: 0 }).wrap(handle)).toBe(handle);

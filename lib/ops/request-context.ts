@@ -8,6 +8,8 @@
 interface RequestLogContext {
   requestId: string;
   userId: number | null;
+  /** A page render's turn at the render gate (lib/ops/render-gate.js); absent for other requests. */
+  renderGate?: { pause(): void; resume(): Promise<void> };
 }
 
 /** Must equal REQUEST_CONTEXT_KEY in lib/ops/request-log.js (a registered symbol: same in every bundle). */
@@ -27,4 +29,19 @@ export function currentRequestId(): string | null {
 export function recordRequestUser(userId: number | null): void {
   const context = currentContext();
   if (context) context.userId = userId;
+}
+
+/**
+ * Runs `wait` with the request's render turn given up meanwhile (lib/ops/render-gate.js): a page
+ * waiting for a worker lets another page render. Outside a gated page render it just waits.
+ */
+export async function whileWaiting<T>(wait: () => Promise<T>): Promise<T> {
+  const gate = currentContext()?.renderGate;
+  if (!gate) return wait();
+  gate.pause();
+  try {
+    return await wait();
+  } finally {
+    await gate.resume();
+  }
 }

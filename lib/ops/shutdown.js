@@ -5,8 +5,9 @@
  * Plain CommonJS for server.js.
  */
 
-/** As READ_MODEL_KEY in lib/read-model/index.ts. */
+/** As READ_MODEL_KEY and READ_MODEL_CLOSED_KEY in lib/read-model/index.ts. */
 const READ_MODEL_KEY = Symbol.for('commitment-monitor.read-model');
+const READ_MODEL_CLOSED_KEY = Symbol.for('commitment-monitor.read-model-closed');
 
 /**
  * Stops the read model's worker threads (lib/read-model/): each closes its connections as it
@@ -15,6 +16,8 @@ const READ_MODEL_KEY = Symbol.for('commitment-monitor.read-model');
  * @param {import('pino').Logger} logger
  */
 async function closeReadModel(logger) {
+  // A request still running after this (cut by the shutdown) gets a 503, not a new read model.
+  globalThis[READ_MODEL_CLOSED_KEY] = true;
   const model = globalThis[READ_MODEL_KEY];
   if (!model) return;
   delete globalThis[READ_MODEL_KEY];

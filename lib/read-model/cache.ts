@@ -3,9 +3,10 @@
  * arguments: see `answerKey`) and valid for one data version only (lib/read-model/version.ts).
  *
  * - A hit returns the stored answer: no SQL, no worker.
- * - An answer is stored with the version read *before* it was computed. Its data are at least
- *   that new, so it is never older than its tag. Once the version moves on, nothing older is
- *   returned: the first read at a new version drops every entry.
+ * - An answer is stored with the data version read just *before* it was computed (by the thread
+ *   computing it, on the connection it computes on). Its data are at least that new, so it is
+ *   never older than its tag. Once the version moves on, nothing older is returned: the first
+ *   read at a new version drops every entry.
  * - Concurrent misses on one key share one computation (no stampede after a write).
  * - Bounded by memory: each entry's size is its JSON's length in bytes (UTF-16, as V8 holds the
  *   string), least recently used first out. An answer larger than a quarter of the bound is
@@ -28,6 +29,12 @@ export interface CacheStats {
   version: number | null;
   /** hits / (hits + misses + shared), or null before any read. */
   hitRate: number | null;
+}
+
+/** An answer and the data version read just before it was computed. */
+export interface Computed<T> {
+  value: T;
+  version: number;
 }
 
 interface Entry {
@@ -64,10 +71,11 @@ export class ReadCache {
   constructor(readonly maxBytes: number) {}
 
   /**
-   * The answer for `key` at data version `version`: the stored one, the one being computed, or a
-   * new one from `compute` (stored if the version has not moved on meanwhile).
+   * The answer for `key` at data version `version` (or newer): the stored one, the one being
+   * computed, or a new one from `compute`, stored under the version it was computed at unless a
+   * reader has seen a newer one meanwhile.
    */
-  async get<T>(key: string, version: number, compute: () => Promise<T>): Promise<T> {
+  async get<T>(key: string, version: number, compute: () => Promise<Computed<T>>): Promise<T> {
     this.moveTo(version);
     const entry = this.entries.get(key);
     if (entry) {
@@ -84,15 +92,23 @@ export class ReadCache {
       return running as Promise<T>;
     }
     this.counts.misses++;
-    const promise = compute().then((value) => {
-      const frozen = deepFreeze(value);
-      if (this.maxBytes > 0 && this.version === version) this.store(key, frozen);
+    const promise = compute().then((computed) => {
+      const frozen = deepFreeze(computed.value);
+      // Computed at `version` or later (the worker reads the version itself, after the request did).
+      const at = Math.max(version, computed.version);
+      this.moveTo(at);
+      if (this.maxBytes > 0 && this.version === at) this.store(key, frozen);
       return frozen;
     });
     this.running.set(runKey, promise);
     const done = () => this.running.delete(runKey);
     promise.then(done, done);
     return promise;
+  }
+
+  /** Whether `key` is stored for `version` (a read now would be a hit). */
+  has(key: string, version: number): boolean {
+    return this.version === version && this.entries.has(key);
   }
 
   /** Drops every entry older than `version` (a version never goes back: an older one is ignored). */

@@ -5,10 +5,12 @@ import { getDb, type Db } from '@/db/client';
 import { readDataVersion } from '@/db/data-version';
 import type { AsOfScope } from '@/lib/as-of/scope';
 import type { CommitmentFilter } from '@/lib/commitments/filters';
-import { logInfo, logWarn } from '@/lib/ops/log';
-import { answerKey, ReadCache, type CacheStats } from './cache';
+import { logError, logInfo, logWarn } from '@/lib/ops/log';
+import { whileWaiting } from '@/lib/ops/request-context';
+import { ReadUnavailableError } from '@/lib/errors';
+import { answerKey, ReadCache, type CacheStats, type Computed } from './cache';
 import { WorkerPool, type PoolStats } from './pool';
-import { runReadTask, type ReadKind, type ReadTasks } from './tasks';
+import { computeReadTask, type ReadKind, type ReadTasks } from './tasks';
 import { DataVersionProbe } from './version';
 import type { ReadWorkerData } from './worker';
 
@@ -16,7 +18,7 @@ import type { ReadWorkerData } from './worker';
  * The read model as the pages and the API reach it: every heavy read goes through `readAnswer`,
  * which answers from the cache at the current data version, or computes once — on a worker
  * thread when the server runs (so an official's save never waits behind an analyst's dashboard),
- * in this thread elsewhere (tests, scripts, `next dev`).
+ * in this thread elsewhere (tests, scripts, `next dev`), or once the workers cannot start.
  *
  * Settings (environment): READ_CACHE_MB (default 128; 0 turns the cache off), READ_WORKERS (default
  * the number of cores, at most 4; 0 computes in the request's thread), READ_TIMEOUT_MS (default
@@ -50,9 +52,14 @@ export function makeReadModel({ db, version, maxBytes, pool = null, onClose }: R
     db,
     pool,
     answer(kind, args) {
-      const compute = (): Promise<ReadTasks[typeof kind]['value']> => (pool ? pool.run({ kind, args }) : new Promise((resolve) => resolve(runReadTask(kind, args, db, db))));
-      if (!cache) return compute();
-      return cache.get(answerKey(kind, args), version(), compute);
+      // On workers while they work; in this thread without them, or once they cannot start.
+      const compute = (): Promise<Computed<ReadTasks[typeof kind]['value']>> =>
+        pool && !pool.broken ? pool.run({ kind, args }) : new Promise((resolve) => resolve(computeReadTask(kind, args, db, db)));
+      if (!cache) return (pool ? whileWaiting(compute) : compute()).then((c) => c.value);
+      const [key, at] = [answerKey(kind, args), version()];
+      if (cache.has(key, at) || !pool) return cache.get(key, at, compute);
+      // A page waiting for a worker gives its render turn up meanwhile (lib/ops/render-gate.js).
+      return whileWaiting(() => cache.get(key, at, compute));
     },
     stats: () => ({ cache: cache?.stats() ?? null, workers: pool?.stats() ?? null }),
     async close() {
@@ -62,8 +69,9 @@ export function makeReadModel({ db, version, maxBytes, pool = null, onClose }: R
   };
 }
 
-/** Must equal READ_MODEL_KEY in lib/ops/shutdown.js, which closes it on SIGTERM. */
+/** Must equal READ_MODEL_KEY and READ_MODEL_CLOSED_KEY in lib/ops/shutdown.js, which closes it on SIGTERM. */
 const READ_MODEL_KEY = Symbol.for('commitment-monitor.read-model');
+const READ_MODEL_CLOSED_KEY = Symbol.for('commitment-monitor.read-model-closed');
 const STATS_EVERY_MS = 60_000;
 
 const numberSetting = (name: string, fallback: number) => {
@@ -79,7 +87,9 @@ function readModelFromEnvironment(): ReadModel {
   const file = db.$client.name;
   const onDisk = !db.$client.memory && file !== '';
   const maxBytes = numberSetting('READ_CACHE_MB', 128) * 1024 * 1024;
-  const workers = onDisk && process.env.NEXT_RUNTIME === 'nodejs' ? Math.floor(numberSetting('READ_WORKERS', Math.min(4, os.availableParallelism()))) : 0;
+  // Workers in the production server only: Next.js bundles the worker there (`next build`).
+  const served = process.env.NEXT_RUNTIME === 'nodejs' && process.env.NODE_ENV === 'production';
+  const workers = onDisk && served ? Math.floor(numberSetting('READ_WORKERS', Math.min(4, os.availableParallelism()))) : 0;
   const probe = onDisk ? new DataVersionProbe(file) : null;
   const pool =
     workers > 0
@@ -87,6 +97,7 @@ function readModelFromEnvironment(): ReadModel {
           size: workers,
           taskTimeoutMs: numberSetting('READ_TIMEOUT_MS', 30_000),
           onReplaced: (reason) => logWarn('read model: a worker was replaced', { reason }),
+          onBroken: (reason) => logError('read model: the workers cannot start; computing in the request thread from now on', new Error(reason)),
         })
       : null;
   let last = '';
@@ -113,11 +124,15 @@ function readModelFromEnvironment(): ReadModel {
 
 /** The process's read model, on the process's connection (a test that swaps the connection gets a new one). */
 function readModel(): ReadModel {
-  const store = globalThis as unknown as Record<symbol, ReadModel | undefined>;
-  const current = store[READ_MODEL_KEY];
+  const store = globalThis as unknown as Record<symbol, ReadModel | boolean | undefined>;
+  // Set by lib/ops/shutdown.js once the workers are stopped: a request cut by the shutdown gets a 503.
+  if (store[READ_MODEL_CLOSED_KEY]) throw new ReadUnavailableError('The server is shutting down');
+  const current = store[READ_MODEL_KEY] as ReadModel | undefined;
   if (current && current.db === getDb()) return current;
   void current?.close();
-  return (store[READ_MODEL_KEY] = readModelFromEnvironment());
+  const model = readModelFromEnvironment();
+  store[READ_MODEL_KEY] = model;
+  return model;
 }
 
 /** A read model answer: cached at the current data version, or computed once (see above). */

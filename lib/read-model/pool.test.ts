@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase } from '@/db/client';
+import { readDataVersion } from '@/db/data-version';
 import { seedReferenceData } from '@/db/seed';
 import { ReadUnavailableError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http/api';
@@ -100,6 +101,26 @@ describe('the read worker pool', () => {
     expect(pool.stats()).toMatchObject({ replaced: 0, failed: 1 });
   });
 
+  it('pauses before restarting workers that cannot start, and gives up after five in a row', async () => {
+    const broken: string[] = [];
+    let started = 0;
+    const pool = new WorkerPool(
+      () => {
+        started++;
+        return new Worker('throw new Error("cannot load")', { eval: true });
+      },
+      { size: 1, restartPauseMs: 1, onBroken: (reason) => broken.push(reason) },
+    );
+    pools.push(pool);
+    const first = pool.run({ kind: 'echo' });
+    await expect(first).rejects.toBeInstanceOf(ReadUnavailableError);
+    for (let i = 0; i < 100 && !pool.broken; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(pool.broken).toBe(true);
+    expect(broken).toEqual([expect.stringContaining('cannot load')]);
+    expect(started).toBe(5);
+    await expect(pool.run({ kind: 'echo' })).rejects.toThrow('cannot start');
+  });
+
   it('closes every worker on shutdown, failing what was running or queued with a 503', async () => {
     const { pool } = fakePool(2);
     const running = [pool.run({ kind: 'hang' }), pool.run({ kind: 'hang' }), pool.run({ kind: 'echo' })];
@@ -129,13 +150,14 @@ describe('the real read worker', () => {
     })();
     try {
       const today = '2025-06-30';
-      const view = await pool.run({ kind: 'dashboard', args: { scope: { area: 'BIO' }, asOf: today, today } });
-      expect(view).toEqual({ ...planAsOfView({ area: 'BIO' }, today, today, db), includesSynthetic: false });
+      const view = await pool.run<{ value: unknown; version: number }>({ kind: 'dashboard', args: { scope: { area: 'BIO' }, asOf: today, today } });
+      expect(view.value).toEqual({ ...planAsOfView({ area: 'BIO' }, today, today, db), includesSynthetic: false });
+      expect(view.version).toBe(readDataVersion(db.$client));
       // A past month end: the worker builds its snapshot (a write) through its writable connection.
       const filter = parseFiltersLeniently({ asOf: '2025-03-31', sort: 'status' });
-      const list = await pool.run({ kind: 'list', args: { filter, today } });
+      const list = await pool.run<{ value: unknown }>({ kind: 'list', args: { filter, today } });
       expect(db.$client.prepare(`select count(*) from tally_snapshot_dates where as_of = '2025-03-31'`).pluck().get()).toBe(1);
-      expect(list).toEqual(listAsOf(filter, today, db));
+      expect(list.value).toEqual(listAsOf(filter, today, db));
     } finally {
       await pool.close();
       db.$client.close();

@@ -148,44 +148,53 @@ describe('the read cache', () => {
     expect((await dashboard()).headline.counts.completed).toBe(uncached().headline.counts.completed);
   });
 
-  it('computes once for concurrent misses on one key, and never stores an answer older than the version', async () => {
-    let version = 1;
-    const counting = makeReadModel({ db, version: () => version, maxBytes: 1024 * 1024 });
-    const [a, b, c] = await Promise.all([counting.answer('dashboard', { scope: {}, asOf: TODAY, today: TODAY }), counting.answer('dashboard', { scope: {}, asOf: TODAY, today: TODAY }), counting.answer('dashboard', { scope: {}, asOf: TODAY, today: TODAY })]);
-    expect(counting.stats().cache!.misses).toBe(1);
-    expect(counting.stats().cache!.shared).toBe(2);
+  it('computes once for concurrent misses on one key, and drops it all once the version moves on', async () => {
+    const args = { scope: {}, asOf: TODAY, today: TODAY };
+    const [a, b, c] = await Promise.all([model.answer('dashboard', args), model.answer('dashboard', args), model.answer('dashboard', args)]);
+    expect(model.stats().cache).toMatchObject({ misses: 1, shared: 2 });
     expect(b).toBe(a);
     expect(c).toBe(a);
-    version = 2;
-    await counting.answer('dashboard', { scope: {}, asOf: TODAY, today: TODAY });
-    expect(counting.stats().cache).toMatchObject({ misses: 2, invalidations: 1, entries: 1 });
+    handMadeHistory(db, TODAY).record('CET23-BIO-01', 'in_progress', 20, '2025-06-01');
+    expect(await model.answer('dashboard', args)).not.toBe(a);
+    expect(model.stats().cache).toMatchObject({ misses: 2, invalidations: 1, entries: 1 });
+  });
+
+  it('keeps an answer under the version it was computed at, which may be newer than the reader’s', async () => {
+    const cache = new ReadCache(100_000);
+    // Asked at version 3; the computing thread found 5 (two writes landed in between).
+    expect(await cache.get('k', 3, async () => ({ value: 'at 5', version: 5 }))).toBe('at 5');
+    expect(cache.stats().version).toBe(5);
+    expect(await cache.get('k', 5, async () => ({ value: 'again', version: 5 }))).toBe('at 5');
+    expect(await cache.get('k', 6, async () => ({ value: 'at 6', version: 6 }))).toBe('at 6');
+    // A reader still at an older version gets the newer answer, never an older one.
+    expect(await cache.get('k', 4, async () => ({ value: 'at 4', version: 4 }))).toBe('at 6');
   });
 
   it('stays within its memory bound, least recently used out first', async () => {
     const cache = new ReadCache(10_000);
     const value = (n: number) => ({ text: 'x'.repeat(n) });
-    await cache.get('a', 1, async () => value(1_000)); // ~2 kB each (UTF-16)
-    await cache.get('b', 1, async () => value(1_000));
-    await cache.get('c', 1, async () => value(1_000));
-    await cache.get('a', 1, async () => value(1_000)); // a hit: now the most recent
-    await cache.get('d', 1, async () => value(1_000));
-    await cache.get('e', 1, async () => value(1_000)); // over 10 kB: b, the least recent, goes
+    await cache.get('a', 1, async () => ({ value: value(1_000), version: 1 })); // ~2 kB each (UTF-16)
+    await cache.get('b', 1, async () => ({ value: value(1_000), version: 1 }));
+    await cache.get('c', 1, async () => ({ value: value(1_000), version: 1 }));
+    await cache.get('a', 1, async () => ({ value: value(1_000), version: 1 })); // a hit: now the most recent
+    await cache.get('d', 1, async () => ({ value: value(1_000), version: 1 }));
+    await cache.get('e', 1, async () => ({ value: value(1_000), version: 1 })); // over 10 kB: b, the least recent, goes
     expect(cache.stats()).toMatchObject({ entries: 4, evictions: 1, hits: 1 });
     expect(cache.stats().bytes).toBeLessThanOrEqual(10_000);
     let computed = false;
-    await cache.get('b', 1, async () => ((computed = true), value(1_000)));
+    await cache.get('b', 1, async () => ((computed = true), { value: value(1_000), version: 1 }));
     expect(computed).toBe(true);
     computed = false;
-    await cache.get('a', 1, async () => ((computed = true), value(1_000)));
+    await cache.get('a', 1, async () => ((computed = true), { value: value(1_000), version: 1 }));
     expect(computed).toBe(false);
     // An answer bigger than a quarter of the bound is returned, not kept.
-    await cache.get('big', 1, async () => value(2_000));
+    await cache.get('big', 1, async () => ({ value: value(2_000), version: 1 }));
     expect(cache.stats().entries).toBe(4);
   });
 
   it('does not keep an answer whose computation failed', async () => {
     const cache = new ReadCache(10_000);
     await expect(cache.get('k', 1, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    expect(await cache.get('k', 1, async () => 42)).toBe(42);
+    expect(await cache.get('k', 1, async () => ({ value: 42, version: 1 }))).toBe(42);
   });
 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/client';
+import { readDataVersion } from '@/db/data-version';
 import type { AsOfScope } from '@/lib/as-of/scope';
 import { listAsOf } from '@/lib/as-of/list';
 import { planAsOfView } from '@/lib/as-of/view';
@@ -40,4 +41,13 @@ export function runReadTask<K extends ReadKind>(kind: K, args: ReadTasks[K]['arg
     default:
       throw new Error(`Unknown read task: ${String(kind)}`);
   }
+}
+
+/**
+ * A task's answer with the data version read on `db` just before computing it: the answer is at
+ * least that new (lib/read-model/cache.ts stores it under that version).
+ */
+export function computeReadTask<K extends ReadKind>(kind: K, args: ReadTasks[K]['args'], db: Db, writer: Db): { value: ReadTasks[K]['value']; version: number } {
+  const version = readDataVersion(db.$client);
+  return { value: runReadTask(kind, args, db, writer), version };
 }

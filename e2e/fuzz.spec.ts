@@ -55,15 +55,13 @@ interface Probe {
 function readViewProbes(get: (url: string) => Probe): Probe[] {
   const out: Probe[] = [];
   // Dashboard, page and data.
-  for (const path of ['/', '/api/v1/dashboard']) {
-    for (const p of SCOPE_PARAMS) for (const q of queries(p)) out.push(get(`${path}?${q}`));
-    for (const scope of SCOPES.slice(1)) for (const q of queries('asOf', scope)) out.push(get(`${path}?${q}`));
-  }
-  // The list, page and API.
-  for (const path of ['/commitments', '/api/v1/commitments']) {
-    for (const p of LIST_PARAMS) for (const q of queries(p)) out.push(get(`${path}?${q}`));
-    for (const scope of SCOPES.slice(1)) for (const q of queries('asOf', `${scope}&sort=status`)) out.push(get(`${path}?${q}`));
-  }
+  // Odd dates in each scope go to the data only: page and data read the same view, and the page's
+  // own parsing of asOf is probed above (CI time).
+  for (const path of ['/', '/api/v1/dashboard']) for (const p of SCOPE_PARAMS) for (const q of queries(p)) out.push(get(`${path}?${q}`));
+  for (const scope of SCOPES.slice(1)) for (const q of queries('asOf', scope)) out.push(get(`/api/v1/dashboard?${q}`));
+  // The list, page and API (odd dates in each scope, through the API).
+  for (const path of ['/commitments', '/api/v1/commitments']) for (const p of LIST_PARAMS) for (const q of queries(p)) out.push(get(`${path}?${q}`));
+  for (const scope of SCOPES.slice(1)) for (const q of queries('asOf', `${scope}&sort=status`)) out.push(get(`/api/v1/commitments?${q}`));
   // The claim and verdict filters, through the API only (the page parses them with the same schema).
   for (const p of ['confirmation', 'verdict']) for (const q of queries(p, 'asOf=2024-06-30')) out.push(get(`/api/v1/commitments?${q}`));
   return out;

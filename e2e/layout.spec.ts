@@ -186,7 +186,8 @@ test.describe('layout on phones and desktops', () => {
     }
   }
 
-  for (const lang of ['en', 'ko'] as const) {
+  // Korean only (CI time): its labels are the longer ones; English is checked for two roles above.
+  for (const lang of ['ko'] as const) {
     test(`the header is one row at 1280 px for every role (${lang})`, async ({ browser }) => {
       for (const email of Object.values(USERS)) {
         const page = await signedIn(browser, lang, { width: 1280, height: 800 }, email);

@@ -14,13 +14,17 @@
  * `resume`, which queues again: lib/read-model/ calls them through the request's context), so
  * slow reads never hold the gate shut for other pages.
  *
- * Gated: GET and HEAD of a page (not /api/, not /_next/, not a file with an extension).
+ * Gated: GET and HEAD of a page (not /api/, not /_next/, not a file with an extension, not a
+ * link's prefetch).
  */
 const { requestContextStorage } = require('./request-log');
 
 /** @param {import('node:http').IncomingMessage} req */
 function isPageRender(req) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  // A link's prefetch (a short partial render the browser asks for by itself) never queues
+  // ahead of a page someone opened.
+  if (req.headers?.['next-router-prefetch']) return false;
   const path = String(req.url ?? '/').split(/[?#]/, 1)[0];
   return !path.startsWith('/api/') && !path.startsWith('/_next/') && !/\.[A-Za-z0-9]+$/.test(path);
 }

@@ -2,12 +2,12 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { createRenderGate, isPageRender } from './render-gate';
 
-type Req = { method: string; url: string; destroyed: boolean };
-const request = (url: string, method = 'GET'): Req => ({ method, url, destroyed: false });
+type Req = { method: string; url: string; destroyed: boolean; headers: Record<string, string> };
+const request = (url: string, method = 'GET', headers: Record<string, string> = {}): Req => ({ method, url, destroyed: false, headers });
 const response = () => Object.assign(new EventEmitter(), { destroyed: false });
 
 describe('the render gate', () => {
-  it('gates page renders only: not the API, Next.js assets, files or writes', () => {
+  it('gates page renders only: not the API, Next.js assets, files, writes or prefetches', () => {
     expect(isPageRender(request('/') as never)).toBe(true);
     expect(isPageRender(request('/commitments?asOf=2024-06-30') as never)).toBe(true);
     expect(isPageRender(request('/commitments/CET23-BIO-01', 'HEAD') as never)).toBe(true);
@@ -15,6 +15,8 @@ describe('the render gate', () => {
     expect(isPageRender(request('/_next/static/chunks/a.js') as never)).toBe(false);
     expect(isPageRender(request('/icon.svg') as never)).toBe(false);
     expect(isPageRender(request('/commitments/CET23-BIO-01', 'POST') as never)).toBe(false);
+    expect(isPageRender(request('/commitments', 'GET', { rsc: '1', 'next-router-prefetch': '1' }) as never)).toBe(false);
+    expect(isPageRender(request('/commitments', 'GET', { rsc: '1' }) as never)).toBe(true);
   });
 
   it('lets `limit` pages render at once, the next in order as each response closes; others pass at once', async () => {

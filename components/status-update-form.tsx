@@ -1,6 +1,7 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import type { Locale } from '@/lib/i18n/config';
 import { useActionState } from 'react';
 import { recordStatusUpdate } from '@/app/(app)/commitments/[code]/actions';
 import type { ActionState } from '@/lib/http/action-state';
@@ -8,6 +9,7 @@ import { NOTE_MAX_LENGTH } from '@/lib/commitments/update-input';
 import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { Field } from './forms/field';
 import { FormOutcome } from './forms/error-summary';
+import { DateInput } from '@/components/forms/date-input';
 
 interface Props {
   code: string;
@@ -27,6 +29,7 @@ interface CurrentState {
 
 export function StatusUpdateForm({ code, version, status, progress, today, minDate }: Props) {
   const t = useTranslations();
+  const locale = useLocale() as Locale;
   const [state, action, pending] = useActionState<ActionState, FormData>(recordStatusUpdate, { status: 'idle' });
   const current = state.current as CurrentState | undefined;
   const v = state.status === 'error' ? state.values : undefined;
@@ -77,7 +80,7 @@ export function StatusUpdateForm({ code, version, status, progress, today, minDa
           )}
         </Field>
         <Field name="effectiveDate" label={t('update.effectiveDate')} hint={t('update.effectiveHint')} errors={state.fieldErrors?.effectiveDate}>
-          {(p) => <input {...p} type="date" min={minDate} max={today} defaultValue={v?.effectiveDate ?? today} />}
+          {(p) => <DateInput {...p} locale={locale} min={minDate} max={today} value={v?.effectiveDate ?? today} />}
         </Field>
       </div>
       <Field name="note" label={t('update.note')} hint={t('update.noteHint')} errors={state.fieldErrors?.note}>

@@ -72,6 +72,8 @@ export const agencies = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     code: text('code').notNull().unique(),
     nameKo: text('name_ko').notNull(),
+    /** The short name Korean officials use (과기정통부 for 과학기술정보통신부; NSF where Koreans keep the acronym). Null: the Korean name is short enough. */
+    shortNameKo: text('short_name_ko'),
     nameEn: text('name_en').notNull(),
     country: text('country').notNull(),
     kind: text('kind', { enum: AGENCY_KINDS }).notNull(),

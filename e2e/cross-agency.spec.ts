@@ -15,7 +15,7 @@ test.describe('an official of another agency', () => {
     await page.locator('input[type="hidden"][name="code"]').evaluate((el: HTMLInputElement) => (el.value = 'CET23-BIO-01'));
     await page.getByLabel('Progress (%)').fill('90');
     await page.getByRole('button', { name: 'Record update' }).click();
-    await expect(formAlert(page)).toHaveText('You do not have permission to do this.');
+    await expect(formAlert(page)).toHaveText('You do not have permission to do this. If you need it, ask your administrator.');
     expect(await versionOf(page.request, 'CET23-BIO-01')).toBe(before);
   });
 

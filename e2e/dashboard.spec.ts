@@ -119,7 +119,7 @@ test.describe('analysts’ dashboard', () => {
         // On a phone the language switcher is in the header's menu.
         if (width < 1000) await page.getByRole('banner').getByText('Menu', { exact: true }).click();
         await page.getByRole('button', { name: '한국어' }).click();
-        await expect(page.getByRole('heading', { level: 1, name: '대시보드' })).toBeVisible();
+        await expect(page.getByRole('heading', { level: 1, name: '종합 현황' })).toBeVisible();
       }
       await expect(page.locator('.chart__svg').first()).toBeVisible();
       const shot = testInfo.outputPath(`dashboard-${language === '한국어' ? 'ko' : 'en'}-${width}.png`);

@@ -21,7 +21,10 @@ import type { AsOfScope } from '@/lib/as-of/scope';
 import { periodLabel } from '@/lib/format/quarters';
 import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { DUE_CATEGORIES, type DueCategory } from '@/lib/dashboard/due-categories';
-import { localized } from '@/lib/i18n/config';
+import { agencyShortName } from '@/lib/agencies/short-name';
+import { parseDateInput } from '@/lib/format/date-input';
+import { formatDate } from '@/lib/format/datetime';
+import { localized, type Locale } from '@/lib/i18n/config';
 import { isIsoDate, todayIso } from '@/lib/periods/dates';
 import { readDashboard } from '@/lib/read-model';
 
@@ -32,8 +35,9 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Why an as-of parameter cannot be used (then the dashboard shows today and says so by the field). */
 function asOfErrorOf(value: string | string[] | undefined, today: string): string | undefined {
   if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string' || !isIsoDate(value)) return 'invalid_date';
-  return value > today ? 'date_in_future' : undefined;
+  const date = typeof value === 'string' ? parseDateInput(value) : null;
+  if (date === null || !isIsoDate(date)) return 'invalid_date';
+  return date > today ? 'date_in_future' : undefined;
 }
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -43,18 +47,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const f = parseFiltersLeniently(params);
   const scope: AsOfScope = { dialogue: f.dialogue, area: f.area, agency: f.agency, country: f.country };
   const asOfError = asOfErrorOf(params.asOf, today);
-  const asOf = asOfError || typeof params.asOf !== 'string' || params.asOf === '' ? today : params.asOf;
+  const asOf = asOfError || typeof params.asOf !== 'string' || params.asOf === '' ? today : parseDateInput(params.asOf)!;
   // Every figure, row and link comes from the as-of view (cached, or computed off this thread); this page only renders it.
   const d = await readDashboard(scope, asOf, today);
   const [t, locale, format] = [await getTranslations(), await getLocale(), await getFormatter()];
   const name = (x: { nameKo: string; nameEn: string }) => localized(locale, { ko: x.nameKo, en: x.nameEn });
-  const date = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'medium' });
+  const date = (iso: string) => formatDate(iso, locale as Locale);
   const areaBars = d.byArea.map((a) => ({ key: a.code, label: name(a), counts: a.counts, hrefs: a.links }));
   // The charts' words, in the page's language and the one order (STATUSES, DUE_CATEGORIES) of stack and legend.
   const statusLabels = Object.fromEntries(STATUSES.map((s) => [s, t(`status.${s}`)])) as Record<Status, string>;
   const dueLabels = Object.fromEntries(DUE_CATEGORIES.map((c) => [c, t(`dashboard.due.${c}`)])) as Record<DueCategory, string>;
   const dueBars = d.dueTimeline.map((q) => ({ quarter: q.quarter, values: { completed: q.completed, onCourse: q.onCourse, overdue: q.overdue, discontinued: q.discontinued }, hrefs: q.links }));
-  const agencyRows = d.byLeadAgency.map((a) => ({ code: a.code, name: name(a), country: a.country, led: a.led, completed: a.completed, overdue: a.overdue, hrefs: a.links }));
+  const country = (c: string) => (t.has(`country.${c}` as never) ? t(`country.${c}` as never) : c);
+  const agencyRows = d.byLeadAgency.map((a) => ({ code: a.code, label: agencyShortName(a, locale as Locale), name: name(a), country: country(a.country), led: a.led, completed: a.completed, overdue: a.overdue, hrefs: a.links }));
 
   return (
     <>

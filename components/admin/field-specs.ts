@@ -34,6 +34,7 @@ export async function agencyFields(countries: string[]): Promise<FieldSpec[]> {
     text(t, 'code', { required: true, hint: t('agencyCodeHint') }),
     text(t, 'country', { required: true, hint: t('countryHint', { known: countries.join(', ') }) }),
     text(t, 'nameKo', { required: true }),
+    text(t, 'shortNameKo', { hint: t('shortNameKoHint') }),
     text(t, 'nameEn', { required: true }),
     text(t, 'kind', { type: 'select', options: AGENCY_KINDS.map((k) => ({ value: k, label: all(`agencyKind.${k}`) })) }),
   ];

@@ -1,12 +1,13 @@
 'use client';
 
+import { agencyChoiceLabel } from '@/lib/agencies/short-name';
 import { useLocale, useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { createUserAction, resetPasswordAction, setActiveAction, updateAccessAction, updateNamesAction } from '@/app/(app)/admin/users/actions';
 import type { AgencyOption } from '@/lib/agencies/queries';
 import { ROLES } from '@/lib/auth/roles';
 import type { ActionState } from '@/lib/http/action-state';
-import { localized } from '@/lib/i18n/config';
+import { localized, type Locale } from '@/lib/i18n/config';
 import type { UserRow } from '@/lib/users/queries';
 import { Field } from '../forms/field';
 import { FormOutcome } from '../forms/error-summary';
@@ -36,7 +37,7 @@ function RoleAndAgency({ state, agencies, role, agencyCode }: { state: ActionSta
             <option value="">{t('users.noAgency')}</option>
             {agencies.map((a) => (
               <option key={a.code} value={a.code}>
-                {a.code} — {localized(locale, { ko: a.nameKo, en: a.nameEn })}
+                {agencyChoiceLabel(a, locale as Locale)}
               </option>
             ))}
           </select>

@@ -1,10 +1,7 @@
+import type { AgencyNames } from '@/lib/agencies/short-name';
 import { AgencyName } from '@/components/agency-name';
 
-export interface AgencyLike {
-  code: string;
-  nameKo: string;
-  nameEn: string;
-}
+export type AgencyLike = AgencyNames;
 
 /** An agency known by its code: with its name as the expansion when the commitment names it, else the bare code. */
 export function AgencyCode({ code, agencies }: { code: string; agencies: readonly AgencyLike[] }) {

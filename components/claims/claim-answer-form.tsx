@@ -1,6 +1,7 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import type { Locale } from '@/lib/i18n/config';
 import { useActionState } from 'react';
 import { answerClaim } from '@/app/(app)/commitments/[code]/actions';
 import { Field } from '@/components/forms/field';
@@ -8,6 +9,7 @@ import { FormOutcome } from '@/components/forms/error-summary';
 import type { ActionState } from '@/lib/http/action-state';
 import { NOTE_MAX_LENGTH } from '@/lib/commitments/update-input';
 import { CLAIM_DECISIONS, type Status } from '@/lib/commitments/vocabulary';
+import { DateInput } from '@/components/forms/date-input';
 
 interface Props {
   code: string;
@@ -25,6 +27,7 @@ interface Props {
 /** Confirm or dispute the standing claim: the same service as POST /api/v1/commitments/{code}/confirmations. */
 export function ClaimAnswerForm({ code, version, updateId, claimDate, today, status, progress }: Props) {
   const t = useTranslations();
+  const locale = useLocale() as Locale;
   const [state, action, pending] = useActionState<ActionState, FormData>(answerClaim, { status: 'idle' });
   const current = state.current as { version?: number } | undefined;
   const v = state.status === 'error' ? state.values : undefined;
@@ -80,7 +83,7 @@ export function ClaimAnswerForm({ code, version, updateId, claimDate, today, sta
           {(p) => <input {...p} type="url" inputMode="url" placeholder="https://" defaultValue={v?.evidenceUrl ?? ''} />}
         </Field>
         <Field idPrefix="claim" name="effectiveDate" label={t('claims.form.date')} hint={t('claims.form.dateHint')} errors={state.fieldErrors?.effectiveDate}>
-          {(p) => <input {...p} type="date" min={claimDate} max={today} defaultValue={v?.effectiveDate ?? today} />}
+          {(p) => <DateInput {...p} locale={locale} min={claimDate} max={today} value={v?.effectiveDate ?? today} />}
         </Field>
       </div>
       <button type="submit" className="button" disabled={pending}>

@@ -1,7 +1,8 @@
-import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { AssignmentBasis } from '@/lib/commitments/basis';
-import { localized } from '@/lib/i18n/config';
+import { localized, type Locale } from '@/lib/i18n/config';
 import { BasisMarker } from './basis-marker';
+import { formatDate } from '@/lib/format/datetime';
 
 /**
  * The marker after an agency on the commitment page: stated (its tip quotes the naming words),
@@ -11,13 +12,12 @@ import { BasisMarker } from './basis-marker';
 export function AssignmentBasisMarker({ basis, agencyCode, context }: { basis: AssignmentBasis; agencyCode: string; context: string }) {
   const t = useTranslations('basis');
   const locale = useLocale();
-  const format = useFormatter();
-  const label = t(basis.basis);
+    const label = t(basis.basis);
 
   if (basis.basis === 'confirmed' && basis.confirmation) {
     const { by, on, evidenceUrl } = basis.confirmation;
     const id = `basis-confirmation-${agencyCode}`;
-    const date = format.dateTime(new Date(`${on}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
+    const date = formatDate(on, locale as Locale);
     return (
       <>
         <BasisMarker basis="confirmed" label={label} context={context} describedBy={id} />{' '}

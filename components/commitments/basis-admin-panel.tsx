@@ -1,11 +1,14 @@
-import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { AssignmentBasis } from '@/lib/commitments/basis';
-import { localized } from '@/lib/i18n/config';
+import { agencyChoiceLabel } from '@/lib/agencies/short-name';
+import { localized, type Locale } from '@/lib/i18n/config';
 import { BasisConfirmForm } from './basis-confirm-form';
+import { formatDate } from '@/lib/format/datetime';
 
 export interface AssignmentRow {
   code: string;
   nameKo: string;
+  shortNameKo: string | null;
   nameEn: string;
   /** 주관 기관, or the partner's role, as the page names it. */
   roleLabel: string;
@@ -20,12 +23,11 @@ export interface AssignmentRow {
 export function BasisAdminPanel({ code, version, today, assignments }: { code: string; version: number; today: string; assignments: AssignmentRow[] }) {
   const t = useTranslations('basis');
   const locale = useLocale();
-  const format = useFormatter();
-  const open = assignments.filter((a) => a.basis.basis !== 'stated');
+    const open = assignments.filter((a) => a.basis.basis !== 'stated');
   if (open.length === 0) return null;
   const summary = (b: AssignmentBasis) => {
     if (b.basis === 'confirmed' && b.confirmation) {
-      const date = format.dateTime(new Date(`${b.confirmation.on}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
+      const date = formatDate(b.confirmation.on, locale as Locale);
       return `${t('confirmed')}: ${t('confirmedBy', { by: b.confirmation.by, date })}`;
     }
     return b.reason ? t('inferredTip', { reason: localized(locale, b.reason) }) : t('noReason');
@@ -41,7 +43,7 @@ export function BasisAdminPanel({ code, version, today, assignments }: { code: s
           version={version}
           today={today}
           agencyCode={a.code}
-          heading={`${a.code} ${localized(locale, { ko: a.nameKo, en: a.nameEn })} (${a.roleLabel})`}
+          heading={`${agencyChoiceLabel(a, locale as Locale)} (${a.roleLabel})`}
           confirmed={a.basis.basis === 'confirmed'}
           summary={summary(a.basis)}
         />

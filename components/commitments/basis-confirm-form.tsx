@@ -1,11 +1,13 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import type { Locale } from '@/lib/i18n/config';
 import { useActionState } from 'react';
 import { recordAssignmentConfirmation } from '@/app/(app)/commitments/[code]/actions';
 import type { ActionState } from '@/lib/http/action-state';
 import { Field } from '../forms/field';
 import { FormOutcome } from '../forms/error-summary';
+import { DateInput } from '@/components/forms/date-input';
 
 interface Props {
   code: string;
@@ -27,6 +29,7 @@ interface Props {
  */
 export function BasisConfirmForm({ code, version, today, agencyCode, heading, confirmed, summary }: Props) {
   const t = useTranslations();
+  const locale = useLocale() as Locale;
   const [state, action, pending] = useActionState<ActionState, FormData>(recordAssignmentConfirmation, { status: 'idle' });
   const current = state.current as { version?: number } | undefined;
   const v = state.status === 'error' ? state.values : undefined;
@@ -69,7 +72,7 @@ export function BasisConfirmForm({ code, version, today, agencyCode, heading, co
               {(p) => <input {...p} type="text" maxLength={200} required defaultValue={v?.confirmedBy ?? ''} />}
             </Field>
             <Field idPrefix={prefix} name="confirmedOn" label={t('basis.admin.confirmedOn')} hint={t('basis.admin.confirmedOnHint')} errors={state.fieldErrors?.confirmedOn}>
-              {(p) => <input {...p} type="date" max={today} required defaultValue={v?.confirmedOn ?? today} />}
+              {(p) => <DateInput {...p} locale={locale} max={today} required value={v?.confirmedOn ?? today} />}
             </Field>
             <Field idPrefix={prefix} name="evidenceUrl" label={t('basis.admin.evidenceUrl')} hint={t('basis.admin.evidenceHint')} errors={state.fieldErrors?.evidenceUrl}>
               {(p) => <input {...p} type="url" inputMode="url" placeholder="https://" defaultValue={v?.evidenceUrl ?? ''} />}

@@ -7,11 +7,12 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { CONFIRMATION_FILTERS, filterQueryString, VERDICT_FILTERS, type CommitmentFilter } from '@/lib/commitments/filters';
 import { duePeriodLabel, type FilterOptions } from '@/lib/commitments/filter-options';
 import { STATUSES, type Verdict } from '@/lib/commitments/vocabulary';
-import { localized } from '@/lib/i18n/config';
+import { agencyChoiceLabel, agencyShortName, type AgencyNames } from '@/lib/agencies/short-name';
+import { localized, type Locale } from '@/lib/i18n/config';
 import { todayIso } from '@/lib/periods/dates';
 import { verdictWord } from './claim-verdict-marks';
 
-type Props = { filter: CommitmentFilter; options: FilterOptions; myAgency: string | null };
+type Props = { filter: CommitmentFilter; options: FilterOptions; myAgency: AgencyNames | null };
 
 /** The list's filters, behind a "Filters (n active)" button on phones (globals.css). */
 export function FilterForm(props: Props) {
@@ -29,7 +30,7 @@ export function FilterForm(props: Props) {
  * as-of date (from the dashboard) rides along; today's is never written (CleanQuery).
  */
 async function FilterFields({ filter, options, myAgency, today }: Props & { today: string }) {
-  const [t, locale] = [await getTranslations(), await getLocale()];
+  const [t, locale] = [await getTranslations(), (await getLocale()) as Locale];
   const name = (x: { nameKo: string; nameEn: string }) => localized(locale, { ko: x.nameKo, en: x.nameEn });
   return (
     // Keyed by the filter: a client-side navigation must remount the controls to show new defaults.
@@ -43,7 +44,7 @@ async function FilterFields({ filter, options, myAgency, today }: Props & { toda
         </div>
         <ChoiceSelect id="filter-dialogue" name="dialogue" label={t('filters.dialogue')} anyLabel={t('filters.any')} defaultValue={filter.dialogue ?? ''} choices={options.dialogues.map((d) => [d.code, name(d)] as const)} />
         <ChoiceSelect id="filter-area" name="area" label={t('filters.area')} anyLabel={t('filters.any')} defaultValue={filter.area ?? ''} choices={options.areas.map((a) => [a.code, name(a)] as const)} />
-        <ChoiceSelect id="filter-agency" name="agency" label={t('filters.agency')} anyLabel={t('filters.any')} defaultValue={filter.agency ?? ''} choices={options.agencies.map((a) => [a.code, `${a.code} — ${name(a)}`] as const)} />
+        <ChoiceSelect id="filter-agency" name="agency" label={t('filters.agency')} anyLabel={t('filters.any')} defaultValue={filter.agency ?? ''} choices={options.agencies.map((a) => [a.code, agencyChoiceLabel(a, locale)] as const)} />
         <ChoiceSelect id="filter-country" name="country" label={t('filters.country')} anyLabel={t('filters.any')} defaultValue={filter.country ?? ''} choices={options.countries.map((c) => [c, t.has(`country.${c}` as never) ? t(`country.${c}` as never) : c] as const)} />
         <div className="field">
           <label htmlFor="filter-due">{t('filters.due')}</label>
@@ -101,8 +102,8 @@ async function FilterFields({ filter, options, myAgency, today }: Props & { toda
           {t('filters.clear')}
         </Link>
         {myAgency && (
-          <Link href={`/commitments?agency=${encodeURIComponent(myAgency)}`} className="button button--secondary">
-            {t('filters.myAgency', { agency: myAgency })}
+          <Link href={`/commitments?agency=${encodeURIComponent(myAgency.code)}`} className="button button--secondary">
+            {t('filters.myAgency', { agency: agencyShortName(myAgency, locale) })}
           </Link>
         )}
       </div>

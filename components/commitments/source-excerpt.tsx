@@ -1,9 +1,13 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { agencyShortName } from '@/lib/agencies/short-name';
+import type { Locale } from '@/lib/i18n/config';
 import type { AssignmentBasis, FactBasis } from '@/lib/commitments/basis';
 import { highlightSegments, type Highlight } from '@/lib/commitments/highlight';
 
 interface Assigned {
   code: string;
+  nameKo: string;
+  shortNameKo: string | null;
   /** The role as the page names it: 주관 기관, 공동 주관… */
   roleLabel: string;
   basis: AssignmentBasis;
@@ -25,9 +29,10 @@ interface Props {
  */
 export function SourceExcerpt({ excerpt, assignments, due, target }: Props) {
   const t = useTranslations('basis');
+  const locale = useLocale();
   const highlights: Highlight<string>[] = [];
   for (const a of assignments) {
-    if (a.basis.basis === 'stated' && a.basis.quote) highlights.push({ words: a.basis.quote, label: t('names', { role: a.roleLabel, agency: a.code }) });
+    if (a.basis.basis === 'stated' && a.basis.quote) highlights.push({ words: a.basis.quote, label: t('names', { role: a.roleLabel, agency: agencyShortName(a, locale as Locale) }) });
   }
   if (due.basis === 'stated' && due.quote) highlights.push({ words: due.quote, label: t('namesDue') });
   if (target?.basis === 'stated' && target.quote) highlights.push({ words: target.quote, label: t('namesTarget') });

@@ -6,7 +6,11 @@ import { useState } from 'react';
 
 export interface AgencyRow {
   code: string;
+  /** As the reader's language names it (GLOSSARY.md): 과기정통부 / MSIT. */
+  label: string;
+  /** The full name, shown on hover and focus. */
   name: string;
+  /** The country's name: 한국 / Korea. */
   country: string;
   led: number;
   completed: number;
@@ -14,7 +18,7 @@ export interface AgencyRow {
   hrefs: { led: string; completed: string; overdue: string };
 }
 
-type Key = 'code' | 'country' | 'led' | 'completed' | 'overdue';
+type Key = 'label' | 'country' | 'led' | 'completed' | 'overdue';
 
 /** Sortable by any column (buttons in the headers, state announced through aria-sort). */
 export function AgenciesTable({ rows, caption }: { rows: AgencyRow[]; caption: string }) {
@@ -24,11 +28,11 @@ export function AgenciesTable({ rows, caption }: { rows: AgencyRow[]; caption: s
     const x = a[sort.key];
     const y = b[sort.key];
     const cmp = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
-    return cmp * sort.dir || a.code.localeCompare(b.code);
+    return cmp * sort.dir || a.label.localeCompare(b.label);
   });
   const header = (key: Key, label: string) => (
     <th scope="col" aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" className="sort-button" onClick={() => setSort((s) => ({ key, dir: s.key === key ? ((-s.dir) as 1 | -1) : key === 'code' || key === 'country' ? 1 : -1 }))}>
+      <button type="button" className="sort-button" onClick={() => setSort((s) => ({ key, dir: s.key === key ? ((-s.dir) as 1 | -1) : key === 'label' || key === 'country' ? 1 : -1 }))}>
         {label}
         <span aria-hidden="true">{sort.key === key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}</span>
       </button>
@@ -39,7 +43,7 @@ export function AgenciesTable({ rows, caption }: { rows: AgencyRow[]; caption: s
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          {header('code', t('agency'))}
+          {header('label', t('agency'))}
           {header('country', t('country'))}
           {header('led', t('led'))}
           {header('completed', t('completed'))}
@@ -50,7 +54,13 @@ export function AgenciesTable({ rows, caption }: { rows: AgencyRow[]; caption: s
         {sorted.map((r) => (
           <tr key={r.code}>
             <th scope="row">
-              <abbr title={r.name}>{r.code}</abbr>
+              {r.label === r.name ? (
+                <span className="agency">{r.label}</span>
+              ) : (
+                <abbr title={r.name} className="agency" tabIndex={0} data-full={r.name}>
+                  {r.label}
+                </abbr>
+              )}
             </th>
             <td>{r.country}</td>
             <td className="num">

@@ -1,10 +1,11 @@
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { AgencyName } from '@/components/agency-name';
 import type { AsOfView } from '@/lib/as-of/view';
-import { localized } from '@/lib/i18n/config';
+import { localized, type Locale } from '@/lib/i18n/config';
 import { reportLabels } from '@/lib/reports/labels';
 import { ComplianceTable, formatScore } from './compliance-table';
 import { VerdictCrossTable } from './verdict-cross-table';
+import { formatDate } from '@/lib/format/datetime';
 
 /**
  * Analysts' assessments standing for the as-of date's quarter against what the agencies reported:
@@ -12,9 +13,9 @@ import { VerdictCrossTable } from './verdict-cross-table';
  * lead agency. Every figure comes from the as-of view; each count links to its list.
  */
 export async function AssessmentCard({ d }: { d: Pick<AsOfView, 'assessment' | 'asOf'> }) {
-  const [t, locale, format] = [await getTranslations('dashboard.assessment'), await getLocale(), await getFormatter()];
+  const [t, locale] = [await getTranslations('dashboard.assessment'), await getLocale()];
   const a = d.assessment;
-  const words = { quarter: reportLabels(locale).quarter(a.quarter), date: format.dateTime(new Date(`${d.asOf}T00:00:00Z`), { dateStyle: 'long' }) };
+  const words = { quarter: reportLabels(locale).quarter(a.quarter), date: formatDate(d.asOf, locale as Locale, { long: true }) };
   return (
     <section className="card" aria-labelledby="assessment-title" data-quarter={a.quarter}>
       <h2 id="assessment-title">{t('title')}</h2>

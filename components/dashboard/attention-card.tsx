@@ -1,9 +1,10 @@
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ClaimMark } from '@/components/commitments/claim-verdict-marks';
 import { StatusBadge } from '@/components/status-badge';
 import type { AsOfView } from '@/lib/as-of/view';
-import { localized } from '@/lib/i18n/config';
+import { localized, type Locale } from '@/lib/i18n/config';
+import { formatDate } from '@/lib/format/datetime';
 
 /**
  * What needs attention (claims the sides disagree on or still awaiting confirmation marked; "no
@@ -11,8 +12,8 @@ import { localized } from '@/lib/i18n/config';
  * what falls due in the next 90 days.
  */
 export async function AttentionCard({ d }: { d: Pick<AsOfView, 'attention' | 'upcoming'> }) {
-  const [t, locale, format] = [await getTranslations(), await getLocale(), await getFormatter()];
-  const date = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'medium' });
+  const [t, locale] = [await getTranslations(), await getLocale()];
+  const date = (iso: string) => formatDate(iso, locale as Locale);
   return (
     <section className="card" aria-labelledby="attention-title">
       <h2 id="attention-title">{t('dashboard.attention.title')}</h2>

@@ -9,7 +9,7 @@ export const formatScore = (mean: number | null): string =>
  * Mean compliance score per group (area or lead agency): name, assessed of total, the mean verdict
  * over those assessed, and a link to the group's commitments not assessed this quarter.
  */
-export async function ComplianceTable({ rows, caption, nameHeader, name }: { rows: ComplianceRow[]; caption: string; nameHeader: string; name: (row: ComplianceRow) => React.ReactNode }) {
+export async function ComplianceTable<R extends ComplianceRow>({ rows, caption, nameHeader, name }: { rows: R[]; caption: string; nameHeader: string; name: (row: R) => React.ReactNode }) {
   const t = await getTranslations('dashboard.assessment');
   return (
     <table className="data-table">

@@ -1,13 +1,16 @@
+import { agencyChoiceLabel } from '@/lib/agencies/short-name';
 import Link from 'next/link';
 import { dashboardFilterCount } from '@/components/filters/active-count';
 import { CleanQuery } from '@/components/filters/clean-query';
 import { FiltersToggle } from '@/components/filters/filters-toggle';
 import { ChoiceSelect } from '@/components/forms/choice-select';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { FilterOptions } from '@/lib/commitments/filter-options';
 import type { AsOfScope } from '@/lib/as-of/scope';
-import { localized } from '@/lib/i18n/config';
+import { localized, type Locale } from '@/lib/i18n/config';
 import { formatQuarter, previousQuarter, quarterOf, quarterRange, type Quarter } from '@/lib/periods/quarters';
+import { formatDate } from '@/lib/format/datetime';
+import { DateInput } from '@/components/forms/date-input';
 
 function dashboardHref(scope: AsOfScope, asOf?: string): string {
   const p = new URLSearchParams();
@@ -41,7 +44,7 @@ export function DashboardFilters(props: Props) {
 }
 
 async function DashboardFilterForm({ scope, asOf, asOfError, today, options }: Props) {
-  const [t, locale, format] = [await getTranslations(), await getLocale(), await getFormatter()];
+  const [t, locale] = [await getTranslations(), await getLocale()];
   const name = (x: { nameKo: string; nameEn: string }) => localized(locale, { ko: x.nameKo, en: x.nameEn });
   const quarterEnds: { q: Quarter; end: string }[] = [];
   for (let q = previousQuarter(quarterOf(today)), i = 0; i < 12; q = previousQuarter(q), i++) quarterEnds.push({ q, end: quarterRange(q).end });
@@ -54,16 +57,16 @@ async function DashboardFilterForm({ scope, asOf, asOfError, today, options }: P
       <div className="filters__grid">
         {select('dialogue', t('filters.dialogue'), options.dialogues.map((d) => [d.code, name(d)]))}
         {select('area', t('filters.area'), options.areas.map((a) => [a.code, name(a)]))}
-        {select('agency', t('filters.agency'), options.agencies.map((a) => [a.code, `${a.code} — ${name(a)}`]))}
+        {select('agency', t('filters.agency'), options.agencies.map((a) => [a.code, agencyChoiceLabel(a, locale as Locale)]))}
         {select('country', t('filters.country'), options.countries.map((c) => [c, t.has(`country.${c}` as never) ? t(`country.${c}` as never) : c]))}
         <div className="field">
           <label htmlFor="dash-asOf">{t('dashboard.asOf')}</label>
-          <input
+          <DateInput
+            locale={locale as Locale}
             id="dash-asOf"
             name="asOf"
-            type="date"
             max={today}
-            defaultValue={asOf === today ? '' : asOf}
+            value={asOf === today ? '' : asOf}
             aria-invalid={asOfError ? true : undefined}
             aria-describedby={asOfError ? 'dash-asOf-error dash-asOf-hint' : 'dash-asOf-hint'}
           />
@@ -73,7 +76,7 @@ async function DashboardFilterForm({ scope, asOf, asOfError, today, options }: P
             </p>
           )}
           <p id="dash-asOf-hint" className="field__hint">
-            {t('dashboard.asOfHint', { today: format.dateTime(new Date(`${today}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) })}
+            {t('dashboard.asOfHint', { today: formatDate(today, locale as Locale) })}
           </p>
         </div>
       </div>

@@ -1,8 +1,11 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { AsOfView } from '@/lib/as-of/view';
 import { STATUS_COLORS } from '@/lib/commitments/status-style';
+import { STATUSES } from '@/lib/commitments/vocabulary';
 import { ClaimFigures } from './claim-figures';
+import { formatDate } from '@/lib/format/datetime';
+import type { Locale } from '@/lib/i18n/config';
 
 interface Props {
   view: Pick<AsOfView, 'headline' | 'previous' | 'previousQuarterEnd' | 'links' | 'claims'>;
@@ -10,18 +13,18 @@ interface Props {
 
 /** Headline counts, each linking to its list, with the change since the previous quarter's end; then the claims standing at the date. */
 export async function HeadlineFigures({ view: d }: Props) {
-  const [t, format] = [await getTranslations(), await getFormatter()];
-  const since = format.dateTime(new Date(`${d.previousQuarterEnd}T00:00:00Z`), { dateStyle: 'medium' });
+  const [t, locale] = [await getTranslations(), await getLocale()];
+  const since = formatDate(d.previousQuarterEnd, locale as Locale);
   const change = (now: number, before: number) => {
     const diff = now - before;
-    return diff === 0 ? t('dashboard.figures.noChange', { date: since }) : t('dashboard.figures.change', { change: `${diff > 0 ? '+' : '−'}${Math.abs(diff)}`, date: since });
+    return diff === 0 ? t('dashboard.figures.noChange', { date: since }) : t('dashboard.figures.change', { sign: diff > 0 ? 'up' : 'down', count: Math.abs(diff), date: since });
   };
   const share = d.headline.total ? Math.round((d.headline.counts.completed / d.headline.total) * 1000) / 10 : 0;
   const figures = [
     { key: 'total', label: t('dashboard.figures.total'), value: d.headline.total, before: d.previous.total, link: d.links.total, color: '#0b4f8a' },
-    ...(['completed', 'in_progress', 'at_risk', 'delayed'] as const).map((s) => ({ key: s, label: t(`status.${s}`), value: d.headline.counts[s], before: d.previous.counts[s], link: d.links[s], color: STATUS_COLORS[s] })),
+    // The statuses in the glossary's order (STATUSES), as in every table, legend and export; then what is overdue.
+    ...STATUSES.map((s) => ({ key: s, label: t(`status.${s}`), value: d.headline.counts[s], before: d.previous.counts[s], link: d.links[s], color: STATUS_COLORS[s] })),
     { key: 'overdue', label: t('dashboard.figures.overdue'), value: d.headline.overdue, before: d.previous.overdue, link: d.links.overdue, color: '#b3261e' },
-    ...(['not_started', 'discontinued'] as const).map((s) => ({ key: s, label: t(`status.${s}`), value: d.headline.counts[s], before: d.previous.counts[s], link: d.links[s], color: STATUS_COLORS[s] })),
   ];
   return (
     <section aria-labelledby="figures-title">

@@ -1,9 +1,12 @@
 'use client';
 
+import { useLocale } from 'next-intl';
 import { useActionState } from 'react';
+import type { Locale } from '@/lib/i18n/config';
 import type { ActionState } from '@/lib/http/action-state';
 import { FormOutcome } from './error-summary';
 import { Field, fieldErrorsOf } from './field';
+import { DateInput } from '@/components/forms/date-input';
 
 export interface FieldSpec {
   name: string;
@@ -28,6 +31,7 @@ interface Props {
 /** A labelled form for reference data, driven by a field list; keeps input after errors. */
 export function EntityForm({ action, fields, values = {}, hidden = {}, heading, submitLabel }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: 'idle' });
+  const locale = useLocale() as Locale;
   const current = state.status === 'error' ? { ...values, ...state.values } : values;
   const id = heading.replace(/\W+/g, '-').toLowerCase();
   return (
@@ -53,6 +57,8 @@ export function EntityForm({ action, fields, values = {}, hidden = {}, heading, 
                       </option>
                     ))}
                   </select>
+                ) : f.type === 'date' ? (
+                  <DateInput {...p} locale={locale} value={current[f.name] ?? ''} required={f.required} />
                 ) : (
                   <input {...p} type={f.type ?? 'text'} defaultValue={current[f.name] ?? ''} required={f.required} />
                 )

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { AgencyName } from '@/components/agency-name';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { SignOutButton } from '@/components/sign-out-button';
@@ -58,7 +59,14 @@ export async function SiteHeader({ actor, todoCount }: { actor: Actor | null; to
                   <span className="user-bar__role">
                     {' · '}
                     {t(`roles.${actor.role}`)}
-                    {actor.agencyCode && ` · ${actor.agencyCode}`}
+                    {actor.agency ? (
+                      <>
+                        {' · '}
+                        <AgencyName agency={actor.agency} />
+                      </>
+                    ) : (
+                      actor.agencyCode && ` · ${actor.agencyCode}`
+                    )}
                   </span>
                 </span>
                 <Link href="/account/password">{t('nav.account')}</Link>

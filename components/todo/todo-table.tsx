@@ -1,18 +1,18 @@
 import Link from 'next/link';
-import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { DuePeriodLabel } from '@/components/due-period-label';
 import { ProgressBar } from '@/components/progress-bar';
 import { StatusBadge } from '@/components/status-badge';
-import { localized } from '@/lib/i18n/config';
+import { localized, type Locale } from '@/lib/i18n/config';
 import { describeTodoItem } from '@/lib/todo/describe';
 import type { TodoItem, TodoKind } from '@/lib/todo/kinds';
+import { formatDate } from '@/lib/format/datetime';
 
 /** One kind of to-do item as a table (cards below 45rem): what it is, where it stands, the date it is about, and the link that resolves it. */
 export function TodoTable({ kind, items, today }: { kind: TodoKind; items: TodoItem[]; today: string }) {
   const t = useTranslations('todo');
   const locale = useLocale();
-  const format = useFormatter();
-  const date = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'medium' });
+    const date = (iso: string) => formatDate(iso, locale as Locale);
   return (
     <div className="table-scroll table-scroll--cards">
       <table className="data-table data-table--cards">

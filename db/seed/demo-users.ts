@@ -16,7 +16,7 @@ export const DEMO_EMAIL_DOMAIN = 'demo.example';
 function involvedAgencies(db: Db) {
   const ids = sql`(select ${commitments.leadAgencyId} from ${commitments} union select ${commitmentPartners.agencyId} from ${commitmentPartners})`;
   return db
-    .select({ code: agencies.code, nameKo: agencies.nameKo, nameEn: agencies.nameEn })
+    .select({ code: agencies.code, nameKo: agencies.nameKo, shortNameKo: agencies.shortNameKo, nameEn: agencies.nameEn })
     .from(agencies)
     .where(sql`${agencies.id} in ${ids} and ${agencies.kind} != 'government'`)
     .orderBy(agencies.code)

@@ -196,7 +196,7 @@ describe('seed of the 2023 Korea–U.S. CET dialogue', () => {
   it('keeps the USD 10 million target and the 2024 due period of the MSIT–NSF collaboration', () => {
     const c = commitmentWithAgencies(db, 'CET23-BIO-01');
     expect(c.targetEn).toBe('≥ USD 10 million');
-    expect(c.targetKo).toContain('1000만 달러');
+    expect(c.targetKo).toContain('1,000만 달러');
     expect([c.dueSpec, c.dueEnd]).toEqual(['2024', '2024-12-31']);
   });
 

@@ -5,6 +5,8 @@ export interface SeedAgency {
   /** Usual English acronym in capitals, e.g. MSIT, NIST. Unique across all dialogues. */
   code: string;
   nameKo: string;
+  /** The short name Korean officials use (GLOSSARY.md: 과기정통부, 미 상무부, NSF); omitted when the Korean name is already short. */
+  shortNameKo?: string;
   nameEn: string;
   country: Country;
   kind: AgencyKind;

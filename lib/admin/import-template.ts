@@ -11,7 +11,7 @@ export function importCodes(db: Reader) {
   return {
     dialogues: db.select({ code: dialogues.code, nameKo: dialogues.nameKo, nameEn: dialogues.nameEn, heldOn: dialogues.heldOn }).from(dialogues).orderBy(desc(dialogues.heldOn), asc(dialogues.code)).all(),
     areas: db.select({ code: areas.code, nameKo: areas.nameKo, nameEn: areas.nameEn }).from(areas).orderBy(asc(areas.sortOrder), asc(areas.code)).all(),
-    agencies: db.select({ code: agencies.code, nameKo: agencies.nameKo, nameEn: agencies.nameEn, country: agencies.country, kind: agencies.kind }).from(agencies).orderBy(asc(agencies.country), asc(agencies.code)).all(),
+    agencies: db.select({ code: agencies.code, nameKo: agencies.nameKo, shortNameKo: agencies.shortNameKo, nameEn: agencies.nameEn, country: agencies.country, kind: agencies.kind }).from(agencies).orderBy(asc(agencies.country), asc(agencies.code)).all(),
   };
 }
 export type ImportCodes = ReturnType<typeof importCodes>;

@@ -39,6 +39,8 @@ export type DialogueInput = z.infer<typeof DialogueInput>;
 export const AgencyInput = z.object({
   code: refCode(20),
   nameKo: requiredText(300),
+  /** The Korean short name (GLOSSARY.md: 과기정통부); empty when the Korean name is short already. */
+  shortNameKo: optionalText(60),
   nameEn: requiredText(300),
   country: z
     .string({ error: missingOr('invalid_country') })

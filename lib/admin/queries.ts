@@ -19,7 +19,7 @@ export function getDialogue(id: number, db: Db = getDb()) {
 
 export function listAgenciesWithCounts(db: Db = getDb()) {
   return db
-    .select({ id: agencies.id, code: agencies.code, nameKo: agencies.nameKo, nameEn: agencies.nameEn, country: agencies.country, kind: agencies.kind, led: count(commitments.id) })
+    .select({ id: agencies.id, code: agencies.code, nameKo: agencies.nameKo, shortNameKo: agencies.shortNameKo, nameEn: agencies.nameEn, country: agencies.country, kind: agencies.kind, led: count(commitments.id) })
     .from(agencies)
     .leftJoin(commitments, eq(commitments.leadAgencyId, agencies.id))
     .groupBy(agencies.id)

@@ -5,7 +5,7 @@ import { agencies } from '@/db/schema';
 
 export function listAgencies(db: Db = getDb()) {
   return db
-    .select({ id: agencies.id, code: agencies.code, nameKo: agencies.nameKo, nameEn: agencies.nameEn, country: agencies.country })
+    .select({ id: agencies.id, code: agencies.code, nameKo: agencies.nameKo, shortNameKo: agencies.shortNameKo, nameEn: agencies.nameEn, country: agencies.country })
     .from(agencies)
     .orderBy(asc(agencies.country), asc(agencies.code))
     .all();

@@ -155,7 +155,7 @@ export function listAsOf(f: CommitmentFilter, today: string = todayIso(), db: Db
                 adoptedOn: commitments.adoptedOn,
                 archivedAt: commitments.archivedAt,
                 area: { code: areas.code, nameKo: areas.nameKo, nameEn: areas.nameEn },
-                lead: { code: lead.code, nameKo: lead.nameKo, nameEn: lead.nameEn, country: lead.country },
+                lead: { code: lead.code, nameKo: lead.nameKo, shortNameKo: lead.shortNameKo, nameEn: lead.nameEn, country: lead.country },
                 leadBasis: commitments.leadBasis,
                 verdict: verdictSql(assessmentQuarterOf(date)),
               })

@@ -44,6 +44,7 @@ export interface AreaRow {
 export interface AgencyRow {
   code: string;
   nameKo: string;
+  shortNameKo: string | null;
   nameEn: string;
   country: string;
   led: number;
@@ -157,7 +158,7 @@ export interface AssessmentView {
   cross: VerdictRow[];
   overall: Compliance;
   byArea: ComplianceRow[];
-  byLeadAgency: ComplianceRow[];
+  byLeadAgency: (ComplianceRow & { shortNameKo: string | null })[];
 }
 
 export { STALE_DAYS } from './staleness';
@@ -273,7 +274,7 @@ function buildView(db: Db, scopeFilter: AsOfScope, scope: SQL[], asOf: string, t
 
   // By area and by lead agency, from the same groups.
   const areaRows = db.select({ id: areas.id, code: areas.code, nameKo: areas.nameKo, nameEn: areas.nameEn }).from(areas).orderBy(asc(areas.sortOrder)).all();
-  const agencyRows = db.select({ id: agencies.id, code: agencies.code, nameKo: agencies.nameKo, nameEn: agencies.nameEn, country: agencies.country }).from(agencies).orderBy(asc(agencies.code)).all();
+  const agencyRows = db.select({ id: agencies.id, code: agencies.code, nameKo: agencies.nameKo, shortNameKo: agencies.shortNameKo, nameEn: agencies.nameEn, country: agencies.country }).from(agencies).orderBy(asc(agencies.code)).all();
   const byArea = new Map<number, StateTally>();
   const byAgency = new Map<number, { led: number; completed: number; overdue: number }>();
   for (const g of at.groups) {
@@ -380,7 +381,7 @@ function assessmentView(
   states: StatesOn,
   groups: GroupTotals[],
   areaRows: { id: number; code: string; nameKo: string; nameEn: string }[],
-  agencyRows: { id: number; code: string; nameKo: string; nameEn: string }[],
+  agencyRows: { id: number; code: string; nameKo: string; shortNameKo: string | null; nameEn: string }[],
   href: (extra: Parameters<typeof drillDownHref>[3]) => string,
 ): AssessmentView {
   const quarter = assessmentQuarterOf(asOf);

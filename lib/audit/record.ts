@@ -1,3 +1,4 @@
+import type { AgencyNames } from '@/lib/agencies/short-name';
 import type { Db } from '@/db/client';
 import type { Role } from '@/lib/auth/roles';
 import { appendChained } from './chain';
@@ -12,6 +13,8 @@ export interface Actor {
   role: Role;
   agencyId: number | null;
   agencyCode: string | null;
+  /** The agency's names, for display (set for signed-in users, absent in bare fixtures). */
+  agency?: AgencyNames | null;
   active: boolean;
   mustChangePassword: boolean;
 }

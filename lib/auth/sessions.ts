@@ -51,7 +51,7 @@ export function revokeUserSessions(db: Pick<Db, 'update'>, userId: number, now =
 export function resolveSession(db: Db, id: string, now = new Date()): Actor | null {
   const key = hashSessionId(id);
   const row = db
-    .select({ session: sessions, user: users, agencyCode: agencies.code })
+    .select({ session: sessions, user: users, agencyCode: agencies.code, agencyNameKo: agencies.nameKo, agencyShortNameKo: agencies.shortNameKo, agencyNameEn: agencies.nameEn })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(agencies, eq(agencies.id, users.agencyId))
@@ -73,6 +73,7 @@ export function resolveSession(db: Db, id: string, now = new Date()): Actor | nu
     role: user.role,
     agencyId: user.agencyId,
     agencyCode: row.agencyCode,
+    agency: row.agencyCode ? { code: row.agencyCode, nameKo: row.agencyNameKo ?? row.agencyCode, shortNameKo: row.agencyShortNameKo, nameEn: row.agencyNameEn ?? row.agencyCode } : null,
     active: user.active,
     mustChangePassword: user.mustChangePassword,
   };

@@ -11,6 +11,7 @@ export interface Party {
   agencyId: number;
   code: string;
   nameKo: string;
+  shortNameKo: string | null;
   nameEn: string;
   country: string;
   lead: boolean;
@@ -19,13 +20,13 @@ export interface Party {
 /** The lead first, then the partners by code. */
 export function partiesOf(db: Reader, commitmentId: number): Party[] {
   const lead = db
-    .select({ agencyId: agencies.id, code: agencies.code, nameKo: agencies.nameKo, nameEn: agencies.nameEn, country: agencies.country })
+    .select({ agencyId: agencies.id, code: agencies.code, nameKo: agencies.nameKo, shortNameKo: agencies.shortNameKo, nameEn: agencies.nameEn, country: agencies.country })
     .from(commitments)
     .innerJoin(agencies, eq(agencies.id, commitments.leadAgencyId))
     .where(eq(commitments.id, commitmentId))
     .get();
   const partners = db
-    .select({ agencyId: agencies.id, code: agencies.code, nameKo: agencies.nameKo, nameEn: agencies.nameEn, country: agencies.country })
+    .select({ agencyId: agencies.id, code: agencies.code, nameKo: agencies.nameKo, shortNameKo: agencies.shortNameKo, nameEn: agencies.nameEn, country: agencies.country })
     .from(commitmentPartners)
     .innerJoin(agencies, eq(agencies.id, commitmentPartners.agencyId))
     .where(eq(commitmentPartners.commitmentId, commitmentId))

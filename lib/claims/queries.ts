@@ -34,7 +34,7 @@ export interface ClaimView {
   counterSides: string[];
   claimant: { name: string; nameKo: string | null; agency: string | null };
   /** The agencies on the sides asked (any of their officials may answer). */
-  awaiting: Pick<Party, 'code' | 'nameKo' | 'nameEn' | 'country'>[];
+  awaiting: Pick<Party, 'code' | 'nameKo' | 'shortNameKo' | 'nameEn' | 'country'>[];
   state: ClaimState;
   /** Pending for more than 30 days at the date. */
   overdue: boolean;
@@ -89,7 +89,7 @@ export function claimAt(db: Db, commitmentId: number, date: string): ClaimView |
     side: row.side,
     counterSides,
     claimant: { name: update.name, nameKo: update.nameKo, agency: update.agency },
-    awaiting: parties.filter((p) => counterSides.includes(p.country)).map(({ code, nameKo, nameEn, country }) => ({ code, nameKo, nameEn, country })),
+    awaiting: parties.filter((p) => counterSides.includes(p.country)).map(({ code, nameKo, shortNameKo, nameEn, country }) => ({ code, nameKo, shortNameKo, nameEn, country })),
     state: row.state,
     overdue: row.state === 'pending' && row.effective_date < addDays(date, -CLAIM_OVERDUE_DAYS),
     answers: answersOf(db, commitmentId, date).filter((a) => a.claimId === row.update_id),

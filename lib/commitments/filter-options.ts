@@ -16,7 +16,7 @@ export function getFilterOptions({ duePeriods: withDuePeriods = true }: { duePer
     .all();
   const areaList = db.select({ code: areas.code, nameKo: areas.nameKo, nameEn: areas.nameEn }).from(areas).orderBy(asc(areas.sortOrder)).all();
   const agencyList = db
-    .select({ code: agencies.code, nameKo: agencies.nameKo, nameEn: agencies.nameEn, country: agencies.country })
+    .select({ code: agencies.code, nameKo: agencies.nameKo, shortNameKo: agencies.shortNameKo, nameEn: agencies.nameEn, country: agencies.country })
     .from(agencies)
     .orderBy(asc(agencies.code))
     .all();

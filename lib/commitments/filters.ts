@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeDateInput } from '@/lib/format/date-input';
 import { isIsoDate, MIN_YEAR } from '@/lib/periods/dates';
 import { parseQuarter } from '@/lib/periods/quarters';
 import { STATUSES } from './vocabulary';
@@ -41,7 +42,7 @@ export const CommitmentFilterInput = z.object({
   /** true: only overdue; false: only not overdue. */
   overdue: flag.optional(),
   /** Status and overdue are judged as they stood at the end of this date (history by effective date). */
-  asOf: z.string().trim().refine(isIsoDate, { message: 'invalid_date' }).optional(),
+  asOf: z.preprocess(normalizeDateInput, z.string().trim().refine(isIsoDate, { message: 'invalid_date' })).optional(),
   archived: flag.optional(),
   /** true: only commitments with at least one inferred assignment (lead or partner; a confirmed one is no longer inferred). */
   inferred: flag.optional(),

@@ -16,6 +16,7 @@ import type { PartnerRole } from './vocabulary';
 export interface AgencyRef {
   code: string;
   nameKo: string;
+  shortNameKo: string | null;
   nameEn: string;
   country: string;
 }
@@ -29,6 +30,7 @@ export interface PartnerRef extends AgencyRef {
 export const agencyRef = {
   code: agencies.code,
   nameKo: agencies.nameKo,
+  shortNameKo: agencies.shortNameKo,
   nameEn: agencies.nameEn,
   country: agencies.country,
 };
@@ -55,9 +57,9 @@ export function partnersOf(db: Db, commitmentIds: number[]): Map<number, Partner
     .where(inArray(commitmentPartners.commitmentId, commitmentIds))
     .orderBy(asc(commitmentPartners.role), asc(agencies.code))
     .all();
-  for (const { commitmentId, role, code, nameKo, nameEn, country, ...columns } of rows) {
+  for (const { commitmentId, role, code, nameKo, shortNameKo, nameEn, country, ...columns } of rows) {
     const list = byCommitment.get(commitmentId) ?? [];
-    list.push({ role, code, nameKo, nameEn, country, basis: assignmentBasis(columns) });
+    list.push({ role, code, nameKo, shortNameKo, nameEn, country, basis: assignmentBasis(columns) });
     byCommitment.set(commitmentId, list);
   }
   return byCommitment;

@@ -8,6 +8,7 @@ import { loadCommitmentScope } from './scope';
 export interface UpdatingAgency {
   code: string;
   nameKo: string;
+  shortNameKo: string | null;
   nameEn: string;
 }
 
@@ -20,9 +21,9 @@ export function agenciesThatMayUpdate(code: string, db: Db = getDb()): UpdatingA
   const scope = loadCommitmentScope(db, code);
   if (!scope) return [];
   const ids = [scope.leadAgencyId, ...scope.partnerAgencyIds];
-  const rows = db.select({ id: agencies.id, code: agencies.code, nameKo: agencies.nameKo, nameEn: agencies.nameEn }).from(agencies).where(inArray(agencies.id, ids)).all();
+  const rows = db.select({ id: agencies.id, code: agencies.code, nameKo: agencies.nameKo, shortNameKo: agencies.shortNameKo, nameEn: agencies.nameEn }).from(agencies).where(inArray(agencies.id, ids)).all();
   return rows
     .filter((a) => can({ role: 'official', agencyId: a.id, active: true }, 'commitment.updateStatus', scope))
     .sort((a, b) => Number(b.id === scope.leadAgencyId) - Number(a.id === scope.leadAgencyId) || a.code.localeCompare(b.code))
-    .map(({ code: c, nameKo, nameEn }) => ({ code: c, nameKo, nameEn }));
+    .map(({ code: c, nameKo, shortNameKo, nameEn }) => ({ code: c, nameKo, shortNameKo, nameEn }));
 }

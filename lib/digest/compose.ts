@@ -42,7 +42,7 @@ export function composeDigest({ locale, recipient, todo, week, today, appUrl }: 
   const t = createTranslator({ locale, messages: MESSAGES[locale] });
   const l = reportLabels(locale);
   const app = t('app.name');
-  const agency = l.name(todo.agency);
+  const agency = l.agency(todo.agency);
   const line = (item: TodoItem): Line => {
     const f = describeTodoItem(item, today);
     const status = [l.status(item.status), f.claim && t(`todo.claim.${f.claim}`)].filter(Boolean).join(' · ');
@@ -50,7 +50,8 @@ export function composeDigest({ locale, recipient, todo, week, today, appUrl }: 
       heading: `${item.code} ${locale === 'ko' ? item.titleKo : item.titleEn}`,
       facts: [
         `${t('digest.status')}: ${status} · ${t('digest.progress')}: ${item.progress}% · ${t('digest.due')}: ${l.duePeriod(item.dueSpec)}`,
-        `${t(`todo.dates.${f.date.key}`, { date: l.date(f.date.iso) })} (${t(`todo.${f.days.key}`, { days: f.days.days })})`,
+        // Korean puts no space before a parenthesis: `2024. 1. 6.(123일째 확인 대기)`.
+        `${t(`todo.dates.${f.date.key}`, { date: l.date(f.date.iso) })}${locale === 'ko' ? '' : ' '}(${t(`todo.${f.days.key}`, { days: f.days.days })})`,
       ],
       action: t(`todo.actions.${f.action}`),
       url: `${appUrl}${item.href}`,
@@ -60,9 +61,12 @@ export function composeDigest({ locale, recipient, todo, week, today, appUrl }: 
     heading: t('todo.groupHeading', { title: t(`todo.groups.${g.kind}.title`), count: g.items.length }),
     lines: g.items.map(line),
   }));
+  const shownName = displayName({ name: recipient.name, nameKo: recipient.nameKo }, locale);
+  const greetingName = shownName.includes('@') ? '' : shownName;
   const words = {
     subject: t('digest.subject', { app, week: l.date(week), count: todo.counts.total }),
-    greeting: t('digest.greeting', { name: displayName(recipient, locale) }),
+    // Never an e-mail address followed by 님 (GLOSSARY.md): without a display name, no name.
+    greeting: greetingName ? t('digest.greeting', { name: greetingName }) : t('digest.greetingNoName'),
     intro: t('digest.intro', { agency, app, date: l.date(today) }),
     fullList: t('digest.fullList'),
     footer: t('digest.footer', { app, agency }),

@@ -114,7 +114,7 @@ describe('the weekly digest over SMTP', () => {
       expect(nsf.text).not.toContain('CET23-QNT-02');
 
       const msit = plainText(smtp.received.find((m) => m.to[0] === 'msit@example.org')!.raw);
-      expect(msit.text).toContain('MSIT official님께');
+      expect(msit.text).toContain('MSIT official 님께');
       expect(msit.text).toContain('소속 기관 확인 요청(1건)');
       expect(msit.text).toContain('* CET23-QNT-02 ');
       expect(msit.text).toContain(`확인 또는 이견 입력: ${APP_URL}/commitments/CET23-QNT-02#confirm`);

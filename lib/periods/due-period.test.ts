@@ -30,7 +30,7 @@ describe('parseDuePeriod', () => {
       precision: 'none',
       start: null,
       end: null,
-      label: { ko: '상시 (기한 없음)', en: 'Ongoing (no deadline)' },
+      label: { ko: '상시', en: 'Ongoing' },
     });
   });
 

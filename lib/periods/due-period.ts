@@ -50,7 +50,7 @@ export function parseDuePeriod(input: string): DuePeriod {
   const spec = input.trim().toLowerCase();
   let m: RegExpExecArray | null;
   if (spec === 'ongoing' || spec === '') {
-    return period('ongoing', 'none', null, '상시 (기한 없음)', 'Ongoing (no deadline)');
+    return period('ongoing', 'none', null, '상시', 'Ongoing');
   }
   const year = /\d{4}/.exec(spec);
   if (year && Number(year[0]) < MIN_YEAR) throw new DuePeriodError(`Due period before ${MIN_YEAR}: "${input}"`);

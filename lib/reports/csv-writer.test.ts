@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { neutraliseCell, writeCsv } from './csv-writer';
 import { countingSource, fixtureCommitments, fixtureSource } from './fixture';
+import { reportLabels } from './labels';
 import type { ReportSource } from './types';
 
 /** Collects what a writer writes, draining slowly enough for `write` to report back-pressure. */
@@ -79,12 +80,16 @@ describe('writeCsv', () => {
       ['MSIT stated', 'no time stated'],
     ]);
     const ko = (await csvOf(fixtureSource('ko'))).rows;
-    expect([ko[0]![6], ko[0]![8]]).toEqual(['배정 근거', '기한 근거']);
+    expect([ko[0]![6], ko[0]![8]]).toEqual(['기관 지정 근거', '기한 근거']);
+    // Korean names the agencies as the lead and partner columns do, never by their Latin code.
+    const [semi, ai] = fixtureCommitments();
+    const [msit, nsf] = [reportLabels('ko').agency(semi!.lead), reportLabels('ko').agency(ai!.lead)];
     expect(ko.slice(1).map((r) => [r[6], r[8]])).toEqual([
-      ['MSIT 추정; NSF 원문 명시', '원문 명시: “내년에”'],
-      ['NSF 기관 확인', '추정'],
-      ['MSIT 원문 명시', '기한 명시 없음'],
+      [`${msit} 추정; ${nsf} 원문 명시`, '원문 명시: “내년에”'],
+      [`${nsf} 기관 확인`, '추정'],
+      [`${msit} 원문 명시`, '기한 명시 없음'],
     ]);
+    expect(ko[1]![6]).not.toMatch(/MSIT/);
   });
 
   it('writes the assessment for the quarter and the claim’s state at the end of each row', async () => {

@@ -36,19 +36,19 @@ beforeAll(() => {
     where rowid = (select min(rowid) from commitment_partners where basis = 'inferred')`);
 });
 
-/** Each commitment's assignments from the tables alone, as the basis column words them: the lead, then partners by code. */
+/** Each commitment's assignments from the tables alone, as the basis column words them: the lead, then partners by code, each named as the agency columns name it. */
 function basesFromTables(lang: 'ko' | 'en'): Map<string, string> {
   const l = reportLabels(lang);
   const rows = db.$client
     .prepare(
-      `select c.code as code, 0 as partner, a.code as agency, c.lead_basis as basis from commitments c join agencies a on a.id = c.lead_agency_id
+      `select c.code as code, 0 as partner, a.code as agency, a.name_ko as nameKo, a.short_name_ko as shortNameKo, a.name_en as nameEn, c.lead_basis as basis from commitments c join agencies a on a.id = c.lead_agency_id
        union all
-       select c.code, 1, a.code, p.basis from commitment_partners p join commitments c on c.id = p.commitment_id join agencies a on a.id = p.agency_id
+       select c.code, 1, a.code, a.name_ko, a.short_name_ko, a.name_en, p.basis from commitment_partners p join commitments c on c.id = p.commitment_id join agencies a on a.id = p.agency_id
        order by 1, 2, 3`,
     )
-    .all() as { code: string; agency: string; basis: 'stated' | 'inferred' | 'confirmed' }[];
+    .all() as { code: string; agency: string; nameKo: string; shortNameKo: string | null; nameEn: string; basis: 'stated' | 'inferred' | 'confirmed' }[];
   const out = new Map<string, string[]>();
-  for (const r of rows) out.set(r.code, [...(out.get(r.code) ?? []), `${r.agency} ${l.basis(r.basis)}`]);
+  for (const r of rows) out.set(r.code, [...(out.get(r.code) ?? []), `${l.agency({ ...r, code: r.agency })} ${l.basis(r.basis)}`]);
   return new Map([...out].map(([code, list]) => [code, list.join('; ')]));
 }
 

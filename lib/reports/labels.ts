@@ -1,3 +1,5 @@
+import { displayName } from '@/lib/users/display-name';
+import { agencyShortName } from '@/lib/agencies/short-name';
 import { createTranslator } from 'use-intl/core';
 import type { Basis, ClaimState, Confidence, DueBasis, State, Verdict } from '@/lib/commitments/vocabulary';
 import { formatDateTime } from '@/lib/format/datetime';
@@ -41,7 +43,7 @@ export function reportLabels(lang: Locale) {
     const s = value.toFixed(digits);
     return value > 0 ? `+${s}` : value < 0 ? `−${s.slice(1)}` : s;
   };
-  return {
+  const labels = {
     lang,
     t,
     /** `2024. 6. 30.` / `30 Jun 2024`. */
@@ -59,12 +61,16 @@ export function reportLabels(lang: Locale) {
       if (word === undefined) statuses.set(s, (word = root(`status.${s}`)));
       return word;
     },
+    /** A change's author by the display name in the report's language (never an address followed by 님). */
+    person(c: { authorName: string; authorNameKo?: string | null }): string {
+      return displayName({ name: c.authorName, nameKo: c.authorNameKo ?? null }, lang);
+    },
     name(n: Pick<Named, 'nameKo' | 'nameEn'>): string {
       return ko ? n.nameKo : n.nameEn;
     },
-    /** An agency by its acronym in English and its name in Korean. */
+    /** An agency by its acronym in English and its Korean short name (GLOSSARY.md) in Korean. */
     agency(n: Named): string {
-      return ko ? n.nameKo : n.code;
+      return agencyShortName({ code: n.code, nameKo: n.nameKo, shortNameKo: n.shortNameKo ?? null }, lang);
     },
     /** A basis in the glossary's words: `원문 명시` / `stated`. */
     basis(b: Basis | DueBasis): string {
@@ -75,14 +81,14 @@ export function reportLabels(lang: Locale) {
       return t(`columns.${column}`);
     },
     /**
-     * The basis of each assignment, the lead's first, by agency code in both languages (the lead
-     * and partner columns beside it name them): `MSIT 추정; NSF 원문 명시`. Empty for a report
-     * issued before bases were kept.
+     * The basis of each assignment, the lead's first, each agency named as in the lead and partner
+     * columns beside it (never a Latin code on a Korean screen): `MSIT inferred; NSF stated` /
+     * `과기정통부 추정; NSF 원문 명시`. Empty for a report issued before bases were kept.
      */
     assignmentBases(c: Pick<ReportCommitment, 'lead' | 'partners'>): string {
       return [c.lead, ...c.partners]
         .filter((a) => a.basis)
-        .map((a) => `${a.code} ${basisWords[a.basis!]}`)
+        .map((a) => `${labels.agency(a)} ${basisWords[a.basis!]}`)
         .join('; ');
     },
     /** Where the due period comes from: `원문 명시: “내년 초”`, `추정`, `기한 명시 없음`. */
@@ -120,9 +126,9 @@ export function reportLabels(lang: Locale) {
     verdict(v: Verdict | null | undefined): string {
       return v === null || v === undefined ? '' : verdictWords[v];
     },
-    /** A verdict with its score: `이행 (+1)`; empty when not assessed. */
+    /** A verdict with its score: `Full (+1)` / `이행(+1)` (Korean puts no space before a parenthesis); empty when not assessed. */
     verdictScored(v: Verdict | null | undefined): string {
-      return v === null || v === undefined ? '' : `${verdictWords[v]} (${signed(v)})`;
+      return v === null || v === undefined ? '' : ko ? `${verdictWords[v]}(${signed(v)})` : `${verdictWords[v]} (${signed(v)})`;
     },
     confidence(c: Confidence | null | undefined): string {
       return c ? confidenceWords[c] : '';
@@ -143,8 +149,8 @@ export function reportLabels(lang: Locale) {
       const parts = [
         f.dialogue && `${t('columns.dialogue')}: ${ko ? f.dialogue.nameKo : f.dialogue.nameEn}`,
         f.area && `${t('columns.area')}: ${ko ? f.area.nameKo : f.area.nameEn}`,
-        f.agency && `${t('xlsx.filterAgency')}: ${ko ? f.agency.nameKo : f.agency.code}`,
-        f.country && `${t('xlsx.filterCountry')}: ${root.has(`country.${f.country}` as 'country.KR') ? root(`country.${f.country}` as 'country.KR') : f.country}`,
+        f.agency && `${t('xlsx.filterAgency')}: ${labels.agency(f.agency)}`,
+        f.country && `${t('xlsx.filterCountry')}: ${labels.country(f.country)}`,
       ].filter(Boolean);
       return parts.length ? parts.join('; ') : t('header.noFilters');
     },
@@ -153,6 +159,7 @@ export function reportLabels(lang: Locale) {
       return t(reason === 'before_first_dialogue' ? 'header.emptyBefore' : 'header.emptyNone');
     },
   };
+  return labels;
 }
 
 export type ReportLabels = ReturnType<typeof reportLabels>;

@@ -44,7 +44,7 @@ export function reportConnection(db: Db): { db: Db; release(): void } {
   return { db: own, release: () => own.$client.close() };
 }
 
-const nameOf = (db: Db, table: typeof dialogues | typeof areas | typeof agencies, code: string | undefined): Named | null =>
+const nameOf = (db: Db, table: typeof dialogues | typeof areas, code: string | undefined): Named | null =>
   code ? (db.select({ code: table.code, nameKo: table.nameKo, nameEn: table.nameEn }).from(table).where(eq(table.code, code)).get() ?? null) : null;
 
 /** The last SERIES_QUARTERS quarters up to `q`, oldest first. */
@@ -99,7 +99,7 @@ export function openReport(db: Db, params: ReportParams, ctx: ReportContext): Op
     const byAreaId = figuresBy(groups, (g) => g.areaId);
     const byLeadId = figuresBy(groups, (g) => g.leadAgencyId);
     const areaRows = byAreaId.size ? db.select({ id: areas.id, code: areas.code, nameKo: areas.nameKo, nameEn: areas.nameEn }).from(areas).where(inArray(areas.id, [...byAreaId.keys()])).orderBy(asc(areas.sortOrder), asc(areas.code)).all() : [];
-    const leadRows = byLeadId.size ? db.select({ id: agencies.id, code: agencies.code, nameKo: agencies.nameKo, nameEn: agencies.nameEn, country: agencies.country }).from(agencies).where(inArray(agencies.id, [...byLeadId.keys()])).orderBy(asc(agencies.country), asc(agencies.code)).all() : [];
+    const leadRows = byLeadId.size ? db.select({ id: agencies.id, code: agencies.code, nameKo: agencies.nameKo, shortNameKo: agencies.shortNameKo, nameEn: agencies.nameEn, country: agencies.country }).from(agencies).where(inArray(agencies.id, [...byLeadId.keys()])).orderBy(asc(agencies.country), asc(agencies.code)).all() : [];
     const byArea = areaRows.map(({ id, ...a }) => ({ ...a, ...byAreaId.get(id)! }));
     const summaryFigures = sumFigures(groups);
 
@@ -116,7 +116,7 @@ export function openReport(db: Db, params: ReportParams, ctx: ReportContext): Op
       previousQuarterEnd: previousEnd,
       nextQuarter: { key: formatQuarter(next), ...quarterRange(next) },
       dialogues: dialogueRows,
-      filters: { dialogue: nameOf(db, dialogues, params.dialogue), area: nameOf(db, areas, params.area), agency: nameOf(db, agencies, params.agency), country: params.country ?? null },
+      filters: { dialogue: nameOf(db, dialogues, params.dialogue), area: nameOf(db, areas, params.area), agency: params.agency ? (db.select({ code: agencies.code, nameKo: agencies.nameKo, shortNameKo: agencies.shortNameKo, nameEn: agencies.nameEn }).from(agencies).where(eq(agencies.code, params.agency)).get() ?? null) : null, country: params.country ?? null },
       generatedBy: ctx.by,
       generatedAt: ctx.now.toISOString(),
       asOf,

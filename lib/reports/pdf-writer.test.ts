@@ -87,7 +87,7 @@ describe('writePdf', () => {
       expect(text).toContain('2024. 4. 1. ~ 2024. 6. 30.');
       expect(text).not.toContain('2024-Q2');
       expect(text).toMatch(/미착수\s+1\s+33\.3%\s+0\s+\+1/);
-      expect(text).toMatch(/진행 중\s+0\s+0\.0%\s+2\s+−2/);
+      expect(text).toMatch(/추진 중\s+0\s+0\.0%\s+2\s+−2/);
       expect(text).toMatch(/평균 진척도\(%\)\s+43\.3\s+45\.0\s+−1\.7/);
       expect(text).toContain('2024. 7. 5. 15:00 KST');
       expect(text).toContain('과학기술정보통신부');
@@ -143,9 +143,9 @@ describe('writePdf', () => {
         changes: () => [],
       };
       const text = flat(textOf(await renderPdf(empty)));
-      expect(text).toContain('분기가 진행 중입니다. 수치는 2024. 5. 15. 종료 시점 기준입니다.');
+      expect(text).toContain('분기가 끝나지 않았습니다. 수치는 2024. 5. 15. 기준입니다.');
       expect(text).toContain('이 분기 말 기준으로 조건에 맞는 합의 사항이 없습니다.');
-      expect(text).toContain('이번 분기에 실적 기준일이 속하는 실적이 없습니다.');
+      expect(text).toContain('실적 기준일이 이번 분기에 속하는 추진 실적이 없습니다.');
     }, 30_000);
 
     it('points to the XLSX instead of laying out more commitments than a PDF can hold', async () => {
@@ -166,7 +166,7 @@ describe('writePdf', () => {
       expect(text).toContain('GEN-001999');
       expect(text).toContain('CHG-001999');
       expect(text).not.toContain('CHG-002000');
-      expect(flat(text)).toContain('이번 분기 변경 이력은 2,500건으로, 여기에는 처음 2,000건만 싣습니다. 나머지 500건은');
+      expect(flat(text)).toContain('이번 분기 변경 이력은 2,500건으로, 여기에는 앞의 2,000건만 싣습니다. 나머지 500건은');
       // A page deep inside each table still starts with the table's header row.
       const commitmentsPage = textOf(pdf, [20]);
       expect(commitmentsPage).toContain('GEN-');

@@ -332,7 +332,7 @@ function changeCells(c: ReportChange, l: ReportLabels, zone: string): TableCell[
     statusCell(l, c.toStatus),
     num(`${c.fromProgress} → ${c.toProgress}`),
     sub(c.note, c.evidenceUrl ?? ''),
-    sub(c.authorName, c.authorAgency ? l.agency(c.authorAgency) : l.t('changes.administrator')),
+    sub(l.person(c), c.authorAgency ? l.agency(c.authorAgency) : l.t('changes.administrator')),
     l.instant(c.recordedAt, zone),
   ];
 }

@@ -23,12 +23,12 @@ function* iterate<T>(db: Db, query: SQL): Generator<T> {
  */
 function namesById(db: Db) {
   const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map(({ id, ...r }) => [id, r]));
-  const agencyRows = db.select({ id: agencies.id, code: agencies.code, nameKo: agencies.nameKo, nameEn: agencies.nameEn, country: agencies.country }).from(agencies).all();
+  const agencyRows = db.select({ id: agencies.id, code: agencies.code, nameKo: agencies.nameKo, shortNameKo: agencies.shortNameKo, nameEn: agencies.nameEn, country: agencies.country }).from(agencies).all();
   return {
     dialogues: byId(db.select({ id: dialogues.id, code: dialogues.code, synthetic: dialogues.synthetic }).from(dialogues).all()),
     areas: byId(db.select({ id: areas.id, code: areas.code, nameKo: areas.nameKo, nameEn: areas.nameEn }).from(areas).all()),
     leads: byId(agencyRows),
-    partners: byId(agencyRows.map(({ id, code, nameKo, nameEn }) => ({ id, code, nameKo, nameEn }))),
+    partners: byId(agencyRows.map(({ id, code, nameKo, shortNameKo, nameEn }) => ({ id, code, nameKo, shortNameKo, nameEn }))),
     /** Each agency's place in code order, to list partners by code. */
     rank: new Map([...agencyRows].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((a, i) => [a.id, i])),
   };
@@ -157,6 +157,7 @@ export function* commitmentRows(db: Db, scope: SQL[], end: StateTable, prev: Sta
 interface ChangeRow extends Omit<ReportChange, 'authorAgency'> {
   agencyCode: string | null;
   agencyKo: string | null;
+  agencyShortKo: string | null;
   agencyEn: string | null;
 }
 
@@ -166,7 +167,7 @@ export function changeRows(db: Db, scope: SQL[], start: string, asOf: string, ex
   return sql`select ${u.id} as id, ${u.effectiveDate} as "effectiveDate", ${u.recordedAt} as "recordedAt", ${commitments.code} as code,
       ${commitments.titleKo} as "titleKo", ${commitments.titleEn} as "titleEn", ${u.previousStatus} as "fromStatus", ${u.newStatus} as "toStatus",
       ${u.previousProgress} as "fromProgress", ${u.newProgress} as "toProgress", ${u.note} as note, ${u.evidenceUrl} as "evidenceUrl",
-      ${users.name} as "authorName", ${agencies.code} as "agencyCode", ${agencies.nameKo} as "agencyKo", ${agencies.nameEn} as "agencyEn"
+      ${users.name} as "authorName", ${users.nameKo} as "authorNameKo", ${agencies.code} as "agencyCode", ${agencies.nameKo} as "agencyKo", ${agencies.shortNameKo} as "agencyShortKo", ${agencies.nameEn} as "agencyEn"
     from ${u} join ${commitments} on ${commitments.id} = ${u.commitmentId}
       join ${users} on ${users.id} = ${u.authorId} left join ${agencies} on ${agencies.id} = ${users.agencyId}
     where ${and(...scope, sql`${u.effectiveDate} between ${start} and ${asOf}`, ...extra)}
@@ -174,8 +175,8 @@ export function changeRows(db: Db, scope: SQL[], start: string, asOf: string, ex
 }
 
 export function* iterateChanges(db: Db, query: SQL): Generator<ReportChange> {
-  for (const { agencyCode, agencyKo, agencyEn, ...r } of iterate<ChangeRow>(db, query)) {
-    yield { ...r, authorAgency: agencyCode ? { code: agencyCode, nameKo: agencyKo!, nameEn: agencyEn! } : null };
+  for (const { agencyCode, agencyKo, agencyShortKo, agencyEn, ...r } of iterate<ChangeRow>(db, query)) {
+    yield { ...r, authorAgency: agencyCode ? { code: agencyCode, nameKo: agencyKo!, shortNameKo: agencyShortKo, nameEn: agencyEn! } : null };
   }
 }
 

@@ -23,6 +23,8 @@ export interface Named {
   code: string;
   nameKo: string;
   nameEn: string;
+  /** Agencies: the Korean short name (과기정통부); absent in reports issued before agencies had one. */
+  shortNameKo?: string | null;
 }
 
 /** Where a set of commitments stood at one quarter end. */
@@ -143,6 +145,8 @@ export interface ReportChange {
   /** The author's agency; null for an administrator without one. */
   authorAgency: Named | null;
   authorName: string;
+  /** The author's Korean display name (absent in reports issued before it was kept). */
+  authorNameKo?: string | null;
 }
 
 /** One quarter end of the status-over-time chart. */

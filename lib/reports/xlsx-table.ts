@@ -21,6 +21,9 @@ export const NUM_FMT = {
   compliance: '+0.00;-0.00;0.00',
 } as const;
 
+/** Korean sheets show dates and times as the Korean screens do (`2024. 6. 30.`, `2024. 6. 30. 15:06`; GLOSSARY.md). */
+export const NUM_FMT_KO = { date: 'yyyy". "m". "d"."', instant: 'yyyy". "m". "d". "hh:mm' } as const;
+
 /** An ISO day as an Excel date: UTC midnight, which exceljs turns into a whole serial day. */
 export const excelDay = (iso: string): Date => new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)));
 
@@ -149,7 +152,7 @@ export async function writeTable<T>(ws: ExcelJS.Worksheet, columns: ReportColumn
   ws.columns = columns.map((c) => ({ width: c.width }));
   // Shared per column, and replaced whole (never cell.fill = …), so exceljs styles each once.
   const styles = columns.map((c): Partial<ExcelJS.Style> => {
-    const numFmt = c.numFmt ?? (c.kind === 'date' || c.kind === 'instant' ? NUM_FMT[c.kind] : undefined);
+    const numFmt = c.numFmt ?? (c.kind === 'date' || c.kind === 'instant' ? (ctx.labels.lang === 'ko' ? NUM_FMT_KO : NUM_FMT)[c.kind] : undefined);
     return numFmt ? { numFmt } : {};
   });
   // Each status column's place among the row's states.

@@ -49,8 +49,8 @@ const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
 describe('writeXlsx', () => {
   it('names the sheets in order in each language', async () => {
-    expect((await workbookOf(fixtureSource('en'))).worksheets.map((ws) => ws.name)).toEqual(['Summary', 'By area', 'By agency', 'Commitments', 'Changes']);
-    expect((await workbookOf(fixtureSource('ko'))).worksheets.map((ws) => ws.name)).toEqual(['요약', '분야별', '기관별', '합의 사항', '변경 이력']);
+    expect((await workbookOf(fixtureSource('en'))).worksheets.map((ws) => ws.name)).toEqual(['Summary', 'By area', 'By lead agency', 'Commitments', 'Changes']);
+    expect((await workbookOf(fixtureSource('ko'))).worksheets.map((ws) => ws.name)).toEqual(['요약', '분야별', '주관 기관별', '합의 사항', '변경 이력']);
   });
 
   it("puts the fixture's figures in the summary as numbers", async () => {

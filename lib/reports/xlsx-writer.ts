@@ -19,7 +19,7 @@ export const CHANGE_COLUMNS: ReportColumn<ReportChange>[] = [
   { header: (l) => l.t('changes.note'), kind: 'text', width: 40, value: (c) => c.note },
   { header: (l) => l.t('changes.evidence'), kind: 'text', width: 32, value: (c) => c.evidenceUrl },
   { header: (l) => l.t('changes.authorAgency'), kind: 'text', width: 18, value: (c, l) => (c.authorAgency ? l.agency(c.authorAgency) : l.t('changes.administrator')) },
-  { header: (l) => l.t('changes.author'), kind: 'text', width: 18, value: (c) => c.authorName },
+  { header: (l) => l.t('changes.author'), kind: 'text', width: 18, value: (c, l) => l.person(c) },
   { header: (l) => l.t('changes.recordedAt'), kind: 'instant', width: 18, value: (c) => c.recordedAt },
 ];
 

@@ -23,7 +23,7 @@ type Row = Pick<TodoItem, 'code' | 'titleKo' | 'titleEn' | 'status' | 'progress'
  * due soon (soonest first), no update (longest first).
  */
 export function todoFor(db: Db, agencyId: number, today: string): Todo {
-  const agency = db.select({ code: agencies.code, nameKo: agencies.nameKo, nameEn: agencies.nameEn, country: agencies.country }).from(agencies).where(eq(agencies.id, agencyId)).get();
+  const agency = db.select({ code: agencies.code, nameKo: agencies.nameKo, shortNameKo: agencies.shortNameKo, nameEn: agencies.nameEn, country: agencies.country }).from(agencies).where(eq(agencies.id, agencyId)).get();
   if (!agency) throw new Error(`Unknown agency ${agencyId}`);
   const c = commitments;
   // The agency's commitments through the lead and partner indexes, not a scan of every commitment.

@@ -12,6 +12,9 @@ const columns = {
   active: users.active,
   mustChangePassword: users.mustChangePassword,
   agencyCode: agencies.code,
+  agencyNameKo: agencies.nameKo,
+  agencyShortNameKo: agencies.shortNameKo,
+  agencyNameEn: agencies.nameEn,
 };
 
 export function listUsers(db: Db = getDb()) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeDateInput } from '@/lib/format/date-input';
 import { ValidationError } from '@/lib/errors';
 import { isIsoDate } from '@/lib/periods/dates';
 
@@ -29,7 +30,8 @@ export const plainText = (max: number) =>
     .refine((s) => !CONTROL_CHARS.test(s), { message: 'control_characters' })
     .refine((s) => !BIDI_CONTROLS.test(s), { message: 'bidi_controls' });
 
-export const isoDateString = z.string({ error: missingOr('invalid_date') }).refine(isIsoDate, { message: 'invalid_date' });
+/** A calendar date, stored YYYY-MM-DD; typed also in the Korean order (`2024. 6. 30.`, lib/format/date-input.ts). */
+export const isoDateString = z.preprocess(normalizeDateInput, z.string({ error: missingOr('invalid_date') }).refine(isIsoDate, { message: 'invalid_date' }));
 
 /** An http(s) link. It is shown as link text too, so the same control and bidi rules as text. */
 export const httpUrl = z

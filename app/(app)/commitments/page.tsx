@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { CommitmentsTable } from '@/components/commitments/commitments-table';
 import { FilterForm } from '@/components/commitments/filter-form';
 import { Pagination } from '@/components/commitments/pagination';
@@ -13,6 +13,8 @@ import { includesSyntheticCodes } from '@/lib/commitments/synthetic';
 import { todayIso } from '@/lib/periods/dates';
 import { readList } from '@/lib/read-model';
 import { reportLabels } from '@/lib/reports/labels';
+import { formatDate } from '@/lib/format/datetime';
+import type { Locale } from '@/lib/i18n/config';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('commitments');
@@ -21,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CommitmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission('commitment.read');
-  const [t, format, locale] = [await getTranslations(), await getFormatter(), await getLocale()];
+  const [t, locale] = [await getTranslations(), await getLocale()];
   const { filter, invalid } = parseFiltersReportingErrors(await searchParams);
   const today = todayIso();
   // An as-of date in the future means today.
@@ -32,7 +34,7 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
       <div className="page-heading">
         <h1>{t('commitments.title')}</h1>
       </div>
-      <FilterForm filter={filter} options={getFilterOptions()} myAgency={actor.role === 'official' ? actor.agencyCode : null} />
+      <FilterForm filter={filter} options={getFilterOptions()} myAgency={actor.role === 'official' ? (actor.agency ?? null) : null} />
       {invalid.length > 0 && (
         <p className="notice notice--error" role="alert" data-invalid-filters={invalid.join(' ')}>
           {t('filters.invalidIgnored', { fields: invalid.join(', ') })}
@@ -40,7 +42,7 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
       )}
       {past && (
         <p className="notice notice--info" role="status" data-as-of={asOf}>
-          {t('commitments.asOfNotice', { date: format.dateTime(new Date(`${asOf}T00:00:00Z`), { dateStyle: 'long' }) })}{' '}
+          {t('commitments.asOfNotice', { date: formatDate(asOf, locale as Locale, { long: true }) })}{' '}
           <Link href={`/commitments${filterQueryString({ ...filter, asOf: undefined, page: 1 })}`}>{t('commitments.asOfToday')}</Link>
         </p>
       )}

@@ -40,6 +40,7 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'NSO',
       nameKo: '국가안보실',
+      shortNameKo: '안보실',
       nameEn: 'Office of National Security',
       country: 'KR',
       kind: 'office',
@@ -47,6 +48,7 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'MSIT',
       nameKo: '과학기술정보통신부',
+      shortNameKo: '과기정통부',
       nameEn: 'Ministry of Science and ICT',
       country: 'KR',
       kind: 'ministry',
@@ -54,6 +56,7 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'MOFA',
       nameKo: '외교부',
+      shortNameKo: '외교부',
       nameEn: 'Ministry of Foreign Affairs',
       country: 'KR',
       kind: 'ministry',
@@ -61,6 +64,7 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'MOTIE',
       nameKo: '산업통상자원부',
+      shortNameKo: '산업부',
       nameEn: 'Ministry of Trade, Industry and Energy',
       country: 'KR',
       kind: 'ministry',
@@ -68,6 +72,7 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'MOHW',
       nameKo: '보건복지부',
+      shortNameKo: '복지부',
       nameEn: 'Ministry of Health and Welfare',
       country: 'KR',
       kind: 'ministry',
@@ -75,6 +80,7 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'KATS',
       nameKo: '국가기술표준원',
+      shortNameKo: '국표원',
       nameEn: 'Korean Agency for Technology and Standards',
       country: 'KR',
       kind: 'agency',
@@ -82,6 +88,7 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'KRISS',
       nameKo: '한국표준과학연구원',
+      shortNameKo: '표준연',
       nameEn: 'Korea Research Institute of Standards and Science',
       country: 'KR',
       kind: 'institute',
@@ -89,6 +96,7 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'KESCO',
       nameKo: '한국전기안전공사',
+      shortNameKo: '한국전기안전공사',
       nameEn: 'Korea Electrical Safety Corporation',
       country: 'KR',
       kind: 'public_corporation',
@@ -110,6 +118,7 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'DOS',
       nameKo: '미 국무부',
+      shortNameKo: '미 국무부',
       nameEn: 'U.S. Department of State',
       country: 'US',
       kind: 'ministry',
@@ -117,6 +126,7 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'DOC',
       nameKo: '미 상무부',
+      shortNameKo: '미 상무부',
       nameEn: 'U.S. Department of Commerce',
       country: 'US',
       kind: 'ministry',
@@ -124,6 +134,7 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'DOE',
       nameKo: '미 에너지부',
+      shortNameKo: '미 에너지부',
       nameEn: 'U.S. Department of Energy',
       country: 'US',
       kind: 'ministry',
@@ -131,6 +142,7 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'NSF',
       nameKo: '미 국립과학재단',
+      shortNameKo: 'NSF',
       nameEn: 'U.S. National Science Foundation',
       country: 'US',
       kind: 'agency',
@@ -138,6 +150,7 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'NIH',
       nameKo: '미 국립보건원',
+      shortNameKo: 'NIH',
       nameEn: 'U.S. National Institutes of Health',
       country: 'US',
       kind: 'agency',
@@ -145,6 +158,7 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'NIST',
       nameKo: '미 국립표준기술연구소',
+      shortNameKo: 'NIST',
       nameEn: 'U.S. National Institute of Standards and Technology',
       country: 'US',
       kind: 'agency',
@@ -166,6 +180,7 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'PNNL',
       nameKo: '미 북서태평양국립연구소',
+      shortNameKo: 'PNNL',
       nameEn: 'Pacific Northwest National Laboratory',
       country: 'US',
       kind: 'national_lab',
@@ -219,13 +234,13 @@ export const krUsCet2023: SeedDialogue = {
     { code: 'BAT', nameKo: '배터리·ESS', nameEn: 'Batteries and energy storage', sortOrder: 3 },
     { code: 'QNT', nameKo: '양자', nameEn: 'Quantum', sortOrder: 4 },
     { code: 'AI', nameKo: '인공지능', nameEn: 'Artificial intelligence', sortOrder: 5 },
+    { code: 'ICT', nameKo: 'ICT', nameEn: 'Information and communications technology', sortOrder: 6 },
     {
-      code: 'ICT',
-      nameKo: '정보통신기술',
-      nameEn: 'Information and communications technology',
-      sortOrder: 6,
+      code: 'TRI',
+      nameKo: '한·미·인도 3자 협력',
+      nameEn: 'Korea–U.S.–India trilateral cooperation',
+      sortOrder: 7,
     },
-    { code: 'TRI', nameKo: '한미인 3자 대화', nameEn: 'Trilateral dialogue with India', sortOrder: 7 },
   ],
   commitments: [
     {
@@ -234,9 +249,9 @@ export const krUsCet2023: SeedDialogue = {
       titleKo: '민관 반도체 연구개발기관 간 우수사례 공유',
       titleEn: 'Share best practices among public and private semiconductor R&D institutions',
       descriptionKo:
-        '산업부와 미 상무부가 주도하는 공급망·산업대화를 통해 민관 반도체 연구개발기관 간 우수사례를 공유한다. 조만간 설립될 미 국립반도체기술센터(NSTC)와 한국의 첨단반도체기술센터(ASTC)도 협업 대상에 포함된다.',
+        '산업통상자원부와 미 상무부가 주도하는 ‘공급망·산업대화’를 통해 민관 반도체 연구개발기관 간 우수사례를 공유한다. 협업 대상에는 당시 설립 예정이던 미 국립반도체기술센터(NSTC)와 한국의 첨단반도체기술센터(ASTC)가 포함된다.',
       descriptionEn:
-        'Through the Supply Chain and Industrial Dialogue led by MOTIE and the U.S. Department of Commerce, public and private semiconductor R&D institutions share best practices. The soon-to-be-established U.S. National Semiconductor Technology Center (NSTC) and Korea’s Advanced Semiconductor Technology Center (ASTC) are included.',
+        'Through the Supply Chain and Industrial Dialogue led by MOTIE and the U.S. Department of Commerce, public and private semiconductor R&D institutions share best practices. The U.S. National Semiconductor Technology Center (NSTC), then to be established, and Korea’s Advanced Semiconductor Technology Center (ASTC) are among the institutions taking part.',
       leadAgencyCode: 'MOTIE',
       leadBasis: stated('산업부'),
       partners: [
@@ -257,7 +272,7 @@ export const krUsCet2023: SeedDialogue = {
       titleKo: '반도체 연구개발 우선순위 작성',
       titleEn: 'Draw up semiconductor R&D priorities',
       descriptionKo:
-        '산업부와 미 상무부 주도의 공급망·산업대화를 통해 반도체 연구개발 우선순위를 작성하는 등 협업 기반을 마련한다.',
+        '산업통상자원부와 미 상무부가 주도하는 ‘공급망·산업대화’를 통해 반도체 연구개발 우선순위를 작성하는 등 협업 기반을 마련한다.',
       descriptionEn:
         'Through the Supply Chain and Industrial Dialogue led by MOTIE and the U.S. Department of Commerce, the two sides draw up semiconductor R&D priorities as a basis for collaboration.',
       leadAgencyCode: 'MOTIE',
@@ -277,10 +292,10 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'CET23-BIO-01',
       areaCode: 'BIO',
-      titleKo: '과기정통부–미 국립과학재단 바이오 연구개발 신규 협업',
-      titleEn: 'New MSIT–NSF biotechnology R&D collaboration',
+      titleKo: '과기정통부–NSF 바이오 연구개발 신규 협업 개시',
+      titleEn: 'Launch a new MSIT–NSF biotechnology R&D collaboration',
       descriptionKo:
-        '과기정통부와 미 국립과학재단이 1000만 달러 이상 규모의 공동연구 지원을 목적으로 한 연구개발 신규 협업을 내년에 개시한다.',
+        '과학기술정보통신부와 미 국립과학재단(NSF)이 1,000만 달러 이상 규모의 연구 협업 지원을 목적으로 한 연구개발 신규 협업을 2024년에 개시한다.',
       descriptionEn:
         'MSIT and the U.S. National Science Foundation launch a new R&D collaboration in 2024 to support joint research worth at least USD 10 million.',
       leadAgencyCode: 'MSIT',
@@ -290,7 +305,7 @@ export const krUsCet2023: SeedDialogue = {
       ],
       due: '2024',
       dueBasis: stated('내년에'),
-      targetKo: '1000만 달러 이상',
+      targetKo: '1,000만 달러 이상',
       targetEn: '≥ USD 10 million',
       targetBasis: stated('1000만달러 이상'),
       sourceExcerpt:
@@ -299,10 +314,10 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'CET23-BIO-02',
       areaCode: 'BIO',
-      titleKo: '복지부–NIH 바이오의학 연구 협력',
-      titleEn: 'MOHW–NIH biomedical research cooperation',
+      titleKo: '복지부–NIH 바이오의학 연구 협력 확대',
+      titleEn: 'Expand MOHW–NIH biomedical research cooperation',
       descriptionKo:
-        '보건복지부와 미 국립보건원(NIH)이 세포·유전자 치료 등 바이오의학 분야의 연구 협력을 확대한다.',
+        '보건복지부와 미 국립보건원(NIH)이 세포·유전자 치료 등 바이오의학 분야 연구 협력을 확대한다.',
       descriptionEn:
         'The Ministry of Health and Welfare and the U.S. National Institutes of Health expand biomedical research cooperation, including cell and gene therapy.',
       leadAgencyCode: 'MOHW',
@@ -320,8 +335,8 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'CET23-BIO-03',
       areaCode: 'BIO',
-      titleKo: '의사과학자(MD-PhD) 인재 교류 확대',
-      titleEn: 'Expand physician-scientist (MD-PhD) talent exchange',
+      titleKo: '복지부–NIH 의사과학자(MD-PhD) 인재 교류 확대',
+      titleEn: 'Expand MOHW–NIH physician-scientist (MD-PhD) exchange',
       descriptionKo: '보건복지부와 미 국립보건원(NIH) 간 의사과학자(MD-PhD) 인재 교류를 확대한다.',
       descriptionEn:
         'The Ministry of Health and Welfare and the U.S. National Institutes of Health expand exchanges of physician-scientists (MD-PhD).',
@@ -340,18 +355,18 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'CET23-BIO-04',
       areaCode: 'BIO',
-      titleKo: '의약품 공급망 1.5트랙 채널 출범',
+      titleKo: '의약품 공급망 민관 1.5트랙 채널 출범',
       titleEn: 'Launch a Track 1.5 channel on pharmaceutical supply chains',
       descriptionKo:
-        '의약품 공급망 강화를 위해 한미 정부와 제약기업이 참여하는 1.5트랙 채널을 내년 중 출범시킨다.',
+        '의약품 공급망 강화를 위해 한미 양국 정부와 제약기업이 참여하는 1.5트랙 채널을 2024년 중 출범시킨다.',
       descriptionEn:
-        'To strengthen pharmaceutical supply chains, a Track 1.5 channel bringing together both governments and pharmaceutical companies is to be launched in 2024.',
+        'To strengthen pharmaceutical supply chains, a Track 1.5 channel bringing together both governments and pharmaceutical companies is to be launched during 2024.',
       leadAgencyCode: 'MOHW',
-      leadBasis: inferred('원문은 “한미 정부”만 밝힘. 의약품 공급망은 보건복지부 소관이어서 주관 기관으로 추정', 'The article names only “the Korean and U.S. governments”; pharmaceutical supply is the Ministry of Health and Welfare’s remit'),
+      leadBasis: inferred('원문에는 “한미 정부”만 명시됨. 의약품 공급망은 보건복지부 소관이므로 주관 기관으로 추정', 'The article names only “the Korean and U.S. governments”; pharmaceutical supply is the Ministry of Health and Welfare’s remit'),
       partners: [
         { agencyCode: 'KRGOV', role: 'co_lead', basis: stated('한미 정부') },
         { agencyCode: 'USGOV', role: 'counterpart', basis: stated('한미 정부') },
-        { agencyCode: 'OPPR', role: 'counterpart', basis: inferred('원문에 미측 기관명이 없음. 대화에 참석한 백악관 전염병 대비 및 대응 정책실을 상대 기관으로 추정', 'The article names no U.S. body; the White House pandemic preparedness office attended the dialogue') },
+        { agencyCode: 'OPPR', role: 'counterpart', basis: inferred('원문에 미측 기관이 명시되지 않음. 기술대화에 참석한 미 백악관 전염병 대비 및 대응 정책실을 상대국 기관으로 추정', 'The article names no U.S. body; the White House pandemic preparedness office attended the dialogue') },
       ],
       due: '2024',
       dueBasis: stated('내년 중'),
@@ -363,17 +378,17 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'CET23-BAT-01',
       areaCode: 'BAT',
-      titleKo: '유틸리티 규모 ESS 공동연구(PNNL–RIST 파트너십 포함)',
-      titleEn: 'Utility-scale ESS joint research, including the PNNL–RIST partnership',
+      titleKo: '유틸리티 규모 ESS 공동연구 추진(RIST–PNNL 파트너십 포함)',
+      titleEn: 'Pursue utility-scale ESS joint research, including the RIST–PNNL partnership',
       descriptionKo:
-        '에너지 저장 시스템(ESS) 공동연구를 심화하고, 북서태평양국립연구소(PNNL)와 포항산업과학연구원(RIST) 간 파트너십을 포함해 유틸리티 규모 ESS 연구를 진행한다.',
+        '에너지 저장 시스템(ESS) 공동연구를 심화하고, 포항산업과학연구원(RIST)과 미 북서태평양국립연구소(PNNL) 간 파트너십을 포함하여 유틸리티 규모 ESS 연구를 추진한다.',
       descriptionEn:
-        'The two sides deepen joint research on energy storage systems (ESS), conducting utility-scale ESS research that includes the partnership between Pacific Northwest National Laboratory (PNNL) and RIST.',
+        'The two sides deepen joint research on energy storage systems (ESS), conducting utility-scale ESS research that includes the partnership between the Research Institute of Industrial Science & Technology (RIST) and Pacific Northwest National Laboratory (PNNL).',
       leadAgencyCode: 'RIST',
       leadBasis: stated('포항산업과학연구원(RIST)'),
       partners: [
         { agencyCode: 'PNNL', role: 'counterpart', basis: stated('북서태평양국립연구소(PNNL)') },
-        { agencyCode: 'DOE', role: 'participant', basis: inferred('PNNL은 미 에너지부 소속 국립연구소여서 참여 기관으로 추정', 'PNNL is a Department of Energy national laboratory') },
+        { agencyCode: 'DOE', role: 'participant', basis: inferred('PNNL은 미 에너지부 소속 국립연구소이므로 참여 기관으로 추정', 'PNNL is a Department of Energy national laboratory') },
       ],
       due: 'ongoing',
       dueBasis: NOT_STATED,
@@ -385,10 +400,10 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'CET23-BAT-02',
       areaCode: 'BAT',
-      titleKo: '산디아 국립연구소–한국전기안전공사 ESS 안전 공동연구 MOU',
-      titleEn: 'Sandia–KESCO MOU on joint ESS safety research',
+      titleKo: '한국전기안전공사–산디아 국립연구소 ESS 안전 공동연구 MOU 체결 추진',
+      titleEn: 'Pursue a KESCO–Sandia MOU on joint ESS safety research',
       descriptionKo:
-        '배터리 안전 데이터베이스(DB)와 국제표준 개발 등 ESS 안전기술 관련 공동연구를 위해 미 산디아 국립연구소와 한국전기안전공사(KESCO) 간 협력 구축 신규 MOU를 추진한다.',
+        '배터리 안전 데이터베이스(DB)와 국제표준 개발 등 ESS 안전기술 관련 공동연구를 위해 한국전기안전공사(KESCO)와 미 산디아 국립연구소 간 협력 구축을 위한 양해각서(MOU)의 신규 체결을 추진한다.',
       descriptionEn:
         'Sandia National Laboratories and the Korea Electrical Safety Corporation (KESCO) pursue a new MOU for joint research on ESS safety technology, including a battery safety database and international standards development.',
       leadAgencyCode: 'KESCO',
@@ -409,13 +424,13 @@ export const krUsCet2023: SeedDialogue = {
       titleKo: '차세대 2차전지 공동연구 확대',
       titleEn: 'Expand next-generation secondary battery research',
       descriptionKo:
-        '리튬금속·전고체·나트륨이온 배터리와 그 외 청정에너지 관련 차세대 2차전지 연구를 미 국립연구소와 한국 연구기관 간에 확대한다.',
+        '리튬금속·전고체·나트륨이온 배터리와 그 외 청정에너지 관련 차세대 2차전지 연구를 미 국립연구소와 국내 연구기관 간에 확대한다.',
       descriptionEn:
         'U.S. national laboratories and Korean research institutes expand research on next-generation secondary batteries, including lithium-metal, all-solid-state and sodium-ion batteries and other clean-energy next-generation secondary batteries.',
       leadAgencyCode: 'MOTIE',
-      leadBasis: inferred('원문은 “우리 연구기관”만 밝힘. 2차전지 연구개발은 산업통상자원부 소관이어서 주관 기관으로 추정', 'The article says only “our research institutes”; battery R&D is the Ministry of Trade, Industry and Energy’s remit'),
+      leadBasis: inferred('원문에는 “우리 연구기관”만 명시됨. 2차전지 연구개발은 산업통상자원부 소관이므로 주관 기관으로 추정', 'The article says only “our research institutes”; battery R&D is the Ministry of Trade, Industry and Energy’s remit'),
       partners: [
-        { agencyCode: 'DOE', role: 'counterpart', basis: inferred('원문은 “미 국립연구소”만 밝힘. 미 국립연구소는 에너지부 소관이어서 상대 기관으로 추정', 'The article says only “U.S. national laboratories”, which the Department of Energy runs') },
+        { agencyCode: 'DOE', role: 'counterpart', basis: inferred('원문에는 “미 국립연구소”만 명시됨. 미 국립연구소는 미 에너지부 소관이므로 상대국 기관으로 추정', 'The article says only “U.S. national laboratories”, which the Department of Energy runs') },
       ],
       due: 'ongoing',
       dueBasis: NOT_STATED,
@@ -428,7 +443,7 @@ export const krUsCet2023: SeedDialogue = {
       code: 'CET23-QNT-01',
       areaCode: 'QNT',
       titleKo: '표준연–NIST 차세대 양자컴퓨터 연구 협력 강화',
-      titleEn: 'KRISS–NIST cooperation on next-generation quantum computer research',
+      titleEn: 'Strengthen KRISS–NIST cooperation on next-generation quantum computer research',
       descriptionKo:
         '한국표준과학연구원과 미 국립표준기술연구소(NIST)가 차세대 양자컴퓨터 연구 증진을 위한 협력을 강화한다.',
       descriptionEn:
@@ -448,15 +463,15 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'CET23-QNT-02',
       areaCode: 'QNT',
-      titleKo: '양국 산업계·대학 간 양자 협력 확대',
+      titleKo: '한미 산업계·대학 간 양자기술 협력 확대',
       titleEn: 'Expand quantum cooperation between industry and universities',
-      descriptionKo: '양자기술 분야에서 양국의 산업계와 대학 간 협력을 늘린다.',
+      descriptionKo: '양자기술 분야에서 양국 산업계와 대학 간 협력을 확대한다.',
       descriptionEn:
         'The two countries expand quantum technology cooperation between their industries and universities.',
       leadAgencyCode: 'MSIT',
-      leadBasis: inferred('원문은 “양국의 산업계와 대학”만 밝힘. 양자기술 정책은 과학기술정보통신부 소관이어서 주관 기관으로 추정', 'The article names only “industry and universities of both countries”; quantum policy is the Ministry of Science and ICT’s remit'),
+      leadBasis: inferred('원문에는 “양국의 산업계와 대학”만 명시됨. 양자기술 정책은 과학기술정보통신부 소관이므로 주관 기관으로 추정', 'The article names only “industry and universities of both countries”; quantum policy is the Ministry of Science and ICT’s remit'),
       partners: [
-        { agencyCode: 'NSF', role: 'counterpart', basis: inferred('원문에 미측 기관명이 없음. 대학 간 연구 협력을 지원하는 미 국립과학재단을 상대 기관으로 추정', 'The article names no U.S. body; the National Science Foundation funds university research cooperation') },
+        { agencyCode: 'NSF', role: 'counterpart', basis: inferred('원문에 미측 기관이 명시되지 않음. 대학 간 연구 협력을 지원하는 미 국립과학재단(NSF)을 상대국 기관으로 추정', 'The article names no U.S. body; the National Science Foundation funds university research cooperation') },
       ],
       due: 'ongoing',
       dueBasis: NOT_STATED,
@@ -468,19 +483,19 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'CET23-AI-01',
       areaCode: 'AI',
-      titleKo: '한국 주최 미니 AI 화상정상회의 미국 협력',
+      titleKo: '한국 주최 미니 AI 화상정상회의 개최 협력',
       titleEn: 'U.S. cooperation on the Korea-hosted mini virtual AI summit',
       descriptionKo:
-        '내년에 한국 정부가 주최하는 미니 AI 화상정상회의에 미국 정부가 협력하여 AI 국제 거버넌스 프레임워크를 위한 협업을 심화한다.',
+        '2024년에 한국 정부가 주최하는 미니 AI 화상정상회의에 미국 정부가 협력하고, 이를 통해 AI 국제 거버넌스 프레임워크 마련을 위한 협업을 심화한다.',
       descriptionEn:
         'The U.S. government cooperates on the mini virtual AI summit that the Korean government hosts in 2024, deepening collaboration toward an international AI governance framework.',
       leadAgencyCode: 'MSIT',
-      leadBasis: inferred('원문은 “우리 정부”만 밝힘. AI 정책은 과학기술정보통신부 소관이어서 주관 기관으로 추정', 'The article names only “our government”; AI policy is the Ministry of Science and ICT’s remit'),
+      leadBasis: inferred('원문에는 “우리 정부”만 명시됨. AI 정책은 과학기술정보통신부 소관이므로 주관 기관으로 추정', 'The article names only “our government”; AI policy is the Ministry of Science and ICT’s remit'),
       partners: [
         { agencyCode: 'KRGOV', role: 'co_lead', basis: stated('우리 정부') },
         { agencyCode: 'USGOV', role: 'counterpart', basis: stated('미 정부') },
-        { agencyCode: 'MOFA', role: 'co_lead', basis: inferred('원문은 “우리 정부”만 밝힘. 정상회의 개최에는 외교부가 함께한다고 추정', 'The article names only “our government”; a summit is organised with the Ministry of Foreign Affairs') },
-        { agencyCode: 'DOS', role: 'counterpart', basis: inferred('원문은 “미 정부”만 밝힘. 국제회의 협력 창구로 미 국무부를 추정', 'The article names only “the U.S. government”; the State Department is its channel for international meetings') },
+        { agencyCode: 'MOFA', role: 'co_lead', basis: inferred('원문에는 “우리 정부”만 명시됨. 정상회의 개최에는 외교부가 참여하므로 공동 주관 기관으로 추정', 'The article names only “our government”; a summit is organised with the Ministry of Foreign Affairs') },
+        { agencyCode: 'DOS', role: 'counterpart', basis: inferred('원문에는 “미 정부”만 명시됨. 국제회의 협력 창구인 미 국무부를 상대국 기관으로 추정', 'The article names only “the U.S. government”; the State Department is its channel for international meetings') },
       ],
       due: '2024',
       dueBasis: stated('내년에'),
@@ -492,18 +507,18 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'CET23-AI-02',
       areaCode: 'AI',
-      titleKo: 'AI 글로벌 포럼 미국 협력',
-      titleEn: 'U.S. cooperation on the AI Global Forum',
-      descriptionKo: '내년에 한국 정부가 주최하는 AI 글로벌 포럼에 미국 정부가 협력한다.',
+      titleKo: '한국 주최 AI 글로벌 포럼 개최 협력',
+      titleEn: 'U.S. cooperation on the Korea-hosted AI Global Forum',
+      descriptionKo: '2024년에 한국 정부가 주최하는 AI 글로벌 포럼에 미국 정부가 협력한다.',
       descriptionEn:
         'The U.S. government cooperates on the AI Global Forum that the Korean government hosts in 2024.',
       leadAgencyCode: 'MSIT',
-      leadBasis: inferred('원문은 “우리 정부”만 밝힘. AI 정책은 과학기술정보통신부 소관이어서 주관 기관으로 추정', 'The article names only “our government”; AI policy is the Ministry of Science and ICT’s remit'),
+      leadBasis: inferred('원문에는 “우리 정부”만 명시됨. AI 정책은 과학기술정보통신부 소관이므로 주관 기관으로 추정', 'The article names only “our government”; AI policy is the Ministry of Science and ICT’s remit'),
       partners: [
         { agencyCode: 'KRGOV', role: 'co_lead', basis: stated('우리 정부') },
         { agencyCode: 'USGOV', role: 'counterpart', basis: stated('미 정부') },
-        { agencyCode: 'DOS', role: 'counterpart', basis: inferred('원문은 “미 정부”만 밝힘. 국제회의 협력 창구로 미 국무부를 추정', 'The article names only “the U.S. government”; the State Department is its channel for international meetings') },
-        { agencyCode: 'OSTP', role: 'participant', basis: inferred('원문은 “미 정부”만 밝힘. 대화에 참석한 백악관 과학기술정책실을 참여 기관으로 추정', 'The article names only “the U.S. government”; the White House OSTP attended the dialogue') },
+        { agencyCode: 'DOS', role: 'counterpart', basis: inferred('원문에는 “미 정부”만 명시됨. 국제회의 협력 창구인 미 국무부를 상대국 기관으로 추정', 'The article names only “the U.S. government”; the State Department is its channel for international meetings') },
+        { agencyCode: 'OSTP', role: 'participant', basis: inferred('원문에는 “미 정부”만 명시됨. 기술대화에 참석한 미 백악관 과학기술정책실을 참여 기관으로 추정', 'The article names only “the U.S. government”; the White House OSTP attended the dialogue') },
       ],
       due: '2024',
       dueBasis: stated('내년에'),
@@ -515,19 +530,18 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'CET23-AI-03',
       areaCode: 'AI',
-      titleKo: '군사 분야 인공지능의 책임 있는 이용에 관한 고위급회의(REAIM) 미국 협력',
-      titleEn:
-        'U.S. cooperation on the high-level meeting on Responsible AI in the Military Domain (REAIM)',
+      titleKo: '한국 주최 REAIM 고위급 회의 개최 협력',
+      titleEn: 'U.S. cooperation on the Korea-hosted REAIM high-level meeting',
       descriptionKo:
-        '내년에 한국 정부가 주최하는 인공지능의 책임 있는 군사적 이용에 관한 고위급회의(REAIM)에 미국 정부가 협력한다.',
+        '2024년에 한국 정부가 주최하는 군사 분야 인공지능의 책임 있는 이용(REAIM) 고위급 회의(이하 REAIM 고위급 회의)에 미국 정부가 협력한다.',
       descriptionEn:
-        'The U.S. government cooperates on the high-level meeting on Responsible AI in the Military Domain (REAIM) that the Korean government hosts in 2024.',
+        'The U.S. government cooperates on the high-level meeting on Responsible AI in the Military Domain (the REAIM high-level meeting) that the Korean government hosts in 2024.',
       leadAgencyCode: 'MOFA',
-      leadBasis: inferred('원문은 “우리 정부”만 밝힘. REAIM 고위급회의는 외교부가 주최하는 회의여서 주관 기관으로 추정', 'The article names only “our government”; the REAIM meeting is hosted by the Ministry of Foreign Affairs'),
+      leadBasis: inferred('원문에는 “우리 정부”만 명시됨. REAIM 고위급 회의는 외교부가 주최하는 회의이므로 주관 기관으로 추정', 'The article names only “our government”; the REAIM meeting is hosted by the Ministry of Foreign Affairs'),
       partners: [
         { agencyCode: 'KRGOV', role: 'co_lead', basis: stated('우리 정부') },
         { agencyCode: 'USGOV', role: 'counterpart', basis: stated('미 정부') },
-        { agencyCode: 'DOS', role: 'counterpart', basis: inferred('원문은 “미 정부”만 밝힘. 국제회의 협력 창구로 미 국무부를 추정', 'The article names only “the U.S. government”; the State Department is its channel for international meetings') },
+        { agencyCode: 'DOS', role: 'counterpart', basis: inferred('원문에는 “미 정부”만 명시됨. 국제회의 협력 창구인 미 국무부를 상대국 기관으로 추정', 'The article names only “the U.S. government”; the State Department is its channel for international meetings') },
       ],
       due: '2024',
       dueBasis: stated('내년에'),
@@ -539,8 +553,8 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'CET23-AI-04',
       areaCode: 'AI',
-      titleKo: '국가기술표준원–NIST AI 국제표준 개발 MOU',
-      titleEn: 'KATS–NIST MOU on international AI standards',
+      titleKo: '국표원–NIST AI 국제표준 개발 MOU 체결',
+      titleEn: 'Sign a KATS–NIST MOU on international AI standards',
       descriptionKo:
         'AI 국제표준 개발을 위해 국가기술표준원(KATS)과 미 국립표준기술연구소(NIST) 간 양해각서(MOU)를 체결한다.',
       descriptionEn:
@@ -562,13 +576,13 @@ export const krUsCet2023: SeedDialogue = {
       areaCode: 'AI',
       titleKo: 'AI 정책 상호운용성 신규 작업반 출범',
       titleEn: 'Launch a new AI working group on policy interoperability',
-      descriptionKo: 'AI 정책 상호운용성 촉진에 중점을 둔 신규 인공지능 작업반을 출범시킨다.',
+      descriptionKo: 'AI 정책 상호운용성 촉진에 중점을 둔 신규 인공지능 작업반을 한미 간에 출범시킨다.',
       descriptionEn:
         'The two sides launch a new artificial intelligence working group focused on promoting AI policy interoperability.',
       leadAgencyCode: 'MSIT',
-      leadBasis: inferred('원문에 기관명이 없음. AI 정책은 과학기술정보통신부 소관이어서 주관 기관으로 추정', 'The article names no agency; AI policy is the Ministry of Science and ICT’s remit'),
+      leadBasis: inferred('원문에 기관이 명시되지 않음. AI 정책은 과학기술정보통신부 소관이므로 주관 기관으로 추정', 'The article names no agency; AI policy is the Ministry of Science and ICT’s remit'),
       partners: [
-        { agencyCode: 'OSTP', role: 'counterpart', basis: inferred('원문에 기관명이 없음. AI 정책 조정은 백악관 과학기술정책실 소관이어서 상대 기관으로 추정', 'The article names no agency; AI policy coordination is the White House OSTP’s remit') },
+        { agencyCode: 'OSTP', role: 'counterpart', basis: inferred('원문에 기관이 명시되지 않음. AI 정책 조정은 미 백악관 과학기술정책실 소관이므로 상대국 기관으로 추정', 'The article names no agency; AI policy coordination is the White House OSTP’s remit') },
       ],
       due: 'ongoing',
       dueBasis: NOT_STATED,
@@ -586,9 +600,9 @@ export const krUsCet2023: SeedDialogue = {
       descriptionEn:
         'The two countries cooperate on building ICT infrastructure in third countries, including in Southeast Asia.',
       leadAgencyCode: 'MSIT',
-      leadBasis: inferred('원문에 기관명이 없음. ICT 인프라 협력은 과학기술정보통신부 소관이어서 주관 기관으로 추정', 'The article names no agency; ICT infrastructure cooperation is the Ministry of Science and ICT’s remit'),
+      leadBasis: inferred('원문에 기관이 명시되지 않음. ICT 인프라 협력은 과학기술정보통신부 소관이므로 주관 기관으로 추정', 'The article names no agency; ICT infrastructure cooperation is the Ministry of Science and ICT’s remit'),
       partners: [
-        { agencyCode: 'DOS', role: 'counterpart', basis: inferred('원문에 기관명이 없음. 제3국 인프라 협력 창구로 미 국무부를 추정', 'The article names no agency; the State Department handles infrastructure cooperation in third countries') },
+        { agencyCode: 'DOS', role: 'counterpart', basis: inferred('원문에 기관이 명시되지 않음. 제3국 인프라 협력 창구인 미 국무부를 상대국 기관으로 추정', 'The article names no agency; the State Department handles infrastructure cooperation in third countries') },
       ],
       due: 'ongoing',
       dueBasis: NOT_STATED,
@@ -602,13 +616,13 @@ export const krUsCet2023: SeedDialogue = {
       areaCode: 'ICT',
       titleKo: '5G·6G 국제표준 협력',
       titleEn: 'Cooperate on 5G and 6G international standards',
-      descriptionKo: '5G(5세대 통신망)와 6G 국제표준 분야에서 양국이 협력한다.',
+      descriptionKo: '5G(5세대 이동통신)와 6G 국제표준 분야에서 양국이 협력한다.',
       descriptionEn:
         'The two countries cooperate on international standards for 5G and 6G mobile networks.',
       leadAgencyCode: 'MSIT',
-      leadBasis: inferred('원문에 기관명이 없음. 5G·6G 표준 협력은 과학기술정보통신부 소관이어서 주관 기관으로 추정', 'The article names no agency; 5G and 6G standards are the Ministry of Science and ICT’s remit'),
+      leadBasis: inferred('원문에 기관이 명시되지 않음. 5G·6G 표준 협력은 과학기술정보통신부 소관이므로 주관 기관으로 추정', 'The article names no agency; 5G and 6G standards are the Ministry of Science and ICT’s remit'),
       partners: [
-        { agencyCode: 'DOC', role: 'counterpart', basis: inferred('원문에 기관명이 없음. 통신 표준 협력 창구로 미 상무부를 추정', 'The article names no agency; the Department of Commerce handles telecommunications standards') },
+        { agencyCode: 'DOC', role: 'counterpart', basis: inferred('원문에 기관이 명시되지 않음. 통신 표준 협력 창구인 미 상무부를 상대국 기관으로 추정', 'The article names no agency; the Department of Commerce handles telecommunications standards') },
       ],
       due: 'ongoing',
       dueBasis: NOT_STATED,
@@ -620,19 +634,19 @@ export const krUsCet2023: SeedDialogue = {
     {
       code: 'CET23-TRI-01',
       areaCode: 'TRI',
-      titleKo: '한미인 3자 비공식 기술대화 개최',
-      titleEn: 'Hold an informal trilateral technology dialogue with India',
+      titleKo: '한·미·인도 3자 비공식 대화 개최',
+      titleEn: 'Hold an informal Korea–U.S.–India trilateral dialogue',
       descriptionKo:
-        '기술 협력을 심화·확대하기 위해, 한국에 앞서 미국과 비공식 기술대화를 가졌던 인도가 참여하는 3자 비공식 대화를 내년 초에 개최한다.',
+        '기술 협력을 심화·확대하기 위해, 한국에 앞서 미국과 비공식 기술대화를 가졌던 인도가 참여하는 한·미·인도 3자 비공식 대화를 2024년 초에 개최한다.',
       descriptionEn:
         'To deepen and broaden technology cooperation, an informal trilateral dialogue is to be held in early 2024 with India, which had held an informal technology dialogue with the United States before Korea.',
       leadAgencyCode: 'NSO',
-      leadBasis: inferred('원문은 “우리나라”만 밝힘. 기술대화를 주재한 국가안보실을 주관 기관으로 추정', 'The article names only “Korea”; the Office of National Security chaired the dialogue'),
+      leadBasis: inferred('원문에는 “우리나라”만 명시됨. 기술대화를 주재한 국가안보실을 주관 기관으로 추정', 'The article names only “Korea”; the Office of National Security chaired the dialogue'),
       partners: [
         { agencyCode: 'KRGOV', role: 'co_lead', basis: stated('우리나라') },
         { agencyCode: 'USGOV', role: 'counterpart', basis: stated('미국') },
         { agencyCode: 'INGOV', role: 'participant', basis: stated('인도') },
-        { agencyCode: 'NSC', role: 'counterpart', basis: inferred('원문은 “미국”만 밝힘. 기술대화를 주재한 미 국가안전보장회의를 상대 기관으로 추정', 'The article names only “the United States”; its National Security Council chaired the dialogue') },
+        { agencyCode: 'NSC', role: 'counterpart', basis: inferred('원문에는 “미국”만 명시됨. 기술대화를 주재한 미 국가안전보장회의를 상대국 기관으로 추정', 'The article names only “the United States”; its National Security Council chaired the dialogue') },
       ],
       due: 'early-2024',
       dueBasis: stated('내년 초'),

@@ -17,12 +17,12 @@ const NOTES = {
 };
 const STATUS_NOTES: Record<'at_risk' | 'delayed' | 'completed' | 'discontinued', { ko: string; en: string }> = {
   at_risk: { ko: '예산 배정이 늦어져 일정에 차질이 우려됩니다.', en: 'Schedule at risk: funding has not been allocated yet.' },
-  delayed: { ko: '상대 기관의 일정 조정으로 추진이 지연되었습니다.', en: 'Delayed: the counterpart rescheduled the work.' },
+  delayed: { ko: '상대국 기관의 일정 조정으로 추진이 지연되었습니다.', en: 'Delayed: the counterpart rescheduled the work.' },
   completed: { ko: '최종 결과 보고서를 제출했습니다.', en: 'Final report submitted.' },
   discontinued: { ko: '양측 협의에 따라 후속 사업으로 대체했습니다.', en: 'Replaced by a follow-on project by mutual agreement.' },
 };
-const DISPUTE = { ko: '최종 결과 보고서를 아직 공유받지 못해 완료로 볼 수 없습니다.', en: 'The final report has not been shared with us yet; we do not consider this completed.' };
-const CONFIRM = { ko: '결과 보고서를 확인했습니다.', en: 'Final report received and reviewed.' };
+const DISPUTE = { ko: '최종 결과 보고서를 아직 받지 못하여 완료로 확인할 수 없습니다.', en: 'The final report has not been shared with us yet; we do not consider this completed.' };
+const CONFIRM = { ko: '최종 결과 보고서를 받아 완료를 확인했습니다.', en: 'Final report received and reviewed.' };
 const LATE = { ko: '사후 입력: ', en: 'Recorded late: ' };
 
 const DAY = 86_400_000;
@@ -143,9 +143,9 @@ export function planSampleHistory(plans: readonly SamplePlan[], today: string): 
 }
 
 const VERDICTS: Partial<Record<Arc, { verdict: -1 | 0 | 1; confidence: Confidence; rationale: string }>> = {
-  done_confirmed: { verdict: 1, confidence: 'high', rationale: '최종 결과 보고서가 제출되었고 상대 기관이 완료를 확인해 이행으로 평가합니다.' },
-  done_disputed: { verdict: 0, confidence: 'medium', rationale: '주관 기관은 완료로 보고했으나 상대 기관이 이견을 제기해 부분 이행으로 평가합니다.' },
-  delayed: { verdict: -1, confidence: 'medium', rationale: '기한이 지났고 추진이 지연되어 미이행으로 평가합니다.' },
+  done_confirmed: { verdict: 1, confidence: 'high', rationale: '최종 결과 보고서가 제출되었고 상대국 기관이 완료를 확인하여 이행으로 평가합니다.' },
+  done_disputed: { verdict: 0, confidence: 'medium', rationale: '주관 기관은 완료로 등록했으나 상대국 기관이 이견을 제기하여 부분 이행으로 평가합니다.' },
+  delayed: { verdict: -1, confidence: 'medium', rationale: '기한이 경과했고 추진이 지연되어 미이행으로 평가합니다.' },
   on_track: { verdict: 0, confidence: 'low', rationale: '계획대로 추진 중이나 성과가 아직 나오지 않아 부분 이행으로 평가합니다.' },
   stale: { verdict: -1, confidence: 'low', rationale: '오랫동안 추진 실적이 등록되지 않아 미이행으로 평가합니다. 추가 확인이 필요합니다.' },
 };

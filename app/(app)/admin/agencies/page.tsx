@@ -26,7 +26,8 @@ export default async function AgenciesPage() {
           <thead>
             <tr>
               <th scope="col">{t('code')}</th>
-              <th scope="col">{t('nameEn')}</th>
+              <th scope="col">{t('agencyName')}</th>
+              <th scope="col">{t('shortNameKo')}</th>
               <th scope="col">{t('country')}</th>
               <th scope="col">{t('kind')}</th>
               <th scope="col">{t('commitmentsCount')}</th>
@@ -38,7 +39,8 @@ export default async function AgenciesPage() {
               <tr key={a.id}>
                 <td className="mono">{a.code}</td>
                 <th scope="row">{localized(locale, { ko: a.nameKo, en: a.nameEn })}</th>
-                <td data-label={t('country')}>{a.country}</td>
+                <td data-label={t('shortNameKo')}>{a.shortNameKo ?? '—'}</td>
+                <td data-label={t('country')}>{all.has(`country.${a.country}` as never) ? all(`country.${a.country}` as never) : a.country}</td>
                 <td data-label={t('kind')}>{all(`agencyKind.${a.kind}`)}</td>
                 <td data-label={t('commitmentsCount')}>
                   <Link href={`/commitments?agency=${encodeURIComponent(a.code)}`}>{a.led}</Link>

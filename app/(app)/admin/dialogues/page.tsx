@@ -7,7 +7,8 @@ import { EntityForm } from '@/components/forms/entity-form';
 import { SyntheticBadge } from '@/components/synthetic-badge';
 import { listDialoguesWithCounts } from '@/lib/admin/queries';
 import { requirePagePermission } from '@/lib/auth/current-user';
-import { localized } from '@/lib/i18n/config';
+import { formatDate } from '@/lib/format/datetime';
+import { localized, type Locale } from '@/lib/i18n/config';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin'))('dialogues') };
@@ -41,7 +42,7 @@ export default async function DialoguesPage() {
                   {d.synthetic && <SyntheticBadge />} · {localized(locale, { ko: d.placeKo, en: d.placeEn })}
                 </th>
                 <td className="nowrap" data-label={t('heldOn')}>
-                  {d.heldOn}
+                  {formatDate(d.heldOn, locale as Locale)}
                 </td>
                 <td data-label={t('commitmentsCount')}>
                   <Link href={`/commitments?dialogue=${encodeURIComponent(d.code)}`}>{d.commitments}</Link>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { CreateUserForm } from '@/components/admin/user-forms';
+import { AgencyName } from '@/components/agency-name';
 import { listAgencies } from '@/lib/agencies/queries';
 import { requirePagePermission } from '@/lib/auth/current-user';
 import { displayName } from '@/lib/users/display-name';
@@ -42,7 +43,7 @@ export default async function UsersPage() {
                 </th>
                 <td data-label={t('users.name')}>{displayName(u, locale)}</td>
                 <td data-label={t('users.role')}>{t(`roles.${u.role}`)}</td>
-                <td data-label={t('users.agency')}>{u.agencyCode ?? '—'}</td>
+                <td data-label={t('users.agency')}>{u.agencyCode ? <AgencyName agency={{ code: u.agencyCode, nameKo: u.agencyNameKo ?? u.agencyCode, shortNameKo: u.agencyShortNameKo, nameEn: u.agencyNameEn ?? u.agencyCode }} /> : '—'}</td>
                 <td data-label={t('users.status')}>
                   {u.active ? t('users.active') : t('users.disabled')}
                   {u.mustChangePassword && <span className="muted"> · {t('users.mustChange')}</span>}

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { AgencyName } from '@/components/agency-name';
+import { AgencyName, AgencyWithName } from '@/components/agency-name';
 import { AssessmentFormPanel } from '@/components/assessments/assessment-form-panel';
 import { AssessmentHistory } from '@/components/assessments/assessment-history';
 import { AssessmentPanel } from '@/components/assessments/assessment-panel';
@@ -18,6 +18,7 @@ import { ProgressBar } from '@/components/progress-bar';
 import { StatusBadge } from '@/components/status-badge';
 import { StatusUpdateForm } from '@/components/status-update-form';
 import { getDb } from '@/db/client';
+import { parseDateInput } from '@/lib/format/date-input';
 import { agencyShortName } from '@/lib/agencies/short-name';
 import { assessmentAt, assessmentQuarterOf, assessmentsOf } from '@/lib/assessments/queries';
 import { requirePagePermission } from '@/lib/auth/current-user';
@@ -35,6 +36,7 @@ import { localized } from '@/lib/i18n/config';
 import { isIsoDate, todayIso } from '@/lib/periods/dates';
 import { isOverdue, parseDuePeriod } from '@/lib/periods/due-period';
 import { SyntheticBadge } from '@/components/synthetic-badge';
+import { DateInput } from '@/components/forms/date-input';
 
 interface Props {
   params: Promise<{ code: string }>;
@@ -55,7 +57,8 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   const l = <T,>(ko: T, en: T) => localized(locale, { ko, en });
   const due = parseDuePeriod(c.dueSpec);
   const asOfParam = (await searchParams).asOf;
-  const asOf = typeof asOfParam === 'string' && isIsoDate(asOfParam) ? asOfParam : null;
+  const typed = typeof asOfParam === 'string' ? parseDateInput(asOfParam) : null;
+  const asOf = typed !== null && isIsoDate(typed) ? typed : null;
   // A date given but not valid (or given twice) is named next to the field rather than ignored.
   const asOfInvalid = asOfParam !== undefined && asOfParam !== '' && asOf === null;
   const asOfState = asOf ? statusAsOf(c.code, asOf) : null;
@@ -79,7 +82,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
     ...partners.map((p) => ({ ...p, roleLabel: t(`partnerRole.${p.role}`), contextRole: t('basis.partner'), basis: p.basis })),
   ];
   const marker = (a: (typeof assignments)[number]) => (
-    <AssignmentBasisMarker basis={a.basis} agencyCode={a.code} context={t('basis.context', { role: a.contextRole, agency: a.code })} />
+    <AssignmentBasisMarker basis={a.basis} agencyCode={a.code} context={t('basis.context', { role: a.contextRole, agency: agencyShortName(a, locale) })} />
   );
 
   return (
@@ -114,7 +117,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         <div>
           <dt>{t('commitment.lead')}</dt>
           <dd>
-            <AgencyName agency={lead} /> {l(lead.nameKo, lead.nameEn)} {marker(assignments[0]!)}
+            <AgencyWithName agency={lead} /> {marker(assignments[0]!)}
           </dd>
         </div>
         <div>
@@ -126,7 +129,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
               <ul className="plain-list">
                 {assignments.slice(1).map((p) => (
                   <li key={p.code}>
-                    <AgencyName agency={p} /> {l(p.nameKo, p.nameEn)} ({p.roleLabel}) {marker(p)}
+                    <AgencyWithName agency={p} /> ({p.roleLabel}) {marker(p)}
                   </li>
                 ))}
               </ul>
@@ -234,12 +237,12 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         <h2 id="history-heading">{t('commitment.history')}</h2>
         <form method="get" className="as-of" key={asOf ?? 'today'}>
           <label htmlFor="as-of">{t('update.asOfTitle')}</label>
-          <input
+          <DateInput
+            locale={locale}
             id="as-of"
             name="asOf"
-            type="date"
             min={dialogue.heldOn}
-            defaultValue={asOf ?? today}
+            value={asOf ?? today}
             aria-invalid={asOfInvalid ? true : undefined}
             aria-describedby={asOfInvalid ? 'as-of-error' : undefined}
           />

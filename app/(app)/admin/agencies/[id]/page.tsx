@@ -13,7 +13,7 @@ export default async function EditAgencyPage({ params }: { params: Promise<{ id:
   const a = Number.isInteger(id) ? getAgency(id) : undefined;
   if (!a) notFound();
   const t = await getTranslations('admin');
-  const values = { code: a.code, nameKo: a.nameKo, nameEn: a.nameEn, country: a.country, kind: a.kind };
+  const values = { code: a.code, nameKo: a.nameKo, shortNameKo: a.shortNameKo ?? '', nameEn: a.nameEn, country: a.country, kind: a.kind };
   return (
     <>
       <p>

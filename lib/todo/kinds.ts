@@ -26,7 +26,7 @@ export interface TodoItem {
 }
 
 export interface Todo {
-  agency: { code: string; nameKo: string; nameEn: string; country: string };
+  agency: { code: string; nameKo: string; shortNameKo?: string | null; nameEn: string; country: string };
   items: TodoItem[];
   counts: Record<TodoKind, number> & { total: number };
 }

@@ -98,12 +98,12 @@ test.describe('accessibility (axe, WCAG 2.1 A and AA, and landmarks)', () => {
 
     const focused = page.locator(':focus');
     await expect(focused.getByRole('heading', { name: 'Please correct the highlighted fields.' })).toBeVisible();
-    const progressLink = focused.getByRole('link', { name: /^Progress \(%\): A completed commitment has 100% progress/ });
+    const progressLink = focused.getByRole('link', { name: /^Progress \(%\): When the status is completed, enter 100% progress/ });
     const evidenceLink = focused.getByRole('link', { name: /^Evidence link: Enter an http:\/\/ or https:\/\/ address/ });
     await expect(progressLink).toHaveAttribute('href', '#field-progress');
     // The errors stay next to their fields too.
     await expect(page.getByLabel('Progress (%)')).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.getByLabel('Progress (%)')).toHaveAccessibleDescription(/A completed commitment has 100% progress/);
+    await expect(page.getByLabel('Progress (%)')).toHaveAccessibleDescription(/When the status is completed, enter 100% progress/);
 
     await evidenceLink.click();
     await expect(page.getByLabel('Evidence link')).toBeFocused();

@@ -65,6 +65,18 @@ const inferredReason = (basis: unknown, locale: 'ko' | 'en') => (basis as { infe
 /** The seeded commitments with at least one assignment the article does not state. */
 const withInferred = krUsCet2023.commitments.filter((c) => 'inferred' in c.leadBasis || c.partners.some((p) => 'inferred' in p.basis));
 
+/** How the page names an agency (GLOSSARY.md): its Korean short name (or Korean name) on Korean screens, its acronym on English ones. */
+function agencyName(locale: 'ko' | 'en', code: string): string {
+  const a = krUsCet2023.agencies.find((x) => x.code === code)!;
+  return locale === 'ko' ? (a.shortNameKo ?? a.nameKo) : a.code;
+}
+
+/** A date as the glossary writes it: `2026. 11. 28.` / `28 Nov 2026` (the field shows either order). */
+function shownDate(locale: 'ko' | 'en', typed: string): string {
+  const [y, m, d] = typed.match(/\d+/g)!.map(Number) as [number, number, number];
+  return locale === 'ko' ? `${y}. ${m}. ${d}.` : `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}`;
+}
+
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function useLanguage(page: Page, locale: 'ko' | 'en') {
@@ -88,7 +100,7 @@ for (const L of LANGUAGES) {
       await useLanguage(page, L.locale);
       await page.goto('/commitments/CET23-BIO-04');
       const reason = inferredReason(seeded('CET23-BIO-04').leadBasis, L.locale);
-      const marker = page.getByRole('button', { name: `${L.inferred} (${L.lead}: MOHW)`, exact: true });
+      const marker = page.getByRole('button', { name: `${L.inferred} (${L.lead}: ${agencyName(L.locale, 'MOHW')})`, exact: true });
       const tip = page.getByRole('tooltip').filter({ hasText: reason });
       await expect(marker).toBeVisible();
       await expect(tip).toBeHidden();
@@ -116,9 +128,9 @@ for (const L of LANGUAGES) {
       const msit = excerpt.locator('mark', { hasText: '과기부' });
       const nsf = excerpt.locator('mark', { hasText: '미 국립과학재단' });
       await expect(msit).toHaveText('과기부');
-      await expect(msit).toHaveAccessibleDescription(`${L.lead}: MSIT`);
+      await expect(msit).toHaveAccessibleDescription(`${L.lead}: ${agencyName(L.locale, 'MSIT')}`);
       await expect(nsf).toHaveText('미 국립과학재단');
-      await expect(nsf).toHaveAccessibleDescription(`${L.counterpart}: NSF`);
+      await expect(nsf).toHaveAccessibleDescription(`${L.counterpart}: ${agencyName(L.locale, 'NSF')}`);
       await expect(excerpt.locator('mark', { hasText: '내년에' })).toHaveCount(1);
     });
 
@@ -147,12 +159,12 @@ for (const L of LANGUAGES) {
       await signIn(page, 'admin@demo.example');
       await useLanguage(page, L.locale);
       await page.goto('/commitments/CET23-BIO-04');
-      const oppr = (basis: string) => page.getByRole('button', { name: `${basis} (${L.partner}: OPPR)`, exact: true });
+      const oppr = (basis: string) => page.getByRole('button', { name: `${basis} (${L.partner}: ${agencyName(L.locale, 'OPPR')})`, exact: true });
       await expect(oppr(L.inferred)).toBeVisible();
 
-      const form = page.getByRole('form', { name: /^OPPR / });
+      const form = page.getByRole('form', { name: new RegExp(`^${escaped(agencyName(L.locale, 'OPPR'))}`) });
       const on = await form.getByLabel(L.confirmedOn, { exact: true }).inputValue();
-      const shown = new Intl.DateTimeFormat(L.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${on}T00:00:00Z`));
+      const shown = shownDate(L.locale, on);
       await form.getByLabel(L.confirmedBy, { exact: true }).fill('Jane Roe, OPPR');
       // The server refuses a link that is not http(s), names the field, and keeps what was typed.
       await form.getByLabel(L.evidenceUrl, { exact: true }).fill('ftp://example.org/oppr-letter');
@@ -193,10 +205,10 @@ for (const L of LANGUAGES) {
       await signIn(page, 'mohw@demo.example');
       await useLanguage(page, L.locale);
       await page.goto('/commitments/CET23-BIO-04');
-      await expect(page.getByRole('button', { name: `${L.inferred} (${L.lead}: MOHW)`, exact: true })).toBeVisible();
+      await expect(page.getByRole('button', { name: `${L.inferred} (${L.lead}: ${agencyName(L.locale, 'MOHW')})`, exact: true })).toBeVisible();
       await expect(page.getByRole('heading', { name: L.adminTitle, exact: true })).toHaveCount(0);
       await expect(page.getByRole('button', { name: L.submit })).toHaveCount(0);
-      await expect(page.getByRole('form', { name: /^OPPR / })).toHaveCount(0);
+      await expect(page.getByRole('form', { name: new RegExp(`^${escaped(agencyName(L.locale, 'OPPR'))}`) })).toHaveCount(0);
     });
   });
 }

@@ -58,7 +58,7 @@ test.describe('officials’ workflow', () => {
     await page.getByLabel('Evidence link').fill('ftp://files.example.org/report');
     await page.getByRole('button', { name: 'Record update' }).click();
     await expect(formAlert(page)).toHaveText('Please correct the highlighted fields.');
-    await expect(page.getByLabel('Progress (%)')).toHaveAccessibleDescription(/A completed commitment has 100% progress/);
+    await expect(page.getByLabel('Progress (%)')).toHaveAccessibleDescription(/When the status is completed, enter 100% progress/);
     await expect(page.getByLabel('Evidence link')).toHaveAccessibleDescription(/Enter an http:\/\/ or https:\/\/ address/);
     await expect(page.getByLabel('New status')).toHaveValue('completed');
     await expect(page.getByLabel('Evidence link')).toHaveValue('ftp://files.example.org/report');
@@ -93,7 +93,7 @@ test.describe('admin maintenance', () => {
     await page.getByRole('button', { name: 'Check the file' }).click();
     await expect(page.getByRole('heading', { name: '1 valid, 1 with errors.' })).toBeVisible();
     const bad = page.getByRole('row', { name: /CET23-AI-22/ });
-    await expect(bad).toContainText('Use a due period');
+    await expect(bad).toContainText('Enter a due period such as 2024');
     await expect(bad).toContainText('Choose an agency from the list.');
     await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
 

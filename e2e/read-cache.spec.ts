@@ -47,7 +47,7 @@ test.describe('the read cache', () => {
     await expect(first.page.getByRole('link', { name: /My agency/ })).toHaveCount(0);
     const second = await open('msit@demo.example', 'ko');
     await expect(second.page.getByRole('heading', { level: 1 })).toHaveText('합의 사항');
-    await expect(second.page.getByRole('link', { name: '소속 기관 (과기정통부)' })).toBeVisible();
+    await expect(second.page.getByRole('link', { name: '소속 기관(과기정통부)' })).toBeVisible();
     await expect(second.page.getByRole('banner')).toContainText('과기정통부 담당자');
     await first.page.reload();
     await expect(first.page.getByRole('heading', { level: 1 })).toHaveText('Commitments');

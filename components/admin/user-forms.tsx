@@ -1,6 +1,6 @@
 'use client';
 
-import { agencyChoiceLabel } from '@/lib/agencies/short-name';
+import { agencyChoices } from '@/lib/agencies/short-name';
 import { useLocale, useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { createUserAction, resetPasswordAction, setActiveAction, updateAccessAction, updateNamesAction } from '@/app/(app)/admin/users/actions';
@@ -35,9 +35,9 @@ function RoleAndAgency({ state, agencies, role, agencyCode }: { state: ActionSta
         {(p) => (
           <select {...p} defaultValue={v?.agencyCode ?? agencyCode ?? ''}>
             <option value="">{t('users.noAgency')}</option>
-            {agencies.map((a) => (
-              <option key={a.code} value={a.code}>
-                {agencyChoiceLabel(a, locale as Locale)}
+            {agencyChoices(agencies, locale as Locale).map(([code, label]) => (
+              <option key={code} value={code}>
+                {label}
               </option>
             ))}
           </select>

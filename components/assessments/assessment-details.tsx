@@ -7,7 +7,7 @@ import { reportLabels } from '@/lib/reports/labels';
 import { badgeStyle } from '@/lib/commitments/status-style';
 import { VERDICT_COLORS, VERDICT_KEYS, VERDICT_TEXT_COLORS } from './verdict';
 
-/** A verdict on the G7 scale as a badge: "Partial compliance (0)" / "부분 이행 (0)". */
+/** A verdict on the G7 scale as a badge: "Partial compliance (0)" / "부분 이행(0)". */
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {
   const t = useTranslations('assessments.verdicts');
   return (

@@ -7,7 +7,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { CONFIRMATION_FILTERS, filterQueryString, VERDICT_FILTERS, type CommitmentFilter } from '@/lib/commitments/filters';
 import { duePeriodLabel, type FilterOptions } from '@/lib/commitments/filter-options';
 import { STATUSES, type Verdict } from '@/lib/commitments/vocabulary';
-import { agencyChoiceLabel, agencyShortName, type AgencyNames } from '@/lib/agencies/short-name';
+import { agencyChoices, agencyShortName, type AgencyNames } from '@/lib/agencies/short-name';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { todayIso } from '@/lib/periods/dates';
 import { verdictWord } from './claim-verdict-marks';
@@ -44,7 +44,7 @@ async function FilterFields({ filter, options, myAgency, today }: Props & { toda
         </div>
         <ChoiceSelect id="filter-dialogue" name="dialogue" label={t('filters.dialogue')} anyLabel={t('filters.any')} defaultValue={filter.dialogue ?? ''} choices={options.dialogues.map((d) => [d.code, name(d)] as const)} />
         <ChoiceSelect id="filter-area" name="area" label={t('filters.area')} anyLabel={t('filters.any')} defaultValue={filter.area ?? ''} choices={options.areas.map((a) => [a.code, name(a)] as const)} />
-        <ChoiceSelect id="filter-agency" name="agency" label={t('filters.agency')} anyLabel={t('filters.any')} defaultValue={filter.agency ?? ''} choices={options.agencies.map((a) => [a.code, agencyChoiceLabel(a, locale)] as const)} />
+        <ChoiceSelect id="filter-agency" name="agency" label={t('filters.agency')} anyLabel={t('filters.any')} defaultValue={filter.agency ?? ''} choices={agencyChoices(options.agencies, locale)} />
         <ChoiceSelect id="filter-country" name="country" label={t('filters.country')} anyLabel={t('filters.any')} defaultValue={filter.country ?? ''} choices={options.countries.map((c) => [c, t.has(`country.${c}` as never) ? t(`country.${c}` as never) : c] as const)} />
         <div className="field">
           <label htmlFor="filter-due">{t('filters.due')}</label>

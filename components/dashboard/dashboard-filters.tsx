@@ -1,4 +1,4 @@
-import { agencyChoiceLabel } from '@/lib/agencies/short-name';
+import { agencyChoices } from '@/lib/agencies/short-name';
 import Link from 'next/link';
 import { dashboardFilterCount } from '@/components/filters/active-count';
 import { CleanQuery } from '@/components/filters/clean-query';
@@ -11,6 +11,7 @@ import { localized, type Locale } from '@/lib/i18n/config';
 import { formatQuarter, previousQuarter, quarterOf, quarterRange, type Quarter } from '@/lib/periods/quarters';
 import { formatDate } from '@/lib/format/datetime';
 import { DateInput } from '@/components/forms/date-input';
+import { quarterLabel } from '@/lib/format/quarters';
 
 function dashboardHref(scope: AsOfScope, asOf?: string): string {
   const p = new URLSearchParams();
@@ -57,7 +58,7 @@ async function DashboardFilterForm({ scope, asOf, asOfError, today, options }: P
       <div className="filters__grid">
         {select('dialogue', t('filters.dialogue'), options.dialogues.map((d) => [d.code, name(d)]))}
         {select('area', t('filters.area'), options.areas.map((a) => [a.code, name(a)]))}
-        {select('agency', t('filters.agency'), options.agencies.map((a) => [a.code, agencyChoiceLabel(a, locale as Locale)]))}
+        {select('agency', t('filters.agency'), agencyChoices(options.agencies, locale as Locale))}
         {select('country', t('filters.country'), options.countries.map((c) => [c, t.has(`country.${c}` as never) ? t(`country.${c}` as never) : c]))}
         <div className="field">
           <label htmlFor="dash-asOf">{t('dashboard.asOf')}</label>
@@ -91,7 +92,7 @@ async function DashboardFilterForm({ scope, asOf, asOfError, today, options }: P
           <span className="muted">{t('dashboard.quickPicks')}:</span>
           {quarterEnds.map(({ q, end }) => (
             <Link key={end} href={dashboardHref(scope, end)} aria-current={end === asOf ? 'true' : undefined}>
-              {formatQuarter(q)}
+              {quarterLabel(formatQuarter(q), locale as Locale)}
             </Link>
           ))}
         </nav>

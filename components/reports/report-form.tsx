@@ -1,4 +1,4 @@
-import { agencyChoiceLabel } from '@/lib/agencies/short-name';
+import { agencyChoices } from '@/lib/agencies/short-name';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ChoiceSelect } from '@/components/forms/choice-select';
@@ -48,7 +48,7 @@ export async function ReportForm({ params, quarters, options, errors }: { params
         </div>
         {select('dialogue', t('filters.dialogue'), t('reports.form.allDialogues'), options.dialogues.map((d) => [d.code, name(d)]))}
         {select('area', t('filters.area'), t('reports.form.allAreas'), options.areas.map((a) => [a.code, name(a)]))}
-        {select('agency', t('filters.agency'), t('reports.form.allAgencies'), options.agencies.map((a) => [a.code, agencyChoiceLabel(a, locale as Locale)]))}
+        {select('agency', t('filters.agency'), t('reports.form.allAgencies'), agencyChoices(options.agencies, locale as Locale))}
         {select('country', t('filters.country'), t('reports.form.allCountries'), options.countries.map((c) => [c, l.country(c)]))}
         <div className="field">
           <label htmlFor="report-lang">{t('reports.form.language')}</label>

@@ -26,3 +26,9 @@ export function agencyChoiceLabel(agency: AgencyNames, locale: Locale): string {
   if (short === full) return short;
   return locale === 'ko' ? `${short}(${full})` : `${short} — ${full}`;
 }
+
+/** Agencies as the choices of a select: `[code, label]`, in the reader's alphabetical order of what they read (가나다 / A–Z). */
+export function agencyChoices(agencies: readonly AgencyNames[], locale: Locale): [string, string][] {
+  const collator = new Intl.Collator(locale);
+  return agencies.map((a) => [a.code, agencyChoiceLabel(a, locale)] as [string, string]).sort((x, y) => collator.compare(x[1], y[1]));
+}

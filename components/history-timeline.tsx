@@ -7,6 +7,8 @@ import { displayName } from '@/lib/users/display-name';
 import { AgencyCode, type AgencyLike } from './claims/agency-code';
 import { countryName } from './claims/claim-answers';
 import { StatusBadge } from './status-badge';
+import { agencyShortName } from '@/lib/agencies/short-name';
+import type { Locale } from '@/lib/i18n/config';
 
 type Update = CommitmentDetail['history'][number];
 type Answer = ClaimAnswer & { claimId: number };
@@ -33,10 +35,15 @@ export function HistoryTimeline({ history, answers = [], claimStates = {}, agenc
   const entries: Entry[] = [...history.map((item) => ({ kind: 'update' as const, item })), ...answers.map((item) => ({ kind: 'answer' as const, item }))];
   // A stable sort keeps the updates' own order (newest id first) within one effective date and instant.
   entries.sort((a, b) => b.item.effectiveDate.localeCompare(a.item.effectiveDate) || b.item.recordedAt.localeCompare(a.item.recordedAt));
+  // The author's agency as the page names agencies (과기정통부 / MSIT); a code the commitment does not name, as it is.
+  const agencyLabel = (code: string) => {
+    const a = agencies.find((x) => x.code === code);
+    return a ? agencyShortName(a, locale as Locale) : code;
+  };
   const meta = (effectiveDate: string, name: string, agency: string | null, recordedAt: string) => (
     <p className="timeline__meta">
       <strong>{t('commitment.effective', { date: formatDate(effectiveDate, locale) })}</strong> ·{' '}
-      {t('commitment.recordedBy', { name: agency ? `${name} (${agency})` : name, date: formatDateTime(recordedAt, locale) })}
+      {t('commitment.recordedBy', { name: agency ? `${name}${locale === 'ko' ? '' : ' '}(${agencyLabel(agency)})` : name, date: formatDateTime(recordedAt, locale) })}
     </p>
   );
   const evidence = (url: string | null) =>

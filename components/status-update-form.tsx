@@ -10,6 +10,7 @@ import { STATUSES, type Status } from '@/lib/commitments/vocabulary';
 import { Field } from './forms/field';
 import { FormOutcome } from './forms/error-summary';
 import { DateInput } from '@/components/forms/date-input';
+import { displayName } from '@/lib/users/display-name';
 
 interface Props {
   code: string;
@@ -24,7 +25,7 @@ interface CurrentState {
   status: Status;
   progress: number;
   version: number;
-  lastUpdate?: { author: string; agency: string | null; status: Status; progress: number; note: string; recordedAt: string } | null;
+  lastUpdate?: { author: string; authorKo?: string | null; agency: string | null; agencyKo?: string | null; status: Status; progress: number; note: string; recordedAt: string } | null;
 }
 
 export function StatusUpdateForm({ code, version, status, progress, today, minDate }: Props) {
@@ -53,7 +54,8 @@ export function StatusUpdateForm({ code, version, status, progress, today, minDa
       {current?.lastUpdate && (
         <p className="notice notice--info">
           {t('update.lastUpdate', {
-            author: current.lastUpdate.agency ? `${current.lastUpdate.author} (${current.lastUpdate.agency})` : current.lastUpdate.author,
+            // The author by display name and the agency as this page's language names it: `과기정통부 담당자, 과기정통부` / `MSIT official, MSIT`.
+            author: [displayName({ name: current.lastUpdate.author, nameKo: current.lastUpdate.authorKo }, locale), locale === 'ko' ? current.lastUpdate.agencyKo : current.lastUpdate.agency].filter(Boolean).join(', '),
             status: t(`status.${current.lastUpdate.status}`),
             progress: current.lastUpdate.progress,
             note: current.lastUpdate.note || '—',

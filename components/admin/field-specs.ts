@@ -3,7 +3,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { FieldSpec } from '@/components/forms/entity-form';
 import { AGENCY_KINDS, BASES } from '@/lib/commitments/vocabulary';
 import type { FilterOptions } from '@/lib/commitments/filter-options';
-import { localized } from '@/lib/i18n/config';
+import { agencyChoices } from '@/lib/agencies/short-name';
+import { localized, type Locale } from '@/lib/i18n/config';
 
 type T = Awaited<ReturnType<typeof getTranslations<'admin'>>>;
 
@@ -42,13 +43,14 @@ export async function agencyFields(countries: string[]): Promise<FieldSpec[]> {
 
 export async function commitmentFields(options: FilterOptions): Promise<FieldSpec[]> {
   const [t, all, locale] = [await getTranslations('admin'), await getTranslations(), await getLocale()];
-  const named = (list: { code: string; nameKo: string; nameEn: string }[], withCode = false) =>
-    list.map((x) => ({ value: x.code, label: withCode ? `${x.code} — ${localized(locale, { ko: x.nameKo, en: x.nameEn })}` : localized(locale, { ko: x.nameKo, en: x.nameEn }) }));
+  const named = (list: { code: string; nameKo: string; nameEn: string }[]) => list.map((x) => ({ value: x.code, label: localized(locale, { ko: x.nameKo, en: x.nameEn }) }));
+  // Agencies as the reader's language names them; Korean adds the code, which the partners field takes.
+  const agencyOptions = agencyChoices(options.agencies, locale as Locale).map(([code, label]) => ({ value: code, label: locale === 'ko' ? `${label} · ${code}` : label }));
   return [
     text(t, 'code', { required: true, hint: t('commitmentCodeHint') }),
     text(t, 'dialogueCode', { type: 'select', options: named(options.dialogues) }),
     text(t, 'areaCode', { type: 'select', options: named(options.areas) }),
-    text(t, 'leadAgencyCode', { type: 'select', options: named(options.agencies, true) }),
+    text(t, 'leadAgencyCode', { type: 'select', options: agencyOptions }),
     // Each fact's basis (lib/admin/commitment-basis.ts): the source's words, or a reason.
     text(t, 'leadBasis', {
       type: 'select',

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 export interface AgencyRow {
@@ -23,12 +23,13 @@ type Key = 'label' | 'country' | 'led' | 'completed' | 'overdue';
 /** Sortable by any column (buttons in the headers, state announced through aria-sort). */
 export function AgenciesTable({ rows, caption }: { rows: AgencyRow[]; caption: string }) {
   const t = useTranslations('dashboard.agencies');
+  const locale = useLocale();
   const [sort, setSort] = useState<{ key: Key; dir: 1 | -1 }>({ key: 'overdue', dir: -1 });
   const sorted = [...rows].sort((a, b) => {
     const x = a[sort.key];
     const y = b[sort.key];
-    const cmp = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
-    return cmp * sort.dir || a.label.localeCompare(b.label);
+    const cmp = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), locale);
+    return cmp * sort.dir || a.label.localeCompare(b.label, locale);
   });
   const header = (key: Key, label: string) => (
     <th scope="col" aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>

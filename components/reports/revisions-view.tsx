@@ -3,6 +3,7 @@ import { STATUSES, type ClaimState, type Confidence, type State, type Verdict } 
 import { reportLabels, type ReportLabels } from '@/lib/reports/labels';
 import type { FigureRevision, Revisions, RowRevision } from '@/lib/reports/revisions';
 import { ReportFiguresTable } from './report-figures-table';
+import { getFilterOptions, type FilterOptions } from '@/lib/commitments/filter-options';
 
 function figureLabel(l: ReportLabels, key: string): string {
   if ((STATUSES as readonly string[]).includes(key)) return l.status(key as State);
@@ -28,9 +29,13 @@ function figureValue(l: ReportLabels, f: FigureRevision, v: number | null): stri
   return v ?? '—';
 }
 
-function groupLabel(l: ReportLabels, g: FigureRevision['group']): string {
+/** A revised figure's group: the area's name, or the lead agency as the report's language names it (과기정통부 / MSIT). */
+function groupLabel(l: ReportLabels, g: FigureRevision['group'], options: FilterOptions): string {
   if (g.kind === 'summary') return l.t('summary.title');
-  return `${l.t(g.kind === 'area' ? 'byArea.name' : 'byAgency.name')} ${g.code}`;
+  const area = g.kind === 'area' ? options.areas.find((a) => a.code === g.code) : undefined;
+  const agency = g.kind === 'agency' ? options.agencies.find((a) => a.code === g.code) : undefined;
+  const name = area ? l.name(area) : agency ? l.agency(agency) : g.code;
+  return `${l.t(g.kind === 'area' ? 'byArea.name' : 'byAgency.name')} ${name}`;
 }
 
 function rowValue(l: ReportLabels, r: RowRevision, v: RowRevision['issued']): string {
@@ -51,6 +56,7 @@ function rowValue(l: ReportLabels, r: RowRevision, v: RowRevision['issued']): st
 export async function RevisionsView({ revisions, timeZone }: { revisions: Revisions; timeZone: string }) {
   const [t, locale] = [await getTranslations('reports'), await getLocale()];
   const l = reportLabels(locale);
+  const options = getFilterOptions({ duePeriods: false });
   const { entries, figures, rows } = revisions;
   const fieldLabel: Partial<Record<RowRevision['field'], string>> = {
     status: l.t('columns.status'),
@@ -103,7 +109,7 @@ export async function RevisionsView({ revisions, timeZone }: { revisions: Revisi
                 caption={t('issue.revisionFigures')}
                 l={l}
                 head={[t('issue.figure'), t('header.filters'), t('issue.asIssued'), t('issue.now')]}
-                rows={figures.map((f) => [figureLabel(l, f.figure), groupLabel(l, f.group), figureValue(l, f, f.issued), figureValue(l, f, f.now)])}
+                rows={figures.map((f) => [figureLabel(l, f.figure), groupLabel(l, f.group, options), figureValue(l, f, f.issued), figureValue(l, f, f.now)])}
               />
             </>
           )}

@@ -32,3 +32,25 @@ export function agencyChoices(agencies: readonly AgencyNames[], locale: Locale):
   const collator = new Intl.Collator(locale);
   return agencies.map((a) => [a.code, agencyChoiceLabel(a, locale)] as [string, string]).sort((x, y) => collator.compare(x[1], y[1]));
 }
+
+/**
+ * The glossary's short names by code, as migration 0020 backfilled them: for reports issued before
+ * agencies carried a short name (their frozen data has none), so old and new reports name agencies alike.
+ */
+export const GLOSSARY_SHORT_NAMES: Readonly<Record<string, string>> = {
+  MSIT: '과기정통부',
+  MOTIE: '산업부',
+  MOHW: '복지부',
+  MOFA: '외교부',
+  NSO: '안보실',
+  KATS: '국표원',
+  KRISS: '표준연',
+  KESCO: '한국전기안전공사',
+  DOS: '미 국무부',
+  DOC: '미 상무부',
+  DOE: '미 에너지부',
+  NSF: 'NSF',
+  NIH: 'NIH',
+  NIST: 'NIST',
+  PNNL: 'PNNL',
+};

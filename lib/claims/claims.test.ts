@@ -124,6 +124,23 @@ describe('confirm and dispute', () => {
     expect(db.select().from(claimDecisions).all()).toEqual([]);
   });
 
+  it('holds a date typed in the Korean order to the same rules, and stores it as YYYY-MM-DD', () => {
+    record(msit, 'completed', 100, '2024-03-01');
+    const fieldError = (date: string) => {
+      try {
+        answer(nsf, 'confirm', date);
+      } catch (e) {
+        return (e as ValidationError).fieldErrors.effectiveDate;
+      }
+      return undefined;
+    };
+    expect(fieldError('2024. 2. 28.')).toEqual(['date_before_claim']);
+    expect(fieldError('2025. 1. 1.')).toEqual(['date_in_future']);
+    expect(db.select().from(claimDecisions).all()).toEqual([]);
+    answer(nsf, 'confirm', '2024. 12. 31.');
+    expect(db.select().from(claimDecisions).get()!.effectiveDate).toBe('2024-12-31');
+  });
+
   it('lets only the other side (or an administrator) answer; the claimant’s side and a third agency are refused with nothing written', () => {
     record(msit, 'completed', 100, '2024-03-01');
     for (const who of [msit, nih]) {

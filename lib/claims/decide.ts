@@ -11,6 +11,7 @@ import { NOTE_MAX_LENGTH } from '@/lib/commitments/update-input';
 import { todayIso } from '@/lib/periods/dates';
 import { fieldErrorsOf, httpUrl, isoDateString, missingOr, plainText } from '@/lib/validation/common';
 import { claimScope, openClaimOf, partiesOf } from './parties';
+import { normalizeDateInput } from '@/lib/format/date-input';
 
 /** An answer to a claim, as the form and `POST /api/v1/commitments/{code}/confirmations` send it. */
 export const ClaimDecisionInput = z.object({
@@ -129,7 +130,8 @@ export function decideClaim(db: Db, actor: Actor, code: string, input0: unknown,
 function withDefaultDate(raw: unknown, today: string): unknown {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   const v = raw as Record<string, unknown>;
-  return v.effectiveDate === undefined || v.effectiveDate === null || v.effectiveDate === '' ? { ...v, effectiveDate: today } : raw;
+  // A date typed in the Korean order (2024. 6. 30.) is compared by the rules below as the date it names.
+  return v.effectiveDate === undefined || v.effectiveDate === null || v.effectiveDate === '' ? { ...v, effectiveDate: today } : { ...v, effectiveDate: normalizeDateInput(v.effectiveDate) };
 }
 
 function ruleErrors(raw: unknown, claim: { effectiveDate: string }, today: string): FieldErrors {

@@ -69,7 +69,10 @@ export function lastRecordedUpdate(db: Reader, commitmentId: number) {
     db
       .select({
         author: users.name,
+        authorKo: users.nameKo,
         agency: agencies.code,
+        /** The agency as Korean screens name it (its short name, else its Korean name). */
+        agencyKo: sql<string | null>`coalesce(${agencies.shortNameKo}, ${agencies.nameKo})`,
         status: statusUpdates.newStatus,
         progress: statusUpdates.newProgress,
         note: statusUpdates.note,

@@ -1,11 +1,17 @@
 import { eq } from 'drizzle-orm';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { NextIntlClientProvider } from 'next-intl';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import { agencies, auditEvents, commitments, statusUpdates } from '@/db/schema';
 import type { Actor } from '@/lib/audit/record';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { insertTestUser, snapshotTables, useSeededTestDb } from '@/lib/testing/test-db';
 import { setCommitmentArchived } from '@/lib/admin/commitment-service';
+import { HistoryTimeline } from '@/components/history-timeline';
+import { getCommitmentByCode } from '@/lib/commitments/queries';
+import { MESSAGES } from '@/lib/i18n/messages';
 import { canUpdateCommitment, updateAvailability, updateCommitmentStatus } from './update-status';
 
 const TODAY = '2025-06-30';
@@ -108,6 +114,10 @@ describe('updateCommitmentStatus', () => {
     ['negative progress', { progress: -1 }, 'progress', 'out_of_range'],
     ['a future date', { effectiveDate: '2025-07-01' }, 'effectiveDate', 'date_in_future'],
     ['a date before the dialogue', { effectiveDate: '2023-12-08' }, 'effectiveDate', 'date_before_dialogue'],
+    // The Korean screens' order (GLOSSARY.md) is held to the same rules as the date it names.
+    ['a future date typed in the Korean order', { effectiveDate: '2025. 7. 1.' }, 'effectiveDate', 'date_in_future'],
+    ['a date before the dialogue typed in the Korean order', { effectiveDate: '2023. 12. 8.' }, 'effectiveDate', 'date_before_dialogue'],
+    ['an impossible date typed in the Korean order', { effectiveDate: '2024. 2. 30.' }, 'effectiveDate', 'invalid_date'],
     ['an impossible date', { effectiveDate: '2024-02-30' }, 'effectiveDate', 'invalid_date'],
     ['a javascript: evidence link', { evidenceUrl: 'javascript:alert(1)' }, 'evidenceUrl', 'invalid_url'],
     ['an ftp evidence link', { evidenceUrl: 'ftp://example.org/x' }, 'evidenceUrl', 'invalid_url'],
@@ -125,9 +135,15 @@ describe('updateCommitmentStatus', () => {
     expectFieldError(() => update(input), field, code);
   });
 
-  it('keeps HTML in a note as plain text', () => {
-    update({ note: '<script>alert(1)</script>' });
-    expect(db.select().from(statusUpdates).get()!.note).toBe('<script>alert(1)</script>');
+  it('keeps HTML in a note as plain text: stored as typed, shown as text in the history', () => {
+    const note = '<script>alert(1)</script> <b>bold</b> <img src=x onerror=alert(2)>';
+    update({ note });
+    expect(db.select().from(statusUpdates).get()!.note).toBe(note);
+    // The commitment page's history, rendered from what the page reads.
+    const { history } = getCommitmentByCode('CET23-BIO-01', db)!;
+    const html = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: 'en', timeZone: 'UTC', messages: MESSAGES.en, children: createElement(HistoryTimeline, { history }) }));
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;bold&lt;/b&gt; &lt;img src=x onerror=alert(2)&gt;');
+    expect(html).not.toMatch(/<(script|b|img)\b/);
   });
 
   it('lets only an admin reopen a completed commitment once the other side has confirmed it', async () => {
@@ -140,6 +156,54 @@ describe('updateCommitmentStatus', () => {
     expect(update({ status: 'in_progress', progress: 80, version: 3 }, admin).status).toBe('in_progress');
     const c = db.select().from(commitments).where(eq(commitments.code, 'CET23-BIO-01')).get()!;
     expect(c.version).toBe(4);
+  });
+
+  it('lets only an admin reopen a discontinued commitment once the other side has confirmed it; the refusal changes nothing', async () => {
+    const { decideClaim } = await import('@/lib/claims/decide');
+    update({ status: 'discontinued', progress: 0, note: 'Programme cancelled' });
+    const nsf = actorFor('nsf@example.org', 'official', 'NSF');
+    const updateId = db.select().from(statusUpdates).get()!.id;
+    decideClaim(db, nsf, 'CET23-BIO-01', { decision: 'confirm', updateId, version: 2, effectiveDate: '2024-01-20' }, ctx, TODAY);
+    const before = snapshotTables(db, ['audit_events']);
+    expect(() => update({ status: 'in_progress', progress: 20, version: 3 })).toThrow(ForbiddenError);
+    // Only the refusal itself is recorded.
+    expect(snapshotTables(db, ['audit_events'])).toEqual(before);
+    expect(db.select().from(auditEvents).all().at(-1)).toMatchObject({ action: 'access.denied', targetType: 'commitment.reopen', targetId: 'CET23-BIO-01' });
+    expect(update({ status: 'in_progress', progress: 20, version: 3 }, admin)).toMatchObject({ status: 'in_progress', progress: 20, version: 4 });
+  });
+
+  it('accepts an update effective today', () => {
+    expect(update({ effectiveDate: TODAY })).toMatchObject({ status: 'in_progress', version: 2 });
+    expect(db.select().from(statusUpdates).get()!.effectiveDate).toBe(TODAY);
+  });
+
+  it('accepts today typed in the Korean order, as the Korean form shows it, and stores it as YYYY-MM-DD', () => {
+    expect(update({ effectiveDate: '2025. 6. 30.' })).toMatchObject({ status: 'in_progress', version: 2 });
+    expect(db.select().from(statusUpdates).get()!.effectiveDate).toBe(TODAY);
+  });
+
+  describe('with the clock at 00:30 on 1 July 2025 in Seoul (still 30 June in UTC)', () => {
+    beforeEach(() => {
+      vi.stubEnv('APP_TIME_ZONE', 'Asia/Seoul');
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date('2025-06-30T15:30:00Z'));
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+      vi.unstubAllEnvs();
+    });
+    // No `today` passed: the service works it out from the clock, in the app's time zone.
+    const updateNow = (input: Record<string, unknown>) => updateCommitmentStatus(db, official, 'CET23-BIO-01', { ...base, ...input }, ctx);
+
+    it('accepts an update dated today there, and dates an update without a date today', () => {
+      expect(updateNow({ effectiveDate: '2025-07-01' }).version).toBe(2);
+      expect(updateNow({ effectiveDate: undefined, progress: 20, version: 2 }).version).toBe(3);
+      expect(db.select().from(statusUpdates).all().map((u) => u.effectiveDate)).toEqual(['2025-07-01', '2025-07-01']);
+    });
+
+    it('refuses the next day as in the future', () => {
+      expectFieldError(() => updateNow({ effectiveDate: '2025-07-02' }), 'effectiveDate', 'date_in_future');
+    });
   });
 
   it('lets an official change an unconfirmed (pending) claim', () => {

@@ -16,6 +16,7 @@ import { lastRecordedUpdate, stateAt } from './history';
 import { loadCommitmentScope } from './scope';
 import { STATUSES_REQUIRING_NOTE, StatusUpdateInput } from './update-input';
 import { CLAIM_STATUSES, isClosed, type Status } from './vocabulary';
+import { normalizeDateInput } from '@/lib/format/date-input';
 
 export interface CommitmentState {
   code: string;
@@ -166,7 +167,8 @@ function archivedError(code: string): ConflictError {
 function withDefaultDate(raw: unknown, today: string): unknown {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   const v = raw as Record<string, unknown>;
-  return v.effectiveDate === undefined || v.effectiveDate === null || v.effectiveDate === '' ? { ...v, effectiveDate: today } : raw;
+  // A date typed in the Korean order (2024. 6. 30.) is compared by the rules below as the date it names.
+  return v.effectiveDate === undefined || v.effectiveDate === null || v.effectiveDate === '' ? { ...v, effectiveDate: today } : { ...v, effectiveDate: normalizeDateInput(v.effectiveDate) };
 }
 
 /** Business rules on whichever fields have the right type; the schema reports the rest. */

@@ -41,8 +41,9 @@ function entries(messages: object, prefix = ''): [string, string][] {
  * (약속, 진행 상황, 우리 기관, 진행 중, 위험, 공무원, 분석가).
  */
 const FORBIDDEN_KO: { pattern: RegExp; why: string }[] = [
-  { pattern: /하세요|하십시오|하시오|하시기 바랍니다/, why: 'instructions end in ~해 주세요 (one politeness level)' },
-  { pattern: /\b(AM|PM|A\.M\.|P\.M\.)\b/i, why: 'times are 24-hour or 오전/오후, never AM/PM' },
+  // ~세요 only as 주세요: 하세요, 보세요, 고르세요, 쓰세요, and the 해요 style are another politeness level.
+  { pattern: /(?<!주)세요|십시오|하시오|하시기 바랍니다|[어아해봐돼줘]요[.!?]?$/, why: 'instructions end in ~해 주세요 (one politeness level)' },
+  { pattern: /(?<![A-Za-z])(AM|PM|A\.M\.|P\.M\.)(?![A-Za-z])/i, why: 'times are 24-hour or 오전/오후, never AM/PM' },
   // A quarter code is an input format only, and then explained in words at once: 2024-Q3(2024년 3분기).
   { pattern: /\d{4}-Q[1-4](?!\(\d{4}년 [1-4]분기\))|-Q\b|\{[^}]*\}-Q|Q[1-4] ?\d{4}/, why: 'quarters read 2024년 2분기, never a code such as 2024-Q2' },
   { pattern: /(@[\w.-]+|\{\s*(email|address|e?mail\w*)\s*\})\s*님/i, why: 'never 님 after an e-mail address: use the display name' },
@@ -66,13 +67,21 @@ describe('the catalogues follow the glossary (../shared/GLOSSARY.md)', () => {
   });
 
   it('uses no word the glossary rules out, in any Korean string', () => {
-    const found = koEntries.flatMap(([key, value]) => ruledOut.filter((w) => value.includes(w)).map((w) => `${key}: "${w}" in "${value}"`));
+    // Spacing does not hide a word: 진행중 is 진행 중.
+    const bare = (text: string) => text.replace(/\s+/g, '');
+    const found = koEntries.flatMap(([key, value]) => ruledOut.filter((w) => bare(value).includes(bare(w))).map((w) => `${key}: "${w}" in "${value}"`));
     expect(found).toEqual([]);
   });
 
   it.each(FORBIDDEN_KO)('no Korean string breaks the style rule: $why', ({ pattern }) => {
     const found = koEntries.filter(([, value]) => pattern.test(value)).map(([key, value]) => `${key}: ${value}`);
     expect(found).toEqual([]);
+  });
+
+  it('explains every quarter code it shows as an input format with the same quarter in words', () => {
+    const codes = koEntries.flatMap(([key, value]) => [...value.matchAll(/(\d{4})-Q([1-4])(?:\((\d{4})년 ([1-4])분기\))?/g)].map((m) => ({ key, m })));
+    expect(codes.length).toBeGreaterThan(0);
+    for (const { key, m } of codes) expect(`${key}: ${m[0]}`).toBe(`${key}: ${m[1]}-Q${m[2]}(${m[1]}년 ${m[2]}분기)`);
   });
 
   it('names each status as the glossary does, in both languages, and in its order', () => {
@@ -119,6 +128,9 @@ describe('the style rules catch what they are meant to catch', () => {
   // Each rule is tried on a string that breaks it, so a rule that matches nothing cannot pass unseen.
   const breaking: [RegExp, string][] = [
     [FORBIDDEN_KO[0]!.pattern, '다시 로그인하세요.'],
+    [FORBIDDEN_KO[0]!.pattern, '목록에서 고르세요.'],
+    [FORBIDDEN_KO[0]!.pattern, '저장했어요.'],
+    [FORBIDDEN_KO[1]!.pattern, '3:06AM 기록'],
     [FORBIDDEN_KO[1]!.pattern, '2026. 11. 27. AM 3:06 기록'],
     [FORBIDDEN_KO[2]!.pattern, '2026-Q3 보고서'],
     [FORBIDDEN_KO[2]!.pattern, '{quarter}-Q 기준'],
@@ -132,6 +144,7 @@ describe('the style rules catch what they are meant to catch', () => {
 
   it('lets an input code explained in words pass', () => {
     expect(FORBIDDEN_KO[2]!.pattern.test('2024-Q3(2024년 3분기)처럼 입력해 주세요.')).toBe(false);
+    expect(FORBIDDEN_KO[0]!.pattern.test('날짜를 입력해 주세요.')).toBe(false);
     expect(FORBIDDEN_KO[3]!.pattern.test('{name} 님')).toBe(false);
   });
 });

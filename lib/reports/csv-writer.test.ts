@@ -80,7 +80,7 @@ describe('writeCsv', () => {
       ['MSIT stated', 'no time stated'],
     ]);
     const ko = (await csvOf(fixtureSource('ko'))).rows;
-    expect([ko[0]![6], ko[0]![8]]).toEqual(['기관 지정 근거', '기한 근거']);
+    expect([ko[0]![6], ko[0]![8]]).toEqual(['기관 배정 근거', '기한 근거']);
     // Korean names the agencies as the lead and partner columns do, never by their Latin code.
     const [semi, ai] = fixtureCommitments();
     const [msit, nsf] = [reportLabels('ko').agency(semi!.lead), reportLabels('ko').agency(ai!.lead)];

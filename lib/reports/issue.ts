@@ -75,7 +75,7 @@ export interface IssuedReportInfo {
   params: ReportParams;
   quarter: string;
   issuedAt: string;
-  issuedBy: { name: string; email: string };
+  issuedBy: { name: string; nameKo: string | null; email: string };
   lastUpdateId: number;
   files: { format: ReportFormat; fileName: string; sha256: string; bytes: number }[];
 }
@@ -83,14 +83,14 @@ export interface IssuedReportInfo {
 /** Issued reports with who issued them and their files, newest first. */
 function selectIssued(db: Db, where: SQL | undefined, limit: number): IssuedReportInfo[] {
   const rows = db
-    .select({ id: issuedReports.id, params: issuedReports.params, quarter: issuedReports.quarter, issuedAt: issuedReports.issuedAt, lastUpdateId: issuedReports.lastUpdateId, name: users.name, email: users.email })
+    .select({ id: issuedReports.id, params: issuedReports.params, quarter: issuedReports.quarter, issuedAt: issuedReports.issuedAt, lastUpdateId: issuedReports.lastUpdateId, name: users.name, nameKo: users.nameKo, email: users.email })
     .from(issuedReports)
     .innerJoin(users, eq(users.id, issuedReports.issuedBy))
     .where(where)
     .orderBy(desc(issuedReports.issuedAt), desc(issuedReports.id))
     .limit(limit)
     .all();
-  return rows.map(({ name, email, params, ...r }) => ({ ...r, params: params as ReportParams, issuedBy: { name, email }, files: filesOf(db, r.id) }));
+  return rows.map(({ name, nameKo, email, params, ...r }) => ({ ...r, params: params as ReportParams, issuedBy: { name, nameKo, email }, files: filesOf(db, r.id) }));
 }
 
 /** The issued reports, newest first (at most `limit`). */

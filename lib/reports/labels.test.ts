@@ -30,3 +30,16 @@ describe('quarters in a report follow its language', () => {
     }
   });
 });
+
+describe('agencies in a report', () => {
+  it('are named by the Korean short name in Korean and the acronym in English; a report issued before short names existed uses the glossary’s', () => {
+    const ko = reportLabels('ko');
+    const en = reportLabels('en');
+    const msit = { code: 'MSIT', nameKo: '과학기술정보통신부', nameEn: 'Ministry of Science and ICT' };
+    expect(ko.agency({ ...msit, shortNameKo: '과기정통부' })).toBe('과기정통부');
+    expect(ko.agency(msit)).toBe('과기정통부');
+    expect(ko.agency({ ...msit, shortNameKo: null })).toBe('과학기술정보통신부');
+    expect(ko.agency({ code: 'RIST', nameKo: '포항산업과학연구원', nameEn: 'RIST' })).toBe('포항산업과학연구원');
+    expect(en.agency({ ...msit, shortNameKo: '과기정통부' })).toBe('MSIT');
+  });
+});

@@ -1,5 +1,5 @@
 import { displayName } from '@/lib/users/display-name';
-import { agencyShortName } from '@/lib/agencies/short-name';
+import { agencyShortName, GLOSSARY_SHORT_NAMES } from '@/lib/agencies/short-name';
 import { createTranslator } from 'use-intl/core';
 import type { Basis, ClaimState, Confidence, DueBasis, State, Verdict } from '@/lib/commitments/vocabulary';
 import { formatDateTime } from '@/lib/format/datetime';
@@ -70,7 +70,9 @@ export function reportLabels(lang: Locale) {
     },
     /** An agency by its acronym in English and its Korean short name (GLOSSARY.md) in Korean. */
     agency(n: Named): string {
-      return agencyShortName({ code: n.code, nameKo: n.nameKo, shortNameKo: n.shortNameKo ?? null }, lang);
+      // A report issued before agencies had short names carries none (undefined): the glossary's, by code.
+      const short = n.shortNameKo === undefined ? (GLOSSARY_SHORT_NAMES[n.code] ?? null) : n.shortNameKo;
+      return agencyShortName({ code: n.code, nameKo: n.nameKo, shortNameKo: short }, lang);
     },
     /** A basis in the glossary's words: `원문 명시` / `stated`. */
     basis(b: Basis | DueBasis): string {

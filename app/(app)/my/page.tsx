@@ -4,7 +4,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { TodoTable } from '@/components/todo/todo-table';
 import { requirePageActor } from '@/lib/auth/current-user';
 import { formatDate } from '@/lib/format/datetime';
-import { localized } from '@/lib/i18n/config';
+import { agencyShortName } from '@/lib/agencies/short-name';
+import type { Locale } from '@/lib/i18n/config';
 import { todayIso } from '@/lib/periods/dates';
 import { todoAgencyOf } from '@/lib/todo/access';
 import { groupTodoItems } from '@/lib/todo/describe';
@@ -36,7 +37,7 @@ export default async function TodoPage() {
   const today = todayIso();
   const todo = loadTodo(agencyId, today);
   const locale = await getLocale();
-  const agency = localized(locale, { ko: todo.agency.nameKo, en: todo.agency.nameEn });
+  const agency = agencyShortName({ ...todo.agency, shortNameKo: todo.agency.shortNameKo ?? null }, locale as Locale);
   return (
     <>
       <div className="page-heading">

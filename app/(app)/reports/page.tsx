@@ -17,6 +17,9 @@ import { previewQuarterlyReport } from '@/lib/reports/model';
 import { parseReportParams, reportQuarters, reportQuery } from '@/lib/reports/params';
 import { fileNameOf } from '@/lib/reports/render';
 import type { ReportParams } from '@/lib/reports/types';
+import { agencyShortName } from '@/lib/agencies/short-name';
+import { localized, type Locale } from '@/lib/i18n/config';
+import { displayName } from '@/lib/users/display-name';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reports'))('title') };
@@ -41,13 +44,23 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const query = params ? new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string')).toString() : '';
   const issued = listIssuedReports(db, 20);
   const ui = reportLabels(locale);
+  // An issued report's scope in words (dialogue and area names, the agency as this language names it, the country).
+  const options = getFilterOptions({ duePeriods: false });
+  const named = (list: readonly { code: string; nameKo: string; nameEn: string }[], code: string | undefined) => {
+    const x = code ? list.find((y) => y.code === code) : undefined;
+    return x ? localized(locale, { ko: x.nameKo, en: x.nameEn }) : code;
+  };
+  const scopeWords = (p: ReportParams) => {
+    const agency = p.agency ? options.agencies.find((a) => a.code === p.agency) : undefined;
+    return [named(options.dialogues, p.dialogue), named(options.areas, p.area), agency ? agencyShortName(agency, locale as Locale) : p.agency, p.country && ui.country(p.country)].filter(Boolean).join(', ');
+  };
   return (
     <>
       <div className="page-heading no-print">
         <h1>{t('reports.title')}</h1>
         <p className="muted">{t('reports.intro')}</p>
       </div>
-      <ReportForm params={raw as Partial<ReportParams>} quarters={quarters} options={getFilterOptions({ duePeriods: false })} errors={errors} />
+      <ReportForm params={raw as Partial<ReportParams>} quarters={quarters} options={options} errors={errors} />
       {params && report && (
         <>
           <section className="card no-print" aria-labelledby="downloads-title">
@@ -82,9 +95,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                     <th scope="row">
                       <Link href={`/reports/issued/${r.id}`}>{ui.quarter(r.quarter)}</Link>
                     </th>
-                    <td>{[r.params.dialogue, r.params.area, r.params.agency, r.params.country].filter(Boolean).join(', ') || t('reports.header.noFilters')}</td>
+                    <td>{scopeWords(r.params) || t('reports.header.noFilters')}</td>
                     <td>{t(`language.${r.params.lang}`)}</td>
-                    <td>{r.issuedBy.name}</td>
+                    <td>{displayName(r.issuedBy, locale as Locale)}</td>
                     <td>{ui.instant(r.issuedAt, appTimeZone())}</td>
                   </tr>
                 ))}

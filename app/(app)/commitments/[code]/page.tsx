@@ -56,15 +56,17 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   const { commitment: c, dialogue, area, lead, partners, history, leadBasis, dueBasis, targetBasis } = detail;
   const l = <T,>(ko: T, en: T) => localized(locale, { ko, en });
   const due = parseDuePeriod(c.dueSpec);
+  const today = todayIso();
   const asOfParam = (await searchParams).asOf;
   const typed = typeof asOfParam === 'string' ? parseDateInput(asOfParam) : null;
-  const asOf = typed !== null && isIsoDate(typed) ? typed : null;
-  // A date given but not valid (or given twice) is named next to the field rather than ignored.
-  const asOfInvalid = asOfParam !== undefined && asOfParam !== '' && asOf === null;
+  // A date given but not valid (or given twice), in the future, or before the dialogue is named next to the field rather than ignored.
+  const asOfError =
+    asOfParam === undefined || asOfParam === '' ? null : typed === null || !isIsoDate(typed) ? 'invalid_date' : typed > today ? 'date_in_future' : typed < dialogue.heldOn ? 'date_before_dialogue' : null;
+  const asOf = asOfError === null && typed !== null ? typed : null;
+  const asOfInvalid = asOfError !== null;
   const asOfState = asOf ? statusAsOf(c.code, asOf) : null;
   const date = (iso: string) => formatDate(iso, locale);
   const canUpdate = updateAvailability(actor, c.code);
-  const today = todayIso();
   // The page's date: the claim, the sides' views and the assessment are read as they stood then.
   const pageDate = asOf ?? today;
   const db = getDb();
@@ -251,7 +253,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
           </button>
           {asOfInvalid && (
             <p id="as-of-error" className="field__error" role="alert">
-              {t('validation.invalid_date')}
+              {t(`validation.${asOfError ?? 'invalid_date'}`)}
             </p>
           )}
         </form>

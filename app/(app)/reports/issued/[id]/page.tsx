@@ -12,6 +12,8 @@ import { getIssuedReport, issuedReportModel } from '@/lib/reports/issue';
 import { reportLabels } from '@/lib/reports/labels';
 import { PREVIEW_ROWS } from '@/lib/reports/model';
 import { revisionsOf } from '@/lib/reports/revisions';
+import { displayName } from '@/lib/users/display-name';
+import type { Locale } from '@/lib/i18n/config';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: (await getTranslations('reports'))('issue.issuedReport', { id: (await params).id }) };
@@ -41,7 +43,7 @@ export default async function IssuedReportPage({ params }: { params: Promise<{ i
           <Link href="/reports">{t('reports.title')}</Link>
         </p>
         <h1>{t('reports.issue.issuedReport', { id: info.id })}</h1>
-        <p className="notice notice--info">{t('reports.issue.frozen', { date: l.instant(info.issuedAt, frozen.timeZone), name: info.issuedBy.name })}</p>
+        <p className="notice notice--info">{t('reports.issue.frozen', { date: l.instant(info.issuedAt, frozen.timeZone), name: displayName(info.issuedBy, locale as Locale) })}</p>
       </div>
       <section className="card no-print" aria-labelledby="downloads-title">
         <h2 id="downloads-title">{t('reports.download.title')}</h2>

@@ -90,13 +90,15 @@ describe('writePdf', () => {
       expect(text).toMatch(/추진 중\s+0\s+0\.0%\s+2\s+−2/);
       expect(text).toMatch(/평균 진척도\(%\)\s+43\.3\s+45\.0\s+−1\.7/);
       expect(text).toContain('2024. 7. 5. 15:00 KST');
-      expect(text).toContain('과학기술정보통신부');
+      // Agencies by their Korean short names (GLOSSARY.md), never the Latin code.
+      expect(text).toContain('과기정통부');
+      expect(text).not.toMatch(/\bMSIT\b/);
       expect(text).toContain('이번 분기 신규');
       for (const basis of ['(추정)', '(원문 명시)', '(기관 확인)', '원문 명시:', '기한 명시 없음']) expect(text).toContain(basis);
       // The assessments' figures, the verdicts (score and confidence under them) and the claim under its status.
       expect(text).toMatch(/전체 합의 사항\s+3\s+2\s+1\s+0\.00/);
       expect(text).toMatch(/분야: 반도체\s+1\s+1\s+0\s+\+1\.00/);
-      expect(text).toMatch(/주관 기관: 미국 국립과학재단 \(미국\)\s+1\s+1\s+0\s+−1\.00/);
+      expect(text).toMatch(/주관 기관: NSF \(미국\)\s+1\s+1\s+0\s+−1\.00/);
       for (const word of ['미이행', '−1 · 낮음', '+1 · 높음', '양측 이견']) expect(text).toContain(word);
       const pages = pageCount(ko);
       expect(text).toContain(`1 / ${pages}쪽`);

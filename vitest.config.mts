@@ -11,7 +11,7 @@ export default defineConfig({
   },
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'e2e/**', '.next/**'],
+    exclude: ['node_modules/**', 'e2e/**', '.next/**', '.stryker-tmp/**'],
     environment: 'node',
     pool: 'forks',
     // Database-heavy oracle tests take seconds on a busy 2-core machine; a hang still fails.

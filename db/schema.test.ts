@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { auditEvents, commitments, statusUpdates, users } from '@/db/schema';
+import { agencies, auditEvents, commitments, statusUpdates, users } from '@/db/schema';
 import { seedReferenceData } from '@/db/seed';
 import { createTestDb } from '@/lib/testing/test-db';
 import { appendChained } from '@/lib/audit/chain';
@@ -66,9 +66,24 @@ describe('schema guarantees', () => {
   });
 
   it('requires an agency for officials and none for other roles', () => {
-    expect(() =>
-      db.insert(users).values({ email: 'o@example.org', name: 'O', passwordHash: 'x', role: 'official' }).run(),
-    ).toThrow(/CHECK/);
+    const agencyId = db.select({ id: agencies.id }).from(agencies).limit(1).get()!.id;
+    const add = (email: string, role: 'official' | 'analyst' | 'admin', agency: number | null) => () =>
+      db.insert(users).values({ email, name: email, passwordHash: 'x', role, agencyId: agency }).run();
+    // An official without an agency, and an analyst or admin with one, are refused.
+    expect(add('o@example.org', 'official', null)).toThrow(/CHECK/);
+    expect(add('an@example.org', 'analyst', agencyId)).toThrow(/CHECK/);
+    expect(add('ad@example.org', 'admin', agencyId)).toThrow(/CHECK/);
+    // Nor can an existing account be changed into either.
+    const official = db.insert(users).values({ email: 'ok@example.org', name: 'OK', passwordHash: 'x', role: 'official', agencyId }).returning().get();
+    expect(() => db.update(users).set({ agencyId: null }).where(eq(users.id, official.id)).run()).toThrow(/CHECK/);
+    expect(() => db.update(users).set({ role: 'analyst' }).where(eq(users.id, official.id)).run()).toThrow(/CHECK/);
+    // The allowed combinations are stored.
+    expect(add('an2@example.org', 'analyst', null)).not.toThrow();
+    expect(db.select({ email: users.email, role: users.role, agencyId: users.agencyId }).from(users).orderBy(users.id).all()).toEqual([
+      { email: 'a@example.org', role: 'admin', agencyId: null },
+      { email: 'ok@example.org', role: 'official', agencyId },
+      { email: 'an2@example.org', role: 'analyst', agencyId: null },
+    ]);
   });
 
   it('treats e-mail addresses as unique regardless of case', () => {

@@ -1,5 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
+import en from '../messages/en.json';
+import ko from '../messages/ko.json';
 import { signIn } from './helpers';
+
+/** The commitments list's table, by its caption. */
+const LIST_CAPTION = en.commitments.tableCaption;
 
 /** Text boxes (HTML and SVG) that overlap another by more than a sliver. */
 async function overlappingText(page: Page): Promise<string[]> {
@@ -63,7 +68,7 @@ test.describe('analysts’ dashboard', () => {
     await page.getByLabel('Area', { exact: true }).selectOption('BIO');
     await page.getByRole('button', { name: 'Update' }).click();
     await expect(page).toHaveURL(/area=BIO/);
-    await page.getByRole('navigation', { name: 'Quarter ends' }).getByRole('link', { name: '2024-Q2' }).click();
+    await page.getByRole('navigation', { name: 'Quarter ends' }).getByRole('link', { name: 'Q2 2024', exact: true }).click();
     await expect(page).toHaveURL(/asOf=2024-06-30/);
     await expect(page.getByText(/Showing the situation at the end of/)).toBeVisible();
 
@@ -73,14 +78,15 @@ test.describe('analysts’ dashboard', () => {
     const value = Number(await cell.textContent());
     expect(value).toBeGreaterThan(0);
 
-    await areas.locator('.bar-at_risk rect').first().click();
+    // The chart's segments are for the mouse (the table carries the same links): the at-risk one, by its tooltip.
+    await areas.locator('svg a').filter({ has: page.locator('title', { hasText: / — At risk: \d+$/ }) }).first().click();
     await expect(page).toHaveURL(/\/commitments\?/);
     const drilled = new URL(page.url()).searchParams;
     expect([drilled.get('area'), drilled.get('status'), drilled.get('asOf')]).toEqual(['BIO', 'at_risk', '2024-06-30']);
     await expect(page.getByText(`Showing 1–${value} of ${value}`)).toBeVisible();
     // The list shows that date's statuses, says so, and has exactly as many rows as the bar.
     await expect(page.locator('[data-as-of="2024-06-30"]')).toContainText('as they stood at the end of');
-    const rows = page.locator('table.data-table tbody tr');
+    const rows = page.getByRole('table', { name: LIST_CAPTION }).getByRole('row').filter({ has: page.getByRole('cell') });
     await expect(rows).toHaveCount(value);
     await expect(rows.filter({ hasText: 'CET23-BIO-04' })).toContainText('At risk');
     await expect(rows.filter({ hasText: 'CET23-BIO-04' })).toContainText('30');
@@ -89,19 +95,22 @@ test.describe('analysts’ dashboard', () => {
     await expect(page).not.toHaveURL(/asOf=/);
     await expect(page.getByText('No commitment matches these filters.').first()).toBeVisible();
     await page.goto('/commitments?area=BIO&q=BIO-04');
-    await expect(page.locator('table.data-table tbody tr').filter({ hasText: 'CET23-BIO-04' })).toContainText('In progress');
+    await expect(page.getByRole('table', { name: LIST_CAPTION }).getByRole('row').filter({ hasText: 'CET23-BIO-04' })).toContainText('In progress');
     expect(errors).toEqual([]);
   });
 
   test('the headline figures add up and link to their lists', async ({ page }) => {
     await signIn(page, 'analyst@demo.example', undefined, '/');
-    const total = Number(await page.locator('[data-figure="total"] .figure__value').textContent());
+    // Each figure is a link marked with data-figure (its test id); its count is the part that is only a number.
+    const figure = (key: string) => page.getByRole('region', { name: 'Headline figures' }).locator(`[data-figure="${key}"]`);
+    const valueOf = async (key: string) => Number(await figure(key).getByText(/^\d+$/).textContent());
+    const total = await valueOf('total');
     let sum = 0;
     for (const s of ['completed', 'in_progress', 'at_risk', 'delayed', 'not_started', 'discontinued']) {
-      sum += Number(await page.locator(`[data-figure="${s}"] .figure__value`).textContent());
+      sum += await valueOf(s);
     }
     expect(sum).toBe(total);
-    const overdue = Number(await page.locator('[data-figure="overdue"] .figure__value').textContent());
+    const overdue = await valueOf('overdue');
     await page.locator('[data-figure="overdue"]').click();
     await expect(page.getByText(new RegExp(`of ${overdue}$`))).toBeVisible();
   });
@@ -121,7 +130,8 @@ test.describe('analysts’ dashboard', () => {
         await page.getByRole('button', { name: '한국어' }).click();
         await expect(page.getByRole('heading', { level: 1, name: '종합 현황' })).toBeVisible();
       }
-      await expect(page.locator('.chart__svg').first()).toBeVisible();
+      // The first chart's drawing (aria-hidden, so found as the <svg> in its card).
+      await expect(page.getByRole('region', { name: (language === '한국어' ? ko : en).dashboard.areas.title }).locator('svg').first()).toBeVisible();
       const shot = testInfo.outputPath(`dashboard-${language === '한국어' ? 'ko' : 'en'}-${width}.png`);
       await page.screenshot({ path: shot, fullPage: true });
       await testInfo.attach(`dashboard-${width}`, { path: shot, contentType: 'image/png' });

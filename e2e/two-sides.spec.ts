@@ -47,7 +47,7 @@ test.describe.serial('both sides and a referee', () => {
     await signIn(page, 'analyst@demo.example', undefined, '/?area=BIO');
     const figure = page.locator('[data-figure="disputed"]');
     await expect(figure).toContainText('Sides disagree');
-    await expect(figure.locator('.figure__value')).toHaveText('1');
+    await expect(figure.getByText(/^\d+$/)).toHaveText('1');
     await figure.click();
     await expect(page).toHaveURL(/area=BIO.*confirmation=disputed|confirmation=disputed.*area=BIO/);
     const rows = page.getByRole('table').first().getByRole('row');

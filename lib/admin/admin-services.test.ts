@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { agencies, commitmentPartners, commitments, dialogues } from '@/db/schema';
@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/audit/record';
 import { listAsOf as searchCommitments } from '@/lib/as-of/list';
 import { parseFiltersLeniently } from '@/lib/commitments/filters';
 import { ConflictError, ValidationError } from '@/lib/errors';
+import { testSeed } from '@/lib/testing/seed';
 import { insertTestUser, snapshotTables, useSeededTestDb } from '@/lib/testing/test-db';
 import { createCommitment, setCommitmentArchived, updateCommitment } from './commitment-service';
 import { firstInvalidUtf8, importCommitments, ImportRejectedError, previewCommitmentImport } from './csv-import';
@@ -141,6 +142,8 @@ describe('bidirectional control characters in admin forms', () => {
 });
 
 const HEADER = 'code,dialogue,area,title_ko,title_en,lead_agency,partners,due,target_en';
+/** The random byte strings' seed (printed; TEST_SEED replays another). */
+const UTF8_SEED = testSeed(42, 'UTF-8 byte strings');
 
 describe('CSV import', () => {
   it('previews every row’s errors without writing, then refuses the whole file', () => {
@@ -214,8 +217,8 @@ describe('CSV import', () => {
     expect(db.select().from(commitments).where(eq(commitments.code, 'CET23-AI-09')).get()!.titleKo).toBe('제목');
   });
 
-  it('finds the first invalid UTF-8 byte exactly where a strict decoder fails', () => {
-    let seed = 42;
+  it(`finds the first invalid UTF-8 byte exactly where a strict decoder fails (3000 byte strings, seed ${UTF8_SEED})`, () => {
+    let seed = UTF8_SEED;
     const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
     const strict = new TextDecoder('utf-8', { fatal: true });
     for (let n = 0; n < 3000; n++) {
@@ -244,7 +247,25 @@ describe('CSV import', () => {
     ]);
   });
 
-  it('leaves the existing dialogue untouched', () => {
-    expect(db.select().from(dialogues).all()).toHaveLength(1);
+  it('leaves the existing dialogue untouched: an import adds commitments to it and never edits, adds or renames a dialogue', () => {
+    // The dialogue as an admin edited it after the seed: the import must not bring back or touch any of it.
+    const seeded = db.select().from(dialogues).get()!;
+    saveDialogue(db, admin, seeded.id, { ...seeded, nameEn: 'Renamed by an admin', placeEn: 'Busan', coChairsEn: 'Edited co-chairs', sourceUrl: seeded.sourceUrl ?? '' }, ctx);
+    const dialoguesBefore = snapshotTables(db).dialogues;
+    const participantsBefore = snapshotTables(db).dialogue_participants;
+    expect(dialoguesBefore).toEqual([expect.objectContaining({ code: seeded.code, name_en: 'Renamed by an admin', place_en: 'Busan' })]);
+
+    const csv = `${HEADER}\nCET23-AI-09,${seeded.code},AI,제목,Title,MSIT,NIST:counterpart,2025-Q2,\nCET23-AI-10,${seeded.code.toLowerCase()},AI,제목 2,Title 2,MSIT,,2025,`;
+    expect(importCommitments(db, admin, csv, ctx)).toEqual({ imported: 2 });
+    const imported = db.select().from(commitments).where(inArray(commitments.code, ['CET23-AI-09', 'CET23-AI-10'])).all();
+    expect(imported.map((c) => c.dialogueId)).toEqual([seeded.id, seeded.id]);
+    expect(snapshotTables(db).dialogues).toEqual(dialoguesBefore);
+    expect(snapshotTables(db).dialogue_participants).toEqual(participantsBefore);
+
+    // A dialogue the database does not hold is refused, not created.
+    const unknown = `${HEADER}\nCET23-AI-11,KR-US-CET-2099,AI,제목,Title,MSIT,,2025,`;
+    expect(previewCommitmentImport(db, admin, unknown, ctx).rows.map((r) => r.errors)).toEqual([{ dialogue: ['unknown_dialogue'] }]);
+    expect(() => importCommitments(db, admin, unknown, ctx)).toThrow(ImportRejectedError);
+    expect(snapshotTables(db).dialogues).toEqual(dialoguesBefore);
   });
 });

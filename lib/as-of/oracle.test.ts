@@ -2,20 +2,24 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { asc, eq, sql } from 'drizzle-orm';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase, type Db } from '@/db/client';
 import { seedReferenceData } from '@/db/seed';
 import { agencies, areas, commitmentPartners, commitments, dialogues, statusFlowTotals, statusFlows, statusFlowsByAgency, statusUpdates, tallySnapshotDates } from '@/db/schema';
 import type { Actor } from '@/lib/audit/record';
 import { updateCommitmentStatus } from '@/lib/commitments/update-status';
 import { isClosed, STATUSES, type Status } from '@/lib/commitments/vocabulary';
+import { addDays } from '@/lib/periods/dates';
 import { formatQuarter, quarterOf } from '@/lib/periods/quarters';
-import { recordRandomHistory } from '@/lib/testing/random-history';
-import { insertTestUser, projectedEdit, useSeededTestDb } from '@/lib/testing/test-db';
+import { recordRandomHistory, rng } from '@/lib/testing/random-history';
+import { testSeed } from '@/lib/testing/seed';
+import { insertTestUser, projectedEdit, useSeededTestDb, useTestDbCopy } from '@/lib/testing/test-db';
 import { createCommitment } from '@/lib/admin/commitment-service';
 import { saveDialogue } from '@/lib/admin/reference-service';
 import { planAsOfView as getDashboard } from './view';
 import type { AsOfScope as DashboardScope } from './scope';
+import { baseFor } from './snapshot-dates';
+import { END_OF_TIME } from './state';
 
 const TODAY = '2025-06-30';
 let db: Db;
@@ -108,7 +112,51 @@ function expectSeries(d: ReturnType<typeof getDashboard>, keep: (c: Who) => bool
   }
 }
 
+/** The seed of the history every scope is checked on (printed; TEST_SEED replays another). */
+const ORACLE_SEED = testSeed(7, 'oracle history');
+
 const DATES = ['2023-12-09', '2023-12-31', '2024-01-15', '2024-02-29', '2024-03-01', '2024-04-30', '2024-05-17', '2024-12-31', '2025-01-01', '2025-03-31', '2025-06-12', '2025-06-29', TODAY];
+
+/** The random history with same-day ties: the seed is in the test's name, and TEST_SEED replays another. */
+const TIE_SEED = Number(process.env.TEST_SEED ?? 29);
+/** Dates counted from a month-end snapshot going forward (2024-01-15, 2024-03-01) or back (2024-03-20, 2024-05-17, 2024-10-20), or back from today's tallies (2025-06-20, 2025-06-29). */
+const TIE_DATES = ['2024-01-15', '2024-03-01', '2024-03-20', '2024-05-17', '2024-10-20', '2025-06-20', '2025-06-29'];
+
+/**
+ * For each date, runs of two or three entries effective on one day, with different statuses and
+ * progress, recorded back to back: on a random day inside the window between the date and the
+ * snapshot or today it is counted from, on the window's far end, and on the date itself. Undoing or
+ * replaying a window's entries must keep their recording order within the day. Returns how many
+ * runs it made.
+ */
+function recordSameDayTies(seed: number, dates: string[]): number {
+  const random = rng(seed * 7919 + 1);
+  const all = db.select({ code: commitments.code, adoptedOn: commitments.adoptedOn }).from(commitments).where(sql`${commitments.archivedAt} is null`).all();
+  let runs = 0;
+  for (const date of dates) {
+    const base = baseFor(date, TODAY);
+    if (base === null || base === date) continue;
+    const [from, to] = base === END_OF_TIME ? [date, TODAY] : date < base ? [date, base] : [base, date];
+    const span = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+    for (const day of [addDays(from, 1 + Math.floor(random() * span)), to, date]) {
+      const candidates = all.filter((c) => c.adoptedOn <= day);
+      const code = candidates[Math.floor(random() * candidates.length)]!.code;
+      const statuses = [...STATUSES];
+      for (let i = statuses.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [statuses[i], statuses[j]] = [statuses[j]!, statuses[i]!];
+      }
+      statuses.length = 2 + Math.floor(random() * 2);
+      for (const status of statuses) {
+        const version = db.select().from(commitments).where(eq(commitments.code, code)).get()!.version;
+        const progress = status === 'completed' ? 100 : Math.floor(random() * 100);
+        updateCommitmentStatus(db, admin, code, { status, progress, note: 'same day', effectiveDate: day, version }, { origin: 'test' }, TODAY);
+      }
+      runs += 1;
+    }
+  }
+  return runs;
+}
 
 beforeEach(() => {
   db = useSeededTestDb();
@@ -117,33 +165,71 @@ beforeEach(() => {
 });
 
 describe('counting at any date, from tallies, snapshots and the history', () => {
-  it('agrees with the raw history for every scope and date, month end or not, dialogues held later included', () => {
-    // A second dialogue held on 2024-05-17: its commitments count from that day on, not before.
-    saveDialogue(db, admin, null, { code: 'LATER-2024', nameKo: '후속 대화', nameEn: 'Later dialogue', heldOn: '2024-05-17', placeKo: '서울', placeEn: 'Seoul' }, { origin: 'test' });
-    for (const [code, area, lead, due] of [['LATER-1', 'SEMI', 'MSIT', '2024-03'], ['LATER-2', 'BAT', 'MOTIE', '2024-Q4'], ['LATER-3', 'SEMI', 'DOE', 'ongoing']] as const) {
-      createCommitment(db, admin, { code, dialogueCode: 'LATER-2024', areaCode: area, titleKo: code, titleEn: code, leadAgencyCode: lead, partners: lead === 'MSIT' ? 'NSF' : 'MSIT', due }, { origin: 'test' });
-    }
-    randomHistory(7);
+  /**
+   * One random history (150 entries, seed printed, TEST_SEED replays another) with a second dialogue
+   * held on 2024-05-17, built once; each scope is then checked at every date on its own copy of it,
+   * so no single test runs long and a failure names its scope.
+   */
+  describe(`agrees with the raw history for every scope and date, month end or not, dialogues held later included (seed ${ORACLE_SEED})`, () => {
+    let image: Buffer;
+    let builtBy: Actor;
+    beforeAll(() => {
+      db = useSeededTestDb();
+      const u = insertTestUser(db, { email: 'admin@example.org', role: 'admin', passwordHash: 'x' });
+      admin = builtBy = { id: u.id, email: u.email, role: 'admin', agencyId: null, agencyCode: null, active: true, mustChangePassword: false };
+      // A second dialogue held on 2024-05-17: its commitments count from that day on, not before.
+      saveDialogue(db, admin, null, { code: 'LATER-2024', nameKo: '후속 대화', nameEn: 'Later dialogue', heldOn: '2024-05-17', placeKo: '서울', placeEn: 'Seoul' }, { origin: 'test' });
+      for (const [code, area, lead, due] of [['LATER-1', 'SEMI', 'MSIT', '2024-03'], ['LATER-2', 'BAT', 'MOTIE', '2024-Q4'], ['LATER-3', 'SEMI', 'DOE', 'ongoing']] as const) {
+        createCommitment(db, admin, { code, dialogueCode: 'LATER-2024', areaCode: area, titleKo: code, titleEn: code, leadAgencyCode: lead, partners: lead === 'MSIT' ? 'NSF' : 'MSIT', due }, { origin: 'test' });
+      }
+      randomHistory(ORACLE_SEED);
+      image = db.$client.serialize();
+    }, 120_000);
+    beforeEach(() => {
+      db = useTestDbCopy(image);
+      admin = builtBy;
+    });
+
+    it('counts the later dialogue’s commitments from its date on', () => {
+      expect(independently('2024-04-30', () => true).total).toBe(19);
+      expect(independently('2024-05-17', () => true).total).toBe(22);
+    });
+
+    const firstDialogue = () => db.select().from(dialogues).get()!.code;
+    // Narrow scopes are counted commitment by commitment: the two ways must agree.
+    it.for<[string, () => DashboardScope, (c: Who) => boolean]>([
+      ['everything', () => ({}), () => true],
+      ['area SEMI', () => ({ area: 'SEMI' }), (c) => c.areaCode === 'SEMI'],
+      ['country KR', () => ({ country: 'KR' }), (c) => c.country === 'KR'],
+      ['the first dialogue', () => ({ dialogue: firstDialogue() }), (c) => !c.code.startsWith('LATER')],
+      ['agency MSIT', () => ({ agency: 'MSIT' }), (c) => c.agencies.includes('MSIT')],
+      ['agency DOE in area BAT', () => ({ agency: 'DOE', area: 'BAT' }), (c) => c.agencies.includes('DOE') && c.areaCode === 'BAT'],
+      ['the later dialogue', () => ({ dialogue: 'LATER-2024' }), (c) => c.code.startsWith('LATER')],
+    ])('for %s', { timeout: 60_000 }, ([, scopeOf, keep]) => {
+      const scope = scopeOf();
+      for (const date of DATES) {
+        const d = getDashboard(scope, date, TODAY, db);
+        expectSame(d, independently(date, keep), `seed ${ORACLE_SEED}: ${JSON.stringify(scope)} at ${date}`);
+        if (scope.dialogue === 'LATER-2024' && date < '2024-05-17') expect(d.series, 'no series before the dialogue').toEqual([]);
+        else if (date === '2025-06-12' || date === '2024-04-30') expectSeries(d, keep, `seed ${ORACLE_SEED}: ${JSON.stringify(scope)}`);
+      }
+    });
+  });
+
+  it(`agrees with the raw history when entries share a day inside a correction window (seed ${TIE_SEED}; TEST_SEED overrides)`, () => {
+    randomHistory(TIE_SEED);
+    const tied = recordSameDayTies(TIE_SEED, TIE_DATES);
+    expect(tied, 'ties were made inside the windows').toBeGreaterThanOrEqual(2 * TIE_DATES.length);
     const dialogue = db.select().from(dialogues).get()!.code;
-    expect(independently('2024-04-30', () => true).total).toBe(19);
-    expect(independently('2024-05-17', () => true).total).toBe(22);
     const scopes: [DashboardScope, (c: Who) => boolean][] = [
       [{}, () => true],
       [{ area: 'SEMI' }, (c) => c.areaCode === 'SEMI'],
-      [{ country: 'KR' }, (c) => c.country === 'KR'],
-      // Narrow scopes are counted commitment by commitment: the two ways must agree.
-      [{ dialogue }, (c) => !c.code.startsWith('LATER')],
+      [{ country: 'US' }, (c) => c.country === 'US'],
+      [{ dialogue }, () => true],
       [{ agency: 'MSIT' }, (c) => c.agencies.includes('MSIT')],
-      [{ agency: 'DOE', area: 'BAT' }, (c) => c.agencies.includes('DOE') && c.areaCode === 'BAT'],
     ];
-    scopes.push([{ dialogue: 'LATER-2024' }, (c) => c.code.startsWith('LATER')]);
-    for (const date of DATES) {
-      for (const [scope, keep] of scopes) {
-        const d = getDashboard(scope, date, TODAY, db);
-        expectSame(d, independently(date, keep), `${JSON.stringify(scope)} at ${date}`);
-        if (scope.dialogue === 'LATER-2024' && date < '2024-05-17') expect(d.series, 'no series before the dialogue').toEqual([]);
-        else if (date === '2025-06-12' || date === '2024-04-30') expectSeries(d, keep, JSON.stringify(scope));
-      }
+    for (const date of TIE_DATES) {
+      for (const [scope, keep] of scopes) expectSame(getDashboard(scope, date, TODAY, db), independently(date, keep), `seed ${TIE_SEED}: ${JSON.stringify(scope)} at ${date}`);
     }
   });
 

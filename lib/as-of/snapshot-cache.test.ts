@@ -68,7 +68,7 @@ describe('the month-end snapshot cache is bounded', () => {
     expect(baseFor('2010-05-20', TODAY)).toBeNull();
   });
 
-  it('builds each cacheable date at most once however many dates a reader asks for, and never evicts one for another', () => {
+  it('builds each cacheable date at most once however many dates a reader asks for, and never evicts one for another', { timeout: 60_000 }, () => {
     const ask = (date: string) => {
       planAsOfView({}, date, TODAY, db);
       planAsOfView({ agency: 'MSIT' }, date, TODAY, db);

@@ -12,8 +12,9 @@ const TODAY = '2025-06-30';
 let db: Db;
 
 /** Records an entry effective on `effectiveDate` as if at the instant `recordedAt` (the service stamps the clock). */
+let admins = 0;
 function record(code: string, status: string, progress: number, effectiveDate: string, recordedAt: string) {
-  const u = insertTestUser(db, { email: `admin-${Math.random()}@example.org`, role: 'admin', passwordHash: 'x' });
+  const u = insertTestUser(db, { email: `admin-${++admins}@example.org`, role: 'admin', passwordHash: 'x' });
   const admin: Actor = { id: u.id, email: u.email, role: 'admin', agencyId: null, agencyCode: null, active: true, mustChangePassword: false };
   const version = db.select().from(commitments).where(eq(commitments.code, code)).get()!.version;
   vi.setSystemTime(new Date(recordedAt));

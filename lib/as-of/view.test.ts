@@ -1,12 +1,15 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { agencies, commitments } from '@/db/schema';
+import { agencies, areas, commitmentPartners, commitments, statusUpdates, users } from '@/db/schema';
 import type { Actor } from '@/lib/audit/record';
 import { parseFiltersLeniently } from '@/lib/commitments/filters';
 import { listAsOf as searchCommitments } from '@/lib/as-of/list';
 import { updateCommitmentStatus } from '@/lib/commitments/update-status';
-import { STATUSES } from '@/lib/commitments/vocabulary';
+import { isClosed, STATUSES, type Status } from '@/lib/commitments/vocabulary';
+import { addDays } from '@/lib/periods/dates';
+import { formatQuarter, quarterOf } from '@/lib/periods/quarters';
+import type { AsOfScope } from './scope';
 import { handMadeHistory } from '@/lib/testing/hand-made-history';
 import { insertTestUser, useSeededTestDb } from '@/lib/testing/test-db';
 import { createCommitment } from '@/lib/admin/commitment-service';
@@ -32,6 +35,77 @@ beforeEach(() => {
 
 const bio = { area: 'BIO' };
 const counts = (c: Record<string, number>) => Object.fromEntries(Object.entries(c).filter(([, n]) => n !== 0));
+
+type Recounted = { code: string; area: string; lead: string; country: string; partners: string[]; dueEnd: string | null; adoptedOn: string };
+
+/** The end of the quarter before the one `date` is in. */
+function previousQuarterEndOf(date: string): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  const q = Math.floor((m - 1) / 3);
+  return q === 0 ? `${y - 1}-12-31` : `${y}-${['03-31', '06-30', '09-30'][q - 1]}`;
+}
+
+/**
+ * Every dashboard figure for the commitments `keep` picks, worked out from the raw tables alone: each
+ * existing commitment stands where its latest entry effective by `date` (ties by recording order) put it.
+ */
+function recountFigures(date: string, keep: (c: Recounted) => boolean) {
+  const partners = db.select({ commitmentId: commitmentPartners.commitmentId, code: agencies.code }).from(commitmentPartners).innerJoin(agencies, eq(agencies.id, commitmentPartners.agencyId)).all();
+  const history = db.select().from(statusUpdates).orderBy(asc(statusUpdates.effectiveDate), asc(statusUpdates.id)).all();
+  const rows = db
+    .select({ id: commitments.id, code: commitments.code, area: areas.code, lead: agencies.code, country: agencies.country, dueEnd: commitments.dueEnd, adoptedOn: commitments.adoptedOn, archivedAt: commitments.archivedAt })
+    .from(commitments)
+    .innerJoin(areas, eq(areas.id, commitments.areaId))
+    .innerJoin(agencies, eq(agencies.id, commitments.leadAgencyId))
+    .all()
+    .filter((c) => c.archivedAt === null && c.adoptedOn <= date)
+    .map((c) => ({ ...c, partners: partners.filter((p) => p.commitmentId === c.id).map((p) => p.code) }))
+    .filter(keep)
+    .map((c) => {
+      const own = history.filter((u) => u.commitmentId === c.id);
+      const last = own.filter((u) => u.effectiveDate <= date).at(-1);
+      const status = (last?.newStatus ?? own[0]?.previousStatus ?? 'not_started') as Status;
+      const open = !isClosed(status);
+      return { ...c, status, progress: last?.newProgress ?? own[0]?.previousProgress ?? 0, open, overdue: open && c.dueEnd !== null && c.dueEnd < date };
+    });
+  const zero = () => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  const counts = zero();
+  const byArea: Record<string, { counts: Record<Status, number>; total: number }> = {};
+  const byLead: Record<string, { country: string; led: number; completed: number; overdue: number }> = {};
+  const byCountry: Record<string, { led: number; completed: number; overdue: number }> = {};
+  const byQuarter: Record<string, { completed: number; discontinued: number; overdue: number; onCourse: number }> = {};
+  for (const c of rows) {
+    counts[c.status] += 1;
+    const area = (byArea[c.area] ??= { counts: zero(), total: 0 });
+    area.counts[c.status] += 1;
+    area.total += 1;
+    for (const g of [(byLead[c.lead] ??= { country: c.country, led: 0, completed: 0, overdue: 0 }), (byCountry[c.country] ??= { led: 0, completed: 0, overdue: 0 })]) {
+      g.led += 1;
+      if (c.status === 'completed') g.completed += 1;
+      if (c.overdue) g.overdue += 1;
+    }
+    if (c.dueEnd) {
+      const q = (byQuarter[formatQuarter(quarterOf(c.dueEnd))] ??= { completed: 0, discontinued: 0, overdue: 0, onCourse: 0 });
+      if (c.status === 'completed') q.completed += 1;
+      else if (c.status === 'discontinued') q.discontinued += 1;
+      else if (c.overdue) q.overdue += 1;
+      else q.onCourse += 1;
+    }
+  }
+  const total = rows.length;
+  return {
+    headline: { total, counts, overdue: rows.filter((c) => c.overdue).length, meanProgress: total ? rows.reduce((n, c) => n + c.progress, 0) / total : 0 },
+    byArea,
+    byLead,
+    byCountry,
+    byQuarter,
+    noDeadline: rows.filter((c) => c.dueEnd === null).length,
+    upcoming: rows
+      .filter((c) => c.open && c.dueEnd !== null && c.dueEnd > date && c.dueEnd <= addDays(date, 90))
+      .sort((a, b) => a.dueEnd!.localeCompare(b.dueEnd!) || a.code.localeCompare(b.code))
+      .map((c) => c.code),
+  };
+}
 
 describe('dashboard figures on a hand-made history', () => {
   it('at the end of 2024 Q1, with the change since the end of 2023', () => {
@@ -178,11 +252,60 @@ describe('dashboard figures on a hand-made history', () => {
   });
 
   it('filters every figure by agency and country', () => {
-    const mohw = getDashboard({ agency: 'MOHW' }, TODAY, TODAY, db);
-    expect(mohw.headline.total).toBe(3);
+    // Two US-led commitments, one with MOHW as partner, so each filter keeps some and drops others.
+    const u = db.select().from(users).where(eq(users.email, 'admin@example.org')).get()!;
+    const admin: Actor = { id: u.id, email: u.email, role: 'admin', agencyId: null, agencyCode: null, active: true, mustChangePassword: false };
+    const record = (code: string, status: string, progress: number, effectiveDate: string) => {
+      const { version } = db.select().from(commitments).where(eq(commitments.code, code)).get()!;
+      updateCommitmentStatus(db, admin, code, { status, progress, note: 'filters', effectiveDate, version }, { origin: 'test' }, TODAY);
+    };
+    const add = (code: string, areaCode: string, leadAgencyCode: string, partners: string, due: string) =>
+      createCommitment(db, admin, { code, dialogueCode: 'KR-US-CET-2023', areaCode, titleKo: code, titleEn: code, leadAgencyCode, partners, due }, { origin: 'test' });
+    add('CET23-BIO-09', 'BIO', 'NIH', 'MOHW', '2025-08');
+    add('CET23-AI-09', 'AI', 'NSF', 'MSIT', '2024-06');
+    record('CET23-BIO-09', 'at_risk', 15, '2024-04-02');
+    record('CET23-AI-09', 'in_progress', 60, '2024-03-10');
+    record('CET23-AI-09', 'completed', 100, '2025-02-14');
+    record('CET23-SEMI-01', 'delayed', 5, '2024-11-11');
+    record('CET23-AI-01', 'discontinued', 0, '2024-09-09');
+
+    const cases: [AsOfScope, (c: Recounted) => boolean][] = [
+      [{ agency: 'MOHW' }, (c) => c.lead === 'MOHW' || c.partners.includes('MOHW')],
+      [{ country: 'US' }, (c) => c.country === 'US'],
+      [{ country: 'KR' }, (c) => c.country === 'KR'],
+    ];
+    for (const [scope, keep] of cases) {
+      for (const asOf of ['2024-02-29', '2024-06-30', '2025-03-31', TODAY]) {
+        const label = `${JSON.stringify(scope)} at ${asOf}`;
+        const d = getDashboard(scope, asOf, TODAY, db);
+        const want = recountFigures(asOf, keep);
+        expect(want.headline.total, `${label}: the filter keeps some`).toBeGreaterThan(0);
+        expect(d.headline.counts, label).toEqual(want.headline.counts);
+        expect(d.headline.total, label).toBe(want.headline.total);
+        expect(d.headline.overdue, label).toBe(want.headline.overdue);
+        expect(d.headline.meanProgress, label).toBeCloseTo(want.headline.meanProgress, 9);
+        const previous = recountFigures(d.previousQuarterEnd, keep).headline;
+        expect(d.previousQuarterEnd, label).toBe(previousQuarterEndOf(asOf));
+        expect({ ...d.previous, meanProgress: Math.round(d.previous.meanProgress * 1e6) }, `${label}, previous quarter`).toEqual({ ...previous, meanProgress: Math.round(previous.meanProgress * 1e6) });
+        expect(Object.fromEntries(d.byArea.map((a) => [a.code, { counts: a.counts, total: a.total }])), `${label}, by area`).toEqual(want.byArea);
+        expect(Object.fromEntries(d.byLeadAgency.map((a) => [a.code, { country: a.country, led: a.led, completed: a.completed, overdue: a.overdue }])), `${label}, by lead`).toEqual(want.byLead);
+        expect(Object.fromEntries(d.byCountry.map((c) => [c.country, { led: c.led, completed: c.completed, overdue: c.overdue }])), `${label}, by country`).toEqual(want.byCountry);
+        expect(Object.fromEntries(d.dueTimeline.map((q) => [q.quarter, { completed: q.completed, discontinued: q.discontinued, overdue: q.overdue, onCourse: q.onCourse }])), `${label}, due timeline`).toEqual(want.byQuarter);
+        expect(d.noDeadline.count, `${label}, no deadline`).toBe(want.noDeadline);
+        expect(d.upcoming.map((c) => c.code), `${label}, upcoming`).toEqual(want.upcoming);
+        for (const p of d.series) {
+          const then = recountFigures(p.end, keep).headline;
+          expect({ counts: p.counts, total: p.total }, `${label}, series at ${p.end}`).toEqual({ counts: then.counts, total: then.total });
+          expect(p.meanProgress, `${label}, series at ${p.end}`).toBeCloseTo(then.meanProgress, 9);
+        }
+      }
+    }
+    // The filters reach the figures above: US-led is only the two added, MOHW's include its partnership.
     const us = getDashboard({ country: 'US' }, TODAY, TODAY, db);
-    expect(us.headline.total).toBe(0);
-    const kr = db.select().from(agencies).where(eq(agencies.country, 'KR')).all().length;
-    expect(kr).toBeGreaterThan(0);
+    expect(us.headline.total).toBe(2);
+    expect(us.byArea.map((a) => [a.code, a.total]).sort()).toEqual([['AI', 1], ['BIO', 1]]);
+    const mohw = getDashboard({ agency: 'MOHW' }, TODAY, TODAY, db);
+    expect(mohw.byLeadAgency.map((a) => [a.code, a.led]).sort()).toEqual([['MOHW', 3], ['NIH', 1]]);
+    expect(mohw.byCountry.map((c) => [c.country, c.led])).toEqual([['KR', 3], ['US', 1]]);
   });
 });

@@ -40,6 +40,14 @@ describe('sign-in throttle', () => {
     expect(allowed('ana@example.org', '192.0.2.52', 7 * MINUTE)).toBe(true);
   });
 
+  it('locks an account at its fifth failure, not before (a literal 5: raising the limit fails this)', () => {
+    for (let i = 0; i < 4; i++) fail('ana@example.org', `192.0.2.${i}`, 0);
+    expect(allowed('ana@example.org', '192.0.2.4', 0), 'the fifth attempt is allowed').toBe(true);
+    expect(startAttempt(db, 'ana@example.org', '192.0.2.5', at(1000))).toEqual({ allowed: false, retryAt: at(MINUTE) });
+    expect(accountLockMs(4)).toBe(0);
+    expect(accountLockMs(5)).toBe(MINUTE);
+  });
+
   it('caps the lockout, and forgets failures after a day or a successful sign-in', () => {
     expect(accountLockMs(THROTTLE_MAX_FAILURES_PER_ACCOUNT - 1)).toBe(0);
     expect(accountLockMs(THROTTLE_MAX_FAILURES_PER_ACCOUNT)).toBe(MINUTE);

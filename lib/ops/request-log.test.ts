@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from './logger.js';
 import { currentRequestId, recordRequestUser } from './request-context';
 import { requestContextStorage, withRequestLog } from './request-log.js';
@@ -40,7 +40,8 @@ describe('the request log', () => {
     expect(ids[0]).not.toBe(ids[1]);
     expect(await signedIn.json()).toEqual({ seen: ids[0], current: ids[0] });
     await signedOut.text();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The line is written when the response finishes, which may come after the client has read it: wait for both lines, however long that takes.
+    await vi.waitFor(() => expect(lines).toHaveLength(2), { timeout: 10_000, interval: 5 });
 
     const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(logged).toEqual([

@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/audit/record';
 import { updateCommitmentStatus } from '@/lib/commitments/update-status';
 import { STATUSES } from '@/lib/commitments/vocabulary';
 import { addDays } from '@/lib/periods/dates';
+import { testSeed } from './seed';
 
 /** A deterministic generator, so a failure can be replayed. */
 export function rng(seed: number) {
@@ -15,9 +16,10 @@ export function rng(seed: number) {
 /**
  * `count` entries on the existing commitments, recorded through the update service out of world
  * order (many back-dated), each effective between 2023-12-10 (or the commitment's adoption) and `today`.
+ * The seed is printed; TEST_SEED replaces it (lib/testing/seed.ts).
  */
 export function recordRandomHistory(db: Db, admin: Actor, seed: number, today: string, count = 150): void {
-  const random = rng(seed);
+  const random = rng(testSeed(seed, 'random history'));
   const codes = db.select({ code: commitments.code }).from(commitments).orderBy(asc(commitments.id)).all().map((r) => r.code);
   const span = (Date.parse(today) - Date.parse('2023-12-10')) / 86_400_000;
   for (let i = 0; i < count; i++) {

@@ -19,7 +19,8 @@ import { insertTestUser } from '@/lib/testing/test-db';
  * the next start) finds a sound file, every acknowledged update, derived data equal to a
  * recomputation and intact hash chains. Prints what it survived.
  */
-const KILLS = 50;
+/** 25 per CI run; `CRASH_KILLS=200 npx vitest run lib/ops/crash.test.ts` for a longer proof. */
+const KILLS = Number(process.env.CRASH_KILLS) || 25;
 /** The kill delays' seed (printed; TEST_SEED replays another). The moment a kill lands still varies with the machine: no kill moment may lose an update. */
 const SEED = testSeed(50, 'kill delays');
 let dir: string;

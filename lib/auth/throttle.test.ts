@@ -87,6 +87,18 @@ describe('sign-in throttle', () => {
     expect(allowed('ana@example.org', '203.0.113.7', 16 * MINUTE)).toBe(true);
   });
 
+  it('says when a limited client may try again: the window after its first failure in it', () => {
+    // Surviving mutants of `npm run test:mutation` (auth group): the retry time, and an address typed with spaces.
+    for (let i = 0; i < THROTTLE_MAX_FAILURES_PER_CLIENT; i++) fail(`user${i}@example.org`, '203.0.113.9', i * 1000);
+    const r = startAttempt(db, 'ana@example.org', '203.0.113.9', at(MINUTE));
+    expect(r).toEqual({ allowed: false, retryAt: at(15 * MINUTE) });
+  });
+
+  it('counts failures for an address typed with spaces or capitals as the same account', () => {
+    for (let i = 0; i < 5; i++) fail(i % 2 ? '  Ana@Example.org ' : 'ana@example.org', `198.51.100.${i}`, i * 1000);
+    expect(allowed('ana@example.org', '198.51.100.99', MINUTE / 2)).toBe(false);
+  });
+
   it('never limits the unknown address as one client: that would lock everyone out', () => {
     for (let i = 0; i < THROTTLE_MAX_FAILURES_PER_CLIENT; i++) fail(`user${i}@example.org`, 'unknown', 0);
     expect(allowed('ana@example.org', 'unknown', MINUTE)).toBe(true);

@@ -8,6 +8,7 @@ import { parseFiltersLeniently } from '@/lib/commitments/filters';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { testSeed } from '@/lib/testing/seed';
 import { insertTestUser, snapshotTables, useSeededTestDb } from '@/lib/testing/test-db';
+import { newCommitment } from '@/lib/testing/admin-fixtures';
 import { createCommitment, setCommitmentArchived, updateCommitment } from './commitment-service';
 import { firstInvalidUtf8, importCommitments, ImportRejectedError, previewCommitmentImport } from './csv-import';
 import { saveAgency, saveDialogue } from './reference-service';
@@ -21,18 +22,6 @@ beforeEach(() => {
   const u = insertTestUser(db, { email: 'admin@example.org', role: 'admin', passwordHash: 'x' });
   admin = { id: u.id, email: u.email, role: 'admin', agencyId: null, agencyCode: null, active: true, mustChangePassword: false };
 });
-
-const newCommitment = {
-  code: 'cet23-bio-09',
-  dialogueCode: 'KR-US-CET-2023',
-  areaCode: 'BIO',
-  titleKo: '새 합의',
-  titleEn: 'New commitment',
-  leadAgencyCode: 'MOHW',
-  partners: 'NIH:counterpart; DOE',
-  due: '2025-H1',
-  targetEn: '3 joint calls',
-};
 
 function fieldErrors(fn: () => unknown) {
   try {

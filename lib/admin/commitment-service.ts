@@ -27,9 +27,11 @@ function lookUpCodes(db: Reader, c: Codes) {
   const dialogue = db.select({ id: dialogues.id }).from(dialogues).where(eq(dialogues.code, c.dialogueCode)).get();
   const area = db.select({ id: areas.id }).from(areas).where(eq(areas.code, c.areaCode)).get();
   const found = new Map(db.select({ id: agencies.id, code: agencies.code }).from(agencies).where(inArray(agencies.code, [c.leadAgencyCode, ...c.partnerCodes])).all().map((a) => [a.code, a.id]));
-  if (!dialogue && c.dialogueCode) errors.dialogueCode = ['unknown_dialogue'];
-  if (!area && c.areaCode) errors.areaCode = ['unknown_area'];
-  if (!found.has(c.leadAgencyCode) && c.leadAgencyCode) errors.leadAgencyCode = ['unknown_agency'];
+  // A missing code is `required` here too: the lenient pass of an input the schema refused calls
+  // this with '' for it, and must not go on to read the id of a row it did not find.
+  if (!dialogue) errors.dialogueCode = [c.dialogueCode ? 'unknown_dialogue' : 'required'];
+  if (!area) errors.areaCode = [c.areaCode ? 'unknown_area' : 'required'];
+  if (!found.has(c.leadAgencyCode)) errors.leadAgencyCode = [c.leadAgencyCode ? 'unknown_agency' : 'required'];
   if (c.partnerCodes.some((code) => !found.has(code))) errors.partners = ['unknown_agency'];
   if (Object.keys(errors).length) return { errors } as const;
   return { errors: null, dialogueId: dialogue!.id, areaId: area!.id, leadId: found.get(c.leadAgencyCode)!, partnerIds: c.partnerCodes.map((code) => found.get(code)!) } as const;

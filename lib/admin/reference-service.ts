@@ -46,13 +46,14 @@ export function saveDialogue(db: Db, actor: Actor, id: number | null, raw: unkno
 export function saveAgency(db: Db, actor: Actor, id: number | null, raw: unknown, ctx: RequestContext) {
   authorize(db, actor, 'agency.manage', undefined, ctx, id === null ? 'new' : String(id));
   const input = parseInput(AgencyInput, raw);
-  const clash = db.select({ id: agencies.id }).from(agencies).where(id === null ? eq(agencies.code, input.code) : and(eq(agencies.code, input.code), ne(agencies.id, id))).get();
-  if (clash) throw new ValidationError({ code: ['code_taken'] });
+  // Immediate, like every other write: the code check and the write see the same database.
   return db.transaction((tx) => {
+    const clash = tx.select({ id: agencies.id }).from(agencies).where(id === null ? eq(agencies.code, input.code) : and(eq(agencies.code, input.code), ne(agencies.id, id))).get();
+    if (clash) throw new ValidationError({ code: ['code_taken'] });
     const before = id === null ? null : tx.select().from(agencies).where(eq(agencies.id, id)).get();
     if (id !== null && !before) throw new NotFoundError('No such agency');
     const after = id === null ? tx.insert(agencies).values(input).returning().get() : tx.update(agencies).set(input).where(eq(agencies.id, id)).returning().get()!;
     recordAudit(tx, { actor, action: id === null ? 'agency.create' : 'agency.update', targetType: 'agency', targetId: after.code, before, after, origin: ctx.origin });
     return after;
-  });
+  }, { behavior: 'immediate' });
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { sessions } from '@/db/schema';
+import { agencies, sessions } from '@/db/schema';
 import { createTestDb, insertTestUser } from '@/lib/testing/test-db';
 import { THROTTLE_MAX_FAILURES_PER_CLIENT, THROTTLE_WINDOW_MS } from './session-policy';
 import { createSession, resolveSession } from './sessions';
@@ -48,5 +48,20 @@ describe('session limits, in plain durations', () => {
   it('throttles one client address at 20 failures within 15 minutes', () => {
     expect(THROTTLE_MAX_FAILURES_PER_CLIENT).toBe(20);
     expect(THROTTLE_WINDOW_MS).toBe(15 * MINUTE);
+  });
+});
+
+describe('the signed-in user a session resolves to', () => {
+  it('carries the agency’s code and names, for the header and the “my agency” filter', () => {
+    const msit = db
+      .insert(agencies)
+      .values({ code: 'MSIT', nameKo: '과학기술정보통신부', shortNameKo: '과기정통부', nameEn: 'Ministry of Science and ICT', country: 'KR', kind: 'ministry' })
+      .returning()
+      .get();
+    const official = insertTestUser(db, { email: 'o@example.org', role: 'official', agencyId: msit.id, passwordHash: 'x' }).id;
+    const actor = resolveSession(db, createSession(db, official, 'test', t0), later(SECOND));
+    expect(actor).toMatchObject({ agencyId: msit.id, agencyCode: 'MSIT' });
+    expect(actor?.agency).toEqual({ code: 'MSIT', nameKo: '과학기술정보통신부', shortNameKo: '과기정통부', nameEn: 'Ministry of Science and ICT' });
+    expect(resolveSession(db, createSession(db, userId, 'test', t0), later(SECOND))?.agency, 'an analyst has none').toBeNull();
   });
 });

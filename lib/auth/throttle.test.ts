@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrateDatabase, openDatabase } from '@/db/client';
-import type * as ThrottleModule from './throttle';
+import * as throttle from './throttle';
+import { accountLockMs, markAttemptSucceeded, startAttempt } from './throttle';
 
 const MINUTE = 60 * 1000;
 const T0 = Date.parse('2026-03-02T09:00:00Z');
@@ -16,16 +17,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 let db: Db;
 
-// The module is imported in beforeEach, not at the top: with a static import, Stryker's Vitest
-// runner counted mutants of its module-level constants (the 90 days) as survivors although these
-// tests fail on them (README, "Tests that pin behaviour").
-let throttle: typeof ThrottleModule;
-const startAttempt: typeof ThrottleModule.startAttempt = (...args) => throttle.startAttempt(...args);
-const markAttemptSucceeded: typeof ThrottleModule.markAttemptSucceeded = (...args) => throttle.markAttemptSucceeded(...args);
-const accountLockMs: typeof ThrottleModule.accountLockMs = (...args) => throttle.accountLockMs(...args);
-
-beforeEach(async () => {
-  throttle = await import('./throttle');
+beforeEach(() => {
   db = createTestDb();
 });
 

@@ -8,14 +8,7 @@ import { projectedEdit, snapshotTables, useSeededTestDb } from '@/lib/testing/te
 import { testActor } from '@/lib/testing/refusal';
 import { updateCommitmentStatus } from '@/lib/commitments/update-status';
 import { setCommitmentArchived } from '@/lib/admin/commitment-service';
-import type * as DecideModule from './decide';
-
-// Imported in beforeEach, not at the top: with a static import, Stryker's Vitest runner counted the
-// mutants of the module-level schema (its error codes) as survivors although these tests fail on
-// them by hand; imported here they are killed, as in record.mutation.test.ts.
-let decideModule: typeof DecideModule;
-const decideClaim: typeof DecideModule.decideClaim = (...args) => decideModule.decideClaim(...args);
-const decisionInputFromForm: typeof DecideModule.decisionInputFromForm = (...args) => decideModule.decisionInputFromForm(...args);
+import { decideClaim, decisionInputFromForm } from './decide';
 
 // Pins what lib/claims/decide.ts promises, field by field (issue 18: mutants that outlived claims.test.ts).
 
@@ -59,8 +52,7 @@ function fieldErrors(input: unknown): Record<string, string[]> {
 const decisionRows = () => db.select().from(claimDecisions).all();
 const lastAudit = () => db.select().from(auditEvents).all().at(-1)!;
 
-beforeEach(async () => {
-  decideModule = await import('./decide');
+beforeEach(() => {
   db = useSeededTestDb();
   msit = actorFor('msit@example.org', 'official', 'MSIT');
   nsf = actorFor('nsf@example.org', 'official', 'NSF');

@@ -1,33 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type * as Dates from './dates';
-import type * as DayStart from './day-start';
-import type * as DuePeriod from './due-period';
-import type * as Quarters from './quarters';
-
-// The modules are imported in beforeEach, not at the top: with static imports, Stryker's Vitest
-// runner counted mutants of module-level code (the date and quarter patterns) as survivors although
-// these tests fail on them (seen in the writes and auth groups too; see the README).
-let dates: typeof Dates;
-let dayStart: typeof DayStart;
-let duePeriod: typeof DuePeriod;
-let quarters: typeof Quarters;
-beforeEach(async () => {
-  dates = await import('./dates');
-  dayStart = await import('./day-start');
-  duePeriod = await import('./due-period');
-  quarters = await import('./quarters');
-});
-const appTimeZone: typeof Dates.appTimeZone = (...args) => dates.appTimeZone(...args);
-const dateTimeInZone: typeof Dates.dateTimeInZone = (...args) => dates.dateTimeInZone(...args);
-const isCalendarDate: typeof Dates.isCalendarDate = (...args) => dates.isCalendarDate(...args);
-const monthIndex: typeof Dates.monthIndex = (...args) => dates.monthIndex(...args);
-const todayIso: typeof Dates.todayIso = (...args) => dates.todayIso(...args);
-const dayStartInZone: typeof DayStart.dayStartInZone = (...args) => dayStart.dayStartInZone(...args);
-const isValidDueSpec: typeof DuePeriod.isValidDueSpec = (...args) => duePeriod.isValidDueSpec(...args);
-const parseDuePeriod: typeof DuePeriod.parseDuePeriod = (...args) => duePeriod.parseDuePeriod(...args);
-const parseQuarter: typeof Quarters.parseQuarter = (...args) => quarters.parseQuarter(...args);
-const previousQuarter: typeof Quarters.previousQuarter = (...args) => quarters.previousQuarter(...args);
-const quarterOf: typeof Quarters.quarterOf = (...args) => quarters.quarterOf(...args);
+import { afterEach, describe, expect, it } from 'vitest';
+import { appTimeZone, dateTimeInZone, isCalendarDate, monthIndex, todayIso } from './dates';
+import { dayStartInZone } from './day-start';
+import { isValidDueSpec, parseDuePeriod } from './due-period';
+import { parseQuarter, previousQuarter, quarterOf } from './quarters';
 
 // Behaviour the mutation run (npm run test:mutation) found unpinned.
 

@@ -3,8 +3,8 @@ import type * as SnapshotDatesModule from './snapshot-dates';
 
 // What the mutation run found unpinned in snapshot-dates.ts (group as-of): the boundaries of the
 // cacheable dates (a month end that is today, the first year), the ties and limits of `baseFor`,
-// and the bound of the memo. Imported in beforeEach, each test with a fresh module: the memo is
-// module state (see lib/claims/decide.mutation.test.ts for why not a static import).
+// and the bound of the memo. Imported in beforeEach after `vi.resetModules()`, so each test starts
+// with a fresh module: the memo is module state.
 let mod: typeof SnapshotDatesModule;
 /** The live tallies (state.ts's END_OF_TIME), spelled out. */
 const END_OF_TIME = '9999-12-31';

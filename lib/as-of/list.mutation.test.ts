@@ -175,7 +175,7 @@ describe('paging', () => {
 
 describe('a row', () => {
   it('carries its area, its lead with the lead’s basis, its partners and its count of inferred facts', () => {
-    const ai01 = list({ q: 'AI-01' }).items[0];
+    const ai01 = list({ q: 'AI-01' }).items[0]!;
     expect(ai01.area).toEqual({ code: 'AI', nameKo: expect.any(String), nameEn: expect.any(String) });
     expect(ai01.area.nameEn).not.toBe('');
     expect(ai01.lead).toMatchObject({ code: 'MSIT', country: 'KR', basis: 'inferred' });
@@ -183,7 +183,7 @@ describe('a row', () => {
     expect(ai01.partners.map((p) => p.code).sort()).toEqual(['DOS', 'KRGOV', 'MOFA', 'USGOV']);
     expect(ai01.inferredAssignments).toBe(3);
     expect(ai01).toMatchObject({ dueSpec: '2024', dueEnd: '2024-12-31', adoptedOn: '2023-12-09', archivedAt: null, claim: null, status: 'not_started', progress: 0 });
-    const ai04 = list({ q: 'AI-04' }).items[0];
+    const ai04 = list({ q: 'AI-04' }).items[0]!;
     expect(ai04).toMatchObject({ inferredAssignments: 0, lead: { code: 'KATS', basis: 'stated' } });
   });
 });

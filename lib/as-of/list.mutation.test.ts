@@ -173,6 +173,21 @@ describe('paging', () => {
   });
 });
 
+describe('the scratch tables', () => {
+  it('are dropped once the list is read, so the next list on the connection sees later writes', () => {
+    const scratch = () =>
+      (db.$client.prepare(`select name from temp.sqlite_master where type = 'table' and (name like 'fix_%' or name like 'state_at_%' or name like 'ls_%')`).all() as { name: string }[]).map((r) => r.name);
+    const ai01 = () => list({ asOf: '2024-06-14', q: 'AI-01' }).items[0];
+    record('CET23-AI-01', 'in_progress', 10, '2024-05-01');
+    // 2024-06-14 reads the month end 2024-05-31's snapshot, corrected by the changes since.
+    expect(ai01()).toMatchObject({ status: 'in_progress', progress: 10 });
+    expect(scratch()).toEqual([]);
+    record('CET23-AI-01', 'delayed', 15, '2024-06-10');
+    expect(ai01()).toMatchObject({ status: 'delayed', progress: 15 });
+    expect(scratch()).toEqual([]);
+  });
+});
+
 describe('a row', () => {
   it('carries its area, its lead with the lead’s basis, its partners and its count of inferred facts', () => {
     const ai01 = list({ q: 'AI-01' }).items[0]!;

@@ -6,6 +6,9 @@ import { handMadeHistory } from '@/lib/testing/hand-made-history';
 import { useSeededTestDb } from '@/lib/testing/test-db';
 import { withTwoConnections } from '@/lib/testing/write-lock';
 import { planAsOfView } from './view';
+import { listAsOf } from './list';
+import { parseFiltersLeniently } from '@/lib/commitments/filters';
+import { planSource, prepareSnapshots, scopeOf, statesOn } from './sources';
 
 // What the mutation run found unpinned in sources.ts (npm run test:mutation, group as-of): a
 // snapshot is never waited for (another connection's write lock means counting from the history,
@@ -63,5 +66,107 @@ describe('month-end snapshots', () => {
     // Building at a date inside the window drops nothing that is still in it.
     planAsOfView({}, '2030-09-30', later, db);
     expect(datesIn(db).dates).toEqual(['2030-03-31', '2030-06-30', '2030-09-30']);
+  });
+});
+
+/** The connection's scratch tables (the projector's id list aside). */
+const scratchTables = (db: Db) =>
+  (db.$client.prepare(`select name from temp.sqlite_master where type = 'table' and name != 'as_of_ids' order by name`).all() as { name: string }[]).map((r) => r.name);
+
+describe('the source of a count', () => {
+  it('is planned by scope and date: live tallies, a month end’s snapshot once built, an agency’s tallies, or the history', () => {
+    const db = useSeededTestDb();
+    // 2024-06-14 is nearest the month end 2024-05-31; 2025-06-29 nearer today than any month end; 2018-05-15 near none.
+    const plans = (scope: object) =>
+      Object.fromEntries(['2025-07-01', TODAY, '2025-06-29', '2024-06-14', '2024-05-31', '2018-05-15'].map((date) => [date, planSource(db, scope, date, TODAY)]));
+    const before = {
+      '2025-07-01': { kind: 'tallies' },
+      [TODAY]: { kind: 'tallies' },
+      '2025-06-29': { kind: 'tallies' },
+      '2024-06-14': { kind: 'history' },
+      '2024-05-31': { kind: 'history' },
+      '2018-05-15': { kind: 'history' },
+    };
+    for (const scope of [{}, { area: 'BIO' }, { country: 'KR' }]) expect(plans(scope), JSON.stringify(scope)).toEqual(before);
+    expect(plans({ agency: 'MSIT' })).toEqual({
+      '2025-07-01': { kind: 'agency', agency: 'MSIT' },
+      [TODAY]: { kind: 'agency', agency: 'MSIT' },
+      '2025-06-29': { kind: 'history' },
+      '2024-06-14': { kind: 'history' },
+      '2024-05-31': { kind: 'history' },
+      '2018-05-15': { kind: 'history' },
+    });
+    prepareSnapshots(db, {}, ['2024-06-14'], TODAY);
+    const built = { ...before, '2024-06-14': { kind: 'snapshot', base: '2024-05-31' }, '2024-05-31': { kind: 'snapshot', base: '2024-05-31' } };
+    for (const scope of [{}, { area: 'BIO' }, { country: 'KR' }]) expect(plans(scope), JSON.stringify(scope)).toEqual(built);
+    expect(plans({ agency: 'MSIT' })).toMatchObject({
+      '2024-06-14': { kind: 'agencySnapshot', agency: 'MSIT', base: '2024-05-31' },
+      '2024-05-31': { kind: 'agencySnapshot', agency: 'MSIT', base: '2024-05-31' },
+      '2025-06-29': { kind: 'history' },
+    });
+    for (const date of Object.keys(before)) expect(planSource(db, { dialogue: 'KR-US-CET-2023' }, date, TODAY), date).toEqual({ kind: 'history' });
+    // Today and later build nothing; a date near no month end neither.
+    prepareSnapshots(db, {}, [TODAY, '2025-07-01', '2025-06-29', '2018-05-15'], TODAY);
+    expect(datesIn(db).dates).toEqual(['2024-05-31']);
+  });
+
+  it('gives each commitment’s state on a date from the cheapest source, and drops its scratch table when released', () => {
+    const db = useSeededTestDb();
+    handMadeHistory(db, TODAY).record('CET23-AI-01', 'in_progress', 20, '2024-06-10');
+    prepareSnapshots(db, {}, ['2024-06-14'], TODAY);
+    const shapes = ['2025-07-01', TODAY, '2025-06-29', '2024-05-31', '2024-06-14', '2018-05-15'].map((date) => {
+      const s = statesOn(db, date, TODAY, 'zz');
+      const shape = { date, tables: scratchTables(db), snapshot: s.snapshot ? { base: s.snapshot.base, fix: s.snapshot.fixTable !== null } : null };
+      s.release();
+      expect(scratchTables(db), `${date} released`).toEqual([]);
+      return shape;
+    });
+    expect(shapes).toEqual([
+      { date: '2025-07-01', tables: [], snapshot: null },
+      { date: TODAY, tables: [], snapshot: null },
+      { date: '2025-06-29', tables: ['zz_since_20250629'], snapshot: null },
+      { date: '2024-05-31', tables: [], snapshot: { base: '2024-05-31', fix: false } },
+      { date: '2024-06-14', tables: ['fix_20240531_20240614'], snapshot: { base: '2024-05-31', fix: true } },
+      { date: '2018-05-15', tables: [], snapshot: null },
+    ]);
+  });
+
+  it('leaves no scratch table behind after a view or a list, whichever source it read', () => {
+    const db = useSeededTestDb();
+    const { record } = handMadeHistory(db, TODAY);
+    record('CET23-AI-01', 'in_progress', 20, '2024-06-10');
+    record('CET23-BIO-01', 'delayed', 20, '2025-06-29');
+    const seen = new Map<string, unknown>();
+    for (const scope of [{}, { area: 'AI' }, { agency: 'MSIT' }, { dialogue: 'KR-US-CET-2023' }]) {
+      for (const date of ['2025-06-29', '2024-05-31', '2024-06-14', '2018-05-15', TODAY]) {
+        const view = planAsOfView(scope, date, TODAY, db);
+        expect(scratchTables(db), `${JSON.stringify(scope)} ${date}`).toEqual([]);
+        listAsOf(parseFiltersLeniently({ ...scope, asOf: date, sort: 'status' }), TODAY, db);
+        expect(scratchTables(db), `list ${JSON.stringify(scope)} ${date}`).toEqual([]);
+        // The same figures again: nothing left over from the first reading changes the second.
+        expect(planAsOfView(scope, date, TODAY, db).headline, `${JSON.stringify(scope)} ${date} again`).toEqual(view.headline);
+        seen.set(`${JSON.stringify(scope)} ${date}`, view.headline.counts);
+      }
+    }
+    expect(seen.get('{} 2024-06-14')).toMatchObject({ in_progress: 1 });
+    expect(seen.get('{} 2025-06-29')).toMatchObject({ in_progress: 1, delayed: 1 });
+  });
+
+  it('lists a narrow scope’s commitments once into a scratch table, and a broad one not at all', () => {
+    const db = useSeededTestDb();
+    const listed = (scope: object) => {
+      const s = scopeOf(db, scope);
+      const rows = scratchTables(db).includes('as_of_scope')
+        ? (db.$client.prepare('select c.code from temp.as_of_scope t join commitments c on c.id = t.id order by c.code').all() as { code: string }[]).map((r) => r.code)
+        : null;
+      s.release();
+      expect(scratchTables(db)).toEqual([]);
+      return rows;
+    };
+    expect(listed({})).toBeNull();
+    expect(listed({ area: 'QNT', country: 'KR' })).toBeNull();
+    expect(listed({ agency: 'NIST' })).toEqual(['CET23-AI-04', 'CET23-QNT-01']);
+    expect(listed({ agency: 'NIST', area: 'QNT' })).toEqual(['CET23-QNT-01']);
+    expect(listed({ dialogue: 'KR-US-CET-2023', area: 'QNT' })).toEqual(['CET23-QNT-01', 'CET23-QNT-02']);
   });
 });

@@ -5,6 +5,10 @@ import { agencyTallySnapshots, stateSnapshots, tallySnapshotDates, tallySnapshot
 import { handMadeHistory } from '@/lib/testing/hand-made-history';
 import { useSeededTestDb } from '@/lib/testing/test-db';
 import { withTwoConnections } from '@/lib/testing/write-lock';
+import { testActor } from '@/lib/testing/refusal';
+import { createCommitment } from '@/lib/admin/commitment-service';
+import { saveDialogue } from '@/lib/admin/reference-service';
+import type { AsOfView } from './view';
 import { planAsOfView } from './view';
 import { listAsOf } from './list';
 import { parseFiltersLeniently } from '@/lib/commitments/filters';
@@ -168,5 +172,51 @@ describe('the source of a count', () => {
     expect(listed({ agency: 'NIST' })).toEqual(['CET23-AI-04', 'CET23-QNT-01']);
     expect(listed({ agency: 'NIST', area: 'QNT' })).toEqual(['CET23-QNT-01']);
     expect(listed({ dialogue: 'KR-US-CET-2023', area: 'QNT' })).toEqual(['CET23-QNT-01', 'CET23-QNT-02']);
+  });
+
+  it('merges a month end’s counts with the changes since or until the date, commitments adopted and closed in between included', () => {
+    withTwoConnections((a, b) => {
+      const admin = testActor(a, 'admin2@example.org', 'admin', null);
+      const ctx = { origin: 'test' };
+      const later = (code: string, heldOn: string, due: string) => {
+        saveDialogue(a, admin, null, { code, nameKo: '후속 대화', nameEn: 'Later dialogue', heldOn, placeKo: '서울', placeEn: 'Seoul' }, ctx);
+        // Due before its dialogue: the burn-up's early case.
+        createCommitment(a, admin, { code: `${code}-AI-01`, dialogueCode: code, areaCode: 'AI', titleKo: '후속', titleEn: 'Later', leadAgencyCode: 'MSIT', partners: '', due }, ctx);
+      };
+      later('LATER-JUNE', '2024-06-10', '2024-03');
+      later('LATER-SEPT', '2024-09-29', '2024-09');
+      const { record } = handMadeHistory(a, TODAY);
+      record('CET23-AI-01', 'completed', 100, '2024-06-11');
+      record('CET23-AI-02', 'discontinued', 0, '2024-06-12');
+      record('CET23-AI-03', 'discontinued', 0, '2024-09-28');
+      const pick = (v: AsOfView) => ({
+        headline: v.headline,
+        byArea: v.byArea.map((x) => [x.code, x.total, x.counts]),
+        byLead: v.byLeadAgency.map((x) => [x.code, x.led, x.completed, x.overdue]),
+        due: v.dueTimeline.map((q) => [q.quarter, q.completed, q.onCourse, q.overdue, q.discontinued]),
+        burnup: v.series.map((p) => [p.period, p.dueByThen, p.completedOfDue]),
+      });
+      // Forward from 2024-06-30, forward from 2024-05-31, back from 2024-09-30: each base not yet built,
+      // so the view under another connection's lock counts from the history.
+      for (const asOf of ['2024-07-03', '2024-06-14', '2024-09-27']) {
+        b.$client.prepare('begin immediate').run();
+        let fromHistory: ReturnType<typeof pick>;
+        try {
+          fromHistory = pick(planAsOfView({}, asOf, TODAY, a));
+        } finally {
+          b.$client.prepare('rollback').run();
+        }
+        const fromSnapshot = pick(planAsOfView({}, asOf, TODAY, a));
+        expect(fromSnapshot, asOf).toEqual(fromHistory);
+      }
+      expect(datesIn(a).dates).toEqual(expect.arrayContaining(['2024-05-31', '2024-06-30', '2024-09-30']));
+      const june = planAsOfView({}, '2024-06-14', TODAY, a);
+      expect(june.headline).toMatchObject({ total: 20, counts: expect.objectContaining({ completed: 1, discontinued: 1 }) });
+      expect(june.dueTimeline.find((q) => q.quarter === '2024-Q4')).toMatchObject({ completed: 1, discontinued: 1 });
+      const september = planAsOfView({}, '2024-09-27', TODAY, a);
+      expect(september.headline.total).toBe(20);
+      expect(september.headline.counts.discontinued).toBe(1);
+      expect(planAsOfView({}, '2024-09-30', TODAY, a).headline).toMatchObject({ total: 21, counts: expect.objectContaining({ discontinued: 2 }) });
+    });
   });
 });

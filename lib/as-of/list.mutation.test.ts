@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { agencies, commitmentPartners, commitments } from '@/db/schema';
 import { parseFiltersLeniently } from '@/lib/commitments/filters';
 import { handMadeHistory } from '@/lib/testing/hand-made-history';
-import { useSeededTestDb } from '@/lib/testing/test-db';
+import { tempTableNames, useSeededTestDb } from '@/lib/testing/test-db';
 import { listAsOf } from './list';
 
 // What the mutation run found unpinned in list.ts (npm run test:mutation, group as-of): the list's
@@ -175,8 +175,7 @@ describe('paging', () => {
 
 describe('the scratch tables', () => {
   it('are dropped once the list is read, so the next list on the connection sees later writes', () => {
-    const scratch = () =>
-      (db.$client.prepare(`select name from temp.sqlite_master where type = 'table' and (name like 'fix_%' or name like 'state_at_%' or name like 'ls_%')`).all() as { name: string }[]).map((r) => r.name);
+    const scratch = () => tempTableNames(db).filter((n) => /^(fix|state_at|ls)_/.test(n));
     const ai01 = () => list({ asOf: '2024-06-14', q: 'AI-01' }).items[0];
     record('CET23-AI-01', 'in_progress', 10, '2024-05-01');
     // 2024-06-14 reads the month end 2024-05-31's snapshot, corrected by the changes since.

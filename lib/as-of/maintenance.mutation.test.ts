@@ -5,7 +5,7 @@ import { commitments } from '@/db/schema';
 import { updateCommitmentStatus } from '@/lib/commitments/update-status';
 import { handMadeHistory } from '@/lib/testing/hand-made-history';
 import { testActor } from '@/lib/testing/refusal';
-import { createTestDb, useSeededTestDb } from '@/lib/testing/test-db';
+import { createTestDb, tempTableNames, useSeededTestDb } from '@/lib/testing/test-db';
 import { otherCouldWrite, withTwoConnections } from '@/lib/testing/write-lock';
 import { DERIVED_VERSION, ensureDerivedCurrent, MAX_LISTED, rebuildDerived, storedDerivedVersion, verifyDerived } from './maintenance';
 import { listAsOf } from './list';
@@ -117,7 +117,7 @@ describe('verifyDerived', () => {
   });
 
   it('drops its scratch copies when done', () => {
-    const scratch = () => (db.$client.prepare(`select name from temp.sqlite_master where type = 'table' and name like 'v\\_%' escape '\\'`).all() as { name: string }[]).map((r) => r.name);
+    const scratch = () => tempTableNames(db).filter((n) => n.startsWith('v_'));
     verifyDerived(db);
     expect(scratch()).toEqual([]);
     db.$client.exec('update commitment_tallies set n = n + 1 where n > 0');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { agencyTallySnapshots, stateSnapshots, tallySnapshotDates, tallySnapshots } from '@/db/schema';
 import { handMadeHistory } from '@/lib/testing/hand-made-history';
-import { useSeededTestDb } from '@/lib/testing/test-db';
+import { tempTableNames, useSeededTestDb } from '@/lib/testing/test-db';
 import { withTwoConnections } from '@/lib/testing/write-lock';
 import { testActor } from '@/lib/testing/refusal';
 import { createCommitment } from '@/lib/admin/commitment-service';
@@ -74,8 +74,7 @@ describe('month-end snapshots', () => {
 });
 
 /** The connection's scratch tables (the projector's id list aside). */
-const scratchTables = (db: Db) =>
-  (db.$client.prepare(`select name from temp.sqlite_master where type = 'table' and name != 'as_of_ids' order by name`).all() as { name: string }[]).map((r) => r.name);
+const scratchTables = (db: Db) => tempTableNames(db).filter((n) => n !== 'as_of_ids');
 
 describe('the source of a count', () => {
   it('is planned by scope and date: live tallies, a month end’s snapshot once built, an agency’s tallies, or the history', () => {

@@ -3,14 +3,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { commitments } from '@/db/schema';
 import { handMadeHistory } from '@/lib/testing/hand-made-history';
-import { useSeededTestDb } from '@/lib/testing/test-db';
+import { tempTableNames, useSeededTestDb } from '@/lib/testing/test-db';
 import { END_OF_TIME, fillOrDrop, prepareStateTable, scratchTable } from './state';
 
 // What the mutation run found unpinned in state.ts (npm run test:mutation, group as-of): the date
 // check on names spliced into SQL, the clean-up of scratch tables, and the narrow pass.
 let db: Db;
-const tempTables = () =>
-  (db.$client.prepare(`select name from temp.sqlite_master where type = 'table' and (name like 'state_at_%' or name like 'broken_%') order by name`).all() as { name: string }[]).map((r) => r.name);
+const tempTables = () => tempTableNames(db).filter((n) => /^(state_at|broken)_/.test(n));
 
 beforeEach(() => {
   db = useSeededTestDb();

@@ -68,3 +68,8 @@ export function projectedEdit(db: Db, codes: string[], write: (tx: Db) => void):
     { behavior: 'immediate' },
   );
 }
+
+/** The names of the connection's temp tables (scratch tables), sorted. */
+export function tempTableNames(db: Db): string[] {
+  return (db.$client.prepare(`select name from temp.sqlite_master where type = 'table' order by name`).all() as { name: string }[]).map((r) => r.name);
+}

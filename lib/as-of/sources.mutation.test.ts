@@ -1,18 +1,19 @@
-import { asc } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { asc, sql } from 'drizzle-orm';
+import { describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
-import { agencyTallySnapshots, stateSnapshots, tallySnapshotDates, tallySnapshots } from '@/db/schema';
+import { agencyTallySnapshots, commitments, stateSnapshots, tallySnapshotDates, tallySnapshots } from '@/db/schema';
 import { handMadeHistory } from '@/lib/testing/hand-made-history';
 import { tempTableNames, useSeededTestDb } from '@/lib/testing/test-db';
 import { withTwoConnections } from '@/lib/testing/write-lock';
 import { testActor } from '@/lib/testing/refusal';
 import { createCommitment } from '@/lib/admin/commitment-service';
-import { saveDialogue } from '@/lib/admin/reference-service';
 import type { AsOfView } from './view';
 import { planAsOfView } from './view';
 import { listAsOf } from './list';
 import { parseFiltersLeniently } from '@/lib/commitments/filters';
-import { planSource, prepareSnapshots, scopeOf, statesOn } from './sources';
+import { END_OF_TIME, stateAtSql } from './state';
+import { planSource, prepareSnapshots, scopeOf, statesAt, statesOn } from './sources';
+import { saveAgency, saveDialogue } from '@/lib/admin/reference-service';
 
 // What the mutation run found unpinned in sources.ts (npm run test:mutation, group as-of): a
 // snapshot is never waited for (another connection's write lock means counting from the history,
@@ -107,19 +108,46 @@ describe('the source of a count', () => {
       '2024-05-31': { kind: 'agencySnapshot', agency: 'MSIT', base: '2024-05-31' },
       '2025-06-29': { kind: 'history' },
     });
-    for (const date of Object.keys(before)) expect(planSource(db, { dialogue: 'KR-US-CET-2023' }, date, TODAY), date).toEqual({ kind: 'history' });
-    // Today and later build nothing; a date near no month end neither.
-    prepareSnapshots(db, {}, [TODAY, '2025-07-01', '2025-06-29', '2018-05-15'], TODAY);
+    // A dialogue's commitments are counted one by one: from the month end's states once it is built.
+    expect(plans({ dialogue: 'KR-US-CET-2023' })).toEqual({
+      ...Object.fromEntries(Object.keys(before).map((date) => [date, { kind: 'history' }])),
+      '2024-06-14': { kind: 'states', base: '2024-05-31' },
+      '2024-05-31': { kind: 'states', base: '2024-05-31' },
+    });
+    // Today and later build nothing; a date near no month end neither: they run no statement. A
+    // snapshot already built costs one read, and never the write lock (nor its busy timeout).
+    const prepare = vi.spyOn(db.$client, 'prepare');
+    const pragma = vi.spyOn(db.$client, 'pragma');
+    try {
+      prepareSnapshots(db, {}, [TODAY, '2025-07-01', '2025-06-29', '2018-05-15'], TODAY);
+      expect(prepare).not.toHaveBeenCalled();
+      prepareSnapshots(db, {}, ['2024-06-14'], TODAY);
+      expect(prepare.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(/^select "as_of" from "tally_snapshot_dates"/)]);
+      expect(pragma).not.toHaveBeenCalled();
+    } finally {
+      prepare.mockRestore();
+      pragma.mockRestore();
+    }
     expect(datesIn(db).dates).toEqual(['2024-05-31']);
   });
 
   it('gives each commitment’s state on a date from the cheapest source, and drops its scratch table when released', () => {
     const db = useSeededTestDb();
-    handMadeHistory(db, TODAY).record('CET23-AI-01', 'in_progress', 20, '2024-06-10');
+    const { record } = handMadeHistory(db, TODAY);
+    record('CET23-AI-01', 'in_progress', 20, '2024-06-10');
+    record('CET23-AI-01', 'delayed', 25, '2024-09-10');
+    record('CET23-BIO-01', 'at_risk', 30, '2025-06-29');
     prepareSnapshots(db, {}, ['2024-06-14'], TODAY);
-    const shapes = ['2025-07-01', TODAY, '2025-06-29', '2024-05-31', '2024-06-14', '2018-05-15'].map((date) => {
+    // Each commitment's state as its history gives it, for every source to equal.
+    const searched = (date: string) => {
+      const at = stateAtSql(date);
+      return db.all(sql`select ${commitments.code} as code, ${at.status} as status, ${at.progress} as progress from ${commitments} order by code`);
+    };
+    const shapes = ['2025-07-01', TODAY, '2025-06-29', '2024-05-31', '2024-06-14', '2024-09-14', '2018-05-15'].map((date) => {
       const s = statesOn(db, date, TODAY, 'zz');
       const shape = { date, tables: scratchTables(db), snapshot: s.snapshot ? { base: s.snapshot.base, fix: s.snapshot.fixTable !== null } : null };
+      const states = db.all(sql`select ${commitments.code} as code, ${s.columns.status} as status, ${s.columns.progress} as progress from ${s.from} order by code`);
+      expect(states, date).toEqual(searched(date));
       s.release();
       expect(scratchTables(db), `${date} released`).toEqual([]);
       return shape;
@@ -130,6 +158,8 @@ describe('the source of a count', () => {
       { date: '2025-06-29', tables: ['zz_since_20250629'], snapshot: null },
       { date: '2024-05-31', tables: [], snapshot: { base: '2024-05-31', fix: false } },
       { date: '2024-06-14', tables: ['fix_20240531_20240614'], snapshot: { base: '2024-05-31', fix: true } },
+      // Its month end (2024-08-31) not built: a search of each history.
+      { date: '2024-09-14', tables: [], snapshot: null },
       { date: '2018-05-15', tables: [], snapshot: null },
     ]);
   });
@@ -216,6 +246,120 @@ describe('the source of a count', () => {
       expect(september.headline.total).toBe(20);
       expect(september.headline.counts.discontinued).toBe(1);
       expect(planAsOfView({}, '2024-09-30', TODAY, a).headline).toMatchObject({ total: 21, counts: expect.objectContaining({ discontinued: 2 }) });
+    });
+  });
+});
+
+/** The tables (and scratch tables, by kind) that the statements run by `read` name. */
+const TABLES = ['commitment_tallies', 'tally_snapshots', 'agency_tallies', 'agency_tally_snapshots', 'state_snapshots', 'status_transitions', 'history_tallies', 'tally_delta', 'fix', 'state_at'];
+function tablesRead(db: Db, read: () => void): string[] {
+  const prepare = vi.spyOn(db.$client, 'prepare');
+  try {
+    read();
+    const statements = prepare.mock.calls.map((c) => String(c[0]));
+    return TABLES.filter((name) => statements.some((s) => new RegExp(`(^|[^a-z_])"?${name}(?![a-z])`).test(s)));
+  } finally {
+    prepare.mockRestore();
+  }
+}
+
+describe('a count follows its plan', () => {
+  it('reading the tables that plan names and no other', () => {
+    const db = useSeededTestDb();
+    handMadeHistory(db, TODAY).record('CET23-AI-01', 'in_progress', 20, '2024-06-10');
+    prepareSnapshots(db, {}, ['2024-06-14'], TODAY);
+    const read = (scopeFilter: object, date: string) => {
+      const s = scopeOf(db, scopeFilter);
+      try {
+        return tablesRead(db, () => statesAt(db, scopeFilter, s.scope, date, TODAY));
+      } finally {
+        s.release();
+      }
+    };
+    const live = ['commitment_tallies', 'status_transitions', 'tally_delta'];
+    const history = ['status_transitions', 'history_tallies', 'state_at'];
+    const snapshotAndFix = ['state_snapshots', 'status_transitions', 'tally_delta', 'fix'];
+    expect(read({}, END_OF_TIME), 'once all history has happened').toEqual(['commitment_tallies']);
+    expect(read({}, TODAY)).toEqual(live);
+    expect(read({ area: 'AI' }, '2025-06-29')).toEqual(live);
+    expect(read({}, '2024-05-31'), 'a month end itself').toEqual(['tally_snapshots']);
+    expect(read({ country: 'US' }, '2024-06-14'), 'near a month end').toEqual(['tally_snapshots', ...snapshotAndFix]);
+    expect(read({}, '2018-05-15'), 'near no month end').toEqual(history);
+    expect(read({ agency: 'MSIT' }, TODAY)).toEqual(['agency_tallies', 'status_transitions', 'tally_delta']);
+    expect(read({ agency: 'MSIT' }, '2024-05-31')).toEqual(['agency_tally_snapshots']);
+    expect(read({ agency: 'MSIT' }, '2024-06-14')).toEqual(['agency_tally_snapshots', ...snapshotAndFix]);
+    expect(read({ agency: 'MSIT' }, '2025-06-29')).toEqual(history);
+    expect(read({ dialogue: 'KR-US-CET-2023' }, TODAY)).toEqual(history);
+    expect(read({ dialogue: 'KR-US-CET-2023' }, '2024-05-31')).toEqual(['state_snapshots', 'history_tallies']);
+    expect(read({ dialogue: 'KR-US-CET-2023' }, '2024-06-14')).toEqual(['state_snapshots', 'status_transitions', 'history_tallies', 'fix']);
+  });
+
+  it('leaves out an area, lead agency or due date whose commitments all came after the date', () => {
+    const db = useSeededTestDb();
+    const admin = testActor(db, 'admin2@example.org', 'admin', null);
+    const ctx = { origin: 'test' };
+    // An agency leading nothing else, a due date no other commitment has, adopted the day before today.
+    const meti = saveAgency(db, admin, null, { code: 'METI', nameKo: '경제산업성', nameEn: 'Ministry of Economy, Trade and Industry', country: 'JP', kind: 'ministry' }, ctx);
+    saveDialogue(db, admin, null, { code: 'LATER', nameKo: '후속 대화', nameEn: 'Later dialogue', heldOn: '2025-06-29', placeKo: '서울', placeEn: 'Seoul' }, ctx);
+    createCommitment(db, admin, { code: 'LATER-AI-01', dialogueCode: 'LATER', areaCode: 'AI', titleKo: '후속', titleEn: 'Later', leadAgencyCode: 'METI', partners: '', due: '2031-03' }, ctx);
+    prepareSnapshots(db, {}, ['2025-06-14'], TODAY);
+    const at = (scopeFilter: object, date: string) => {
+      const s = scopeOf(db, scopeFilter);
+      try {
+        const { groups, dues } = statesAt(db, scopeFilter, s.scope, date, TODAY);
+        return { led: groups.filter((g) => g.leadAgencyId === meti.id), due: dues.filter((d) => d.dueEnd === '2031-03-31') };
+      } finally {
+        s.release();
+      }
+    };
+    const adopted = { led: [expect.objectContaining({ total: 1 })], due: [{ dueEnd: '2031-03-31', completed: 0, discontinued: 0, open: 1 }] };
+    expect(at({}, TODAY)).toEqual(adopted);
+    expect(at({ agency: 'METI' }, TODAY)).toEqual(adopted);
+    // From the live tallies (and the agency's), less what came after; from a month end's tallies, plus what came before.
+    for (const [scope, date] of [[{}, '2025-06-28'], [{ agency: 'METI' }, '2025-06-28'], [{ area: 'AI' }, '2025-06-28'], [{}, '2025-06-14']] as const) {
+      expect(at(scope, date), `${JSON.stringify(scope)} ${date}`).toEqual({ led: [], due: [] });
+    }
+    expect(at({}, '2025-06-29')).toEqual(adopted);
+  });
+});
+
+describe('building a month-end snapshot', () => {
+  it('throws any error but a busy write lock, puts the busy timeout back and leaves nothing half built', () => {
+    const db = useSeededTestDb();
+    handMadeHistory(db, TODAY).record('CET23-AI-01', 'in_progress', 20, '2024-06-10');
+    expect(db.$client.pragma('busy_timeout', { simple: true })).toBe(5000);
+    db.$client.exec(`create temp trigger refuse_snapshot before insert on main.tally_snapshot_dates begin select raise(abort, 'refused by a trigger'); end`);
+    expect(() => prepareSnapshots(db, {}, ['2024-06-14'], TODAY)).toThrow('refused by a trigger');
+    expect(db.$client.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(datesIn(db)).toEqual({ dates: [], tallies: [], states: [], agencies: [] });
+    // An error with no SQLite code at all (here from a function in the statement) is thrown as it is.
+    db.$client.function('refuse_in_js', () => {
+      throw new RangeError('refused in JavaScript');
+    });
+    db.$client.exec(`drop trigger refuse_snapshot; create temp trigger refuse_snapshot before insert on main.tally_snapshot_dates begin select refuse_in_js(); end`);
+    expect(() => prepareSnapshots(db, {}, ['2024-06-14'], TODAY)).toThrow(new RangeError('refused in JavaScript'));
+    expect(db.$client.pragma('busy_timeout', { simple: true })).toBe(5000);
+    db.$client.exec('drop trigger refuse_snapshot');
+    prepareSnapshots(db, {}, ['2024-06-14'], TODAY);
+    expect(datesIn(db).dates).toEqual(['2024-05-31']);
+  });
+
+  it('keeps the one another connection built after it looked and before it took the write lock', () => {
+    withTwoConnections((a, b) => {
+      handMadeHistory(a, TODAY).record('CET23-AI-01', 'in_progress', 20, '2024-06-10');
+      const pragma = a.$client.pragma.bind(a.$client);
+      // The moment between: `a` has found no snapshot and is about to take the lock.
+      const between = vi.spyOn(a.$client, 'pragma').mockImplementation(((source: string, options?: object) => {
+        if (source === 'busy_timeout = 0') prepareSnapshots(b, {}, ['2024-06-14'], TODAY);
+        return pragma(source, options);
+      }) as typeof a.$client.pragma);
+      try {
+        prepareSnapshots(a, {}, ['2024-06-14'], TODAY);
+      } finally {
+        between.mockRestore();
+      }
+      expect(datesIn(a)).toEqual({ dates: ['2024-05-31'], tallies: ['2024-05-31'], states: ['2024-05-31'], agencies: ['2024-05-31'] });
+      expect(planAsOfView({}, '2024-06-14', TODAY, a).headline.counts.in_progress).toBe(1);
     });
   });
 });

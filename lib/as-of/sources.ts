@@ -40,53 +40,58 @@ export interface StatesAt {
  *   date nearer today than to a month end.
  * - `snapshot`: the same from the tallies as they stood at a past month end (built on first use).
  * - `agency`: the live per-agency tallies, for an agency (as lead or partner) today.
- * - `history`: the scope's commitments one by one, each at its state on the date (a dialogue;
- *   an agency in the past; a snapshot that could not be built).
+ * - `states`: a dialogue's commitments one by one, each at its state in a past month end's
+ *   snapshot corrected to the date (the month end's snapshot is built).
+ * - `history`: the scope's commitments one by one, each at its state on the date from its history
+ *   (a dialogue; an agency in the past; a date near no month end; a snapshot that could not be built).
  */
 export type SourcePlan =
   | { kind: 'tallies' }
   | { kind: 'snapshot'; base: string }
   | { kind: 'agency'; agency: string }
   | { kind: 'agencySnapshot'; agency: string; base: string }
+  | { kind: 'states'; base: string }
   | { kind: 'history' };
 
 /** The scopes the tallies serve: narrowed only by area or the lead's country. */
 const broad = (scope: AsOfScope) => !scope.dialogue && !scope.agency;
 
 export function planSource(db: Db, scope: AsOfScope, date: string, today: string): SourcePlan {
-  if (scope.dialogue) return { kind: 'history' };
+  // END_OF_TIME from today on; a month end that may be built; or null (near none).
+  const base = baseFor(date, today);
+  const built = base !== null && snapshotExists(db, base) ? base : null;
+  if (scope.dialogue) return built ? { kind: 'states', base: built } : { kind: 'history' };
   if (scope.agency) {
     if (date >= today) return { kind: 'agency', agency: scope.agency };
-    const base = baseFor(date, today);
-    return base !== null && base !== END_OF_TIME && snapshotExists(db, base) ? { kind: 'agencySnapshot', agency: scope.agency, base } : { kind: 'history' };
+    return built ? { kind: 'agencySnapshot', agency: scope.agency, base: built } : { kind: 'history' };
   }
-  const base = date >= today ? END_OF_TIME : baseFor(date, today);
   if (base === END_OF_TIME) return { kind: 'tallies' };
-  return base !== null && snapshotExists(db, base) ? { kind: 'snapshot', base } : { kind: 'history' };
+  return built ? { kind: 'snapshot', base: built } : { kind: 'history' };
 }
 
 const snapshotExists = (db: Db, date: string) =>
   db.select({ d: tallySnapshotDates.asOf }).from(tallySnapshotDates).where(eq(tallySnapshotDates.asOf, date)).get() !== undefined;
 
 /**
- * Builds the snapshots of a cacheable date (see `snapshotDates`) unless they exist, and refuses
- * (false) any other date. They hold every commitment not archived, by area, lead agency, due date
- * and status then. One immediate transaction, so no write slips
+ * Builds the snapshots of a cacheable date (one of `snapshotDates(today)`) unless they exist. They
+ * hold every commitment's state then, and the tallies of those not archived by area, lead agency,
+ * due date and status. One immediate transaction, so no write slips
  * between reading the history and storing its sums; the projector (lib/as-of/projector.ts)
  * deletes the snapshot again when a later write changes that past. It never waits for the write lock (a
- * request must not stall behind another connection's write): when the lock is taken it gives up
- * and returns false, and the dashboard counts that date from the history instead.
+ * request must not stall behind another connection's write): when the lock is taken it gives up,
+ * and the dashboard counts that date from the history instead. Any other error is thrown.
  */
-function ensureSnapshot(db: Db, date: string, today: string): boolean {
-  if (snapshotExists(db, date)) return true;
+function ensureSnapshot(db: Db, date: string, today: string): void {
+  // Read first: a built snapshot needs no write lock.
+  if (snapshotExists(db, date)) return;
   const cacheable = snapshotDates(today);
-  if (!cacheable.includes(date)) return false;
   const client = db.$client;
   const timeout = client.pragma('busy_timeout', { simple: true }) as number;
   client.pragma('busy_timeout = 0');
   try {
     db.transaction(
       (tx) => {
+        // Built by another connection since the read above.
         if (snapshotExists(db, date)) return;
         // Every commitment existing then (archived ones too: lists may show them), then the tallies from those.
         tx.run(sql`delete from ${stateSnapshots} where ${stateSnapshots.asOf} = ${date}`);
@@ -120,20 +125,11 @@ function ensureSnapshot(db: Db, date: string, today: string): boolean {
       },
       { behavior: 'immediate' },
     );
-    return true;
   } catch (e) {
-    if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) return false;
-    throw e;
+    if (!(e as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw e;
   } finally {
     client.pragma(`busy_timeout = ${timeout}`);
   }
-}
-
-/** Whether a past date has a built snapshot to start from. */
-function hasSnapshotFor(db: Db, date: string, today: string): boolean {
-  if (date >= today) return false;
-  const base = baseFor(date, today);
-  return base !== null && base !== END_OF_TIME && snapshotExists(db, base);
 }
 
 /**
@@ -142,8 +138,9 @@ function hasSnapshotFor(db: Db, date: string, today: string): boolean {
  */
 export function prepareSnapshots(db: Db, _scope: AsOfScope, dates: string[], today: string): void {
   for (const date of dates) {
+    // The month end it is counted from (baseFor gives only cacheable ones), if any.
     const base = baseFor(date, today);
-    if (date < today && base !== null && base !== END_OF_TIME) ensureSnapshot(db, base, today);
+    if (base !== null && base !== END_OF_TIME) ensureSnapshot(db, base, today);
   }
 }
 
@@ -155,15 +152,15 @@ export function prepareSnapshots(db: Db, _scope: AsOfScope, dates: string[], tod
  */
 function countingSources(db: Db, scopeFilter: AsOfScope, scope: SQL[], date: string, today: string): { sources: SQL[]; release(): void } {
   const plan = planSource(db, scopeFilter, date, today);
-  if (plan.kind === 'history') {
-    // A narrow scope reads its few commitments' states from a month-end snapshot when there is one.
-    const at = !broad(scopeFilter) && hasSnapshotFor(db, date, today) ? statesOn(db, date, today, 'cs') : prepareStateTable(db, date, broad(scopeFilter) ? null : scope);
+  if (plan.kind === 'history' || plan.kind === 'states') {
+    // A dialogue reads its few commitments' states from a month-end snapshot when there is one.
+    const at = plan.kind === 'states' ? statesOn(db, date, today, 'cs') : prepareStateTable(db, date, scope);
     // One pass over the commitments, summed into tally rows that the sums below read twice.
     const table = scratchTable('history_tallies', date);
     try {
       db.run(sql`drop table if exists ${table}`);
       db.run(sql`create table ${table} as select ${commitments.areaId} as area_id, ${commitments.leadAgencyId} as lead_agency_id, coalesce(${commitments.dueEnd}, '') as due_end,
-          ${at.columns.status} as status, count(*) as n, sum(${at.columns.progress}) as progress from ${at.from} where ${and(...scope) ?? sql`1`} group by 1, 2, 3, 4`);
+          ${at.columns.status} as status, count(*) as n, sum(${at.columns.progress}) as progress from ${at.from} where ${allOf(scope)} group by 1, 2, 3, 4`);
     } finally {
       at.release();
     }
@@ -177,27 +174,23 @@ function countingSources(db: Db, scopeFilter: AsOfScope, scope: SQL[], date: str
   const rows = sql`(select area_id, lead_agency_id, due_end, status, n, progress_sum as progress from ${t} where ${and(...where)})`;
   const base = plan.kind === 'snapshot' || plan.kind === 'agencySnapshot' ? plan.base : END_OF_TIME;
   if (base === date) return { sources: [rows], release: () => {} };
-  const delta = base === END_OF_TIME ? prepareDelta(db, scope, date, base) : snapshotDelta(db, scope, date, base);
+  const delta = base === END_OF_TIME ? liveDelta(db, scope, date) : snapshotDelta(db, scope, date, base);
   return { sources: [rows, delta.table], release: delta.release };
 }
 
 /**
- * The correction from counting at `base` to counting at `date`, as tally rows: the scope's
- * commitments with entries effective between the two leave the state they had at `base` (n = -1)
- * and take the one they had at `date` (n = +1). Going back, those are the state the last entry in
- * between ended in and the one the first started from; going forward, the reverse.
+ * The correction from the live tallies back to `date`, as tally rows: the scope's commitments with
+ * entries effective after it leave the state the last of those entries ended in (n = -1) and take
+ * the one the first started from (n = +1).
  */
-function prepareDelta(db: Db, scope: SQL[], date: string, base: string): { table: SQL; release(): void } {
+function liveDelta(db: Db, scope: SQL[], date: string): { table: SQL; release(): void } {
   const t = statusTransitions;
   const table = scratchTable('tally_delta', date);
-  const [from, to] = date < base ? [date, base] : [base, date];
-  const window = to === END_OF_TIME ? sql`${t.effectiveDate} > ${from}` : sql`${t.effectiveDate} > ${from} and ${t.effectiveDate} <= ${to}`;
-  const back = date < base;
   const order = sql`${t.effectiveDate} || ':' || printf('%012d', ${t.updateId})`;
   const leg = (status: string, progress: string, sign: 1 | -1) =>
     sql`select ${commitments.areaId} as a, ${commitments.leadAgencyId} as l, coalesce(${commitments.dueEnd}, '') as d, ${sql.raw(`w.${status}`)} as s,
         ${sign} as n, ${sql.raw(`${sign} * w.${progress}`)} as p
-      from w cross join ${commitments} on ${commitments.id} = w.cid where ${and(...scope) ?? sql`1`}`;
+      from w cross join ${commitments} on ${commitments.id} = w.cid where ${allOf(scope)}`;
   db.run(sql`drop table if exists ${table}`);
   db.run(sql`create table ${table} (area_id integer not null, lead_agency_id integer not null, due_end text not null, status text not null, n integer not null, progress integer not null)`);
   // min() and max() pick each commitment's first and last entry in world order; their bare columns
@@ -205,12 +198,14 @@ function prepareDelta(db: Db, scope: SQL[], date: string, base: string): { table
   fillOrDrop(db, table, sql`insert into ${table} (area_id, lead_agency_id, due_end, status, n, progress)
     with w as materialized (
       select f.cid, f.fs, f.fp, l.ts, l.tp
-      from (select ${t.commitmentId} as cid, ${t.fromStatus} as fs, ${t.fromProgress} as fp, min(${order}) from ${t} where ${window} group by cid) f
-      join (select ${t.commitmentId} as cid, ${t.toStatus} as ts, ${t.toProgress} as tp, max(${order}) from ${t} where ${window} group by cid) l on l.cid = f.cid)
-    select a, l, d, s, sum(n), sum(p) from (${leg('ts', 'tp', back ? -1 : 1)} union all ${leg('fs', 'fp', back ? 1 : -1)}) group by a, l, d, s`);
+      from (select ${t.commitmentId} as cid, ${t.fromStatus} as fs, ${t.fromProgress} as fp, min(${order}) from ${t} where ${t.effectiveDate} > ${date} group by cid) f
+      join (select ${t.commitmentId} as cid, ${t.toStatus} as ts, ${t.toProgress} as tp, max(${order}) from ${t} where ${t.effectiveDate} > ${date} group by cid) l on l.cid = f.cid)
+    select a, l, d, s, sum(n), sum(p) from (${leg('ts', 'tp', -1)} union all ${leg('fs', 'fp', 1)}) group by a, l, d, s`);
   return { table, release: () => db.run(sql`drop table if exists ${table}`) };
 }
 
+/** Every condition of a scope, as one (a scope always has one: commitments not archived, or its list). */
+const allOf = (scope: SQL[]): SQL => and(...scope) ?? sql`1`;
 
 /** Sums a counting source by area and lead agency (streaming from the tallies' key order). */
 function groupTotals(db: Db, source: SQL, date: string): GroupTotals[] {
@@ -246,10 +241,10 @@ export function scopeOf(db: Db, scopeFilter: AsOfScope): { scope: SQL[]; release
   const candidates = agencyId
     ? sql`select ${commitments.id} as id from ${commitments} where ${commitments.leadAgencyId} = ${agencyId}
         union select ${commitmentPartners.commitmentId} from ${commitmentPartners} where ${commitmentPartners.agencyId} = ${agencyId}`
-    : sql`select ${commitments.id} as id from ${commitments} where ${and(...rest)}`;
+    : sql`select ${commitments.id} as id from ${commitments} where ${allOf(rest)}`;
   db.run(sql`drop table if exists ${table}`);
   db.run(sql`create table ${table} (id integer primary key)`);
-  fillOrDrop(db, table, sql`insert into ${table} (id) select u.id from (${candidates}) u cross join ${commitments} on ${commitments.id} = u.id where ${and(...rest) ?? sql`1`}`);
+  fillOrDrop(db, table, sql`insert into ${table} (id) select u.id from (${candidates}) u cross join ${commitments} on ${commitments.id} = u.id where ${allOf(rest)}`);
   return { scope: [sql`${commitments.id} in (select id from ${table})`], release: () => db.run(sql`drop table if exists ${table}`) };
 }
 
@@ -300,7 +295,7 @@ export interface StatesOn extends StateTable {
   snapshot?: { base: string; snap: SQL; fixTable: SQL | null; fix: SQL };
 }
 
-export function statesOn(db: Db, date: string, today: string, alias = 'st'): StatesOn {
+export function statesOn(db: Db, date: string, today: string, alias: string): StatesOn {
   const none = { from: sql`${commitments}`, join: sql``, release: () => {} };
   if (date >= today) return { ...none, columns: { status: sql`${commitments.status}`, progress: sql`${commitments.progress}` } };
   const base = baseFor(date, today);
@@ -377,7 +372,7 @@ function prepareFix(db: Db, date: string, base: string): { table: SQL; release()
 function snapshotDelta(db: Db, scope: SQL[], date: string, base: string): { table: SQL; release(): void } {
   const { table: fix, release: releaseFix } = prepareFix(db, date, base);
   const table = scratchTable('tally_delta', date);
-  const where = and(...scope) ?? sql`1`;
+  const where = allOf(scope);
   const key = sql`${commitments.areaId} as area_id, ${commitments.leadAgencyId} as lead_agency_id, coalesce(${commitments.dueEnd}, '') as due_end`;
   db.run(sql`drop table if exists ${table}`);
   try {

@@ -3,6 +3,9 @@ import type { Db } from '@/db/client';
 import { parseFiltersLeniently } from '@/lib/commitments/filters';
 import { handMadeHistory } from '@/lib/testing/hand-made-history';
 import { useSeededTestDb } from '@/lib/testing/test-db';
+import { testActor } from '@/lib/testing/refusal';
+import { createCommitment } from '@/lib/admin/commitment-service';
+import { saveDialogue } from '@/lib/admin/reference-service';
 import { listAsOf } from './list';
 import { planAsOfView } from './view';
 
@@ -65,6 +68,22 @@ describe('the burn-up: due by then against completed among those due', () => {
       expect(total(p.links.completedOfDue), `${p.period} completed of due`).toBe(p.completedOfDue);
     }
     expect(series.at(-1)!.links.completedOfDue).toBe('/commitments?dueBy=2025-03-31&asOf=2025-03-31&status=completed');
+  });
+
+  it('counts a commitment due before its dialogue’s date from its adoption on, not before', () => {
+    const admin = testActor(db, 'admin2@example.org', 'admin', null);
+    const ctx = { origin: 'test' };
+    // Held on a month end, with a commitment due three months before it (the end of August 2024).
+    saveDialogue(db, admin, null, { code: 'LATER', nameKo: '후속 대화', nameEn: 'Later dialogue', heldOn: '2024-11-30', placeKo: '서울', placeEn: 'Seoul' }, ctx);
+    createCommitment(db, admin, { code: 'LATER-AI-01', dialogueCode: 'LATER', areaCode: 'AI', titleKo: '후속', titleEn: 'Later', leadAgencyCode: 'MSIT', partners: '', due: '2024-08' }, ctx);
+    const series = planAsOfView({}, '2025-03-31', TODAY, db).series;
+    const due = (period: string) => series.find((p) => p.period === period)!.dueByThen;
+    // TRI-01 alone until November, when LATER-AI-01 is adopted (on the period's last day) already due.
+    expect(['2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12'].map(due)).toEqual([1, 1, 1, 1, 2, 7]);
+    for (const p of series) {
+      const total = listAsOf(parseFiltersLeniently(Object.fromEntries(new URL(p.links.dueByThen, 'http://x').searchParams)), TODAY, db).total;
+      expect(total, `${p.period} due`).toBe(p.dueByThen);
+    }
   });
 
   it('narrows to a scope: a dialogue read from the history, an area from the tallies', () => {

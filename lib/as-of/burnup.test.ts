@@ -11,6 +11,7 @@ import { planAsOfView } from './view';
 
 const TODAY = '2025-06-30';
 let db: Db;
+let record: ReturnType<typeof handMadeHistory>['record'];
 
 /**
  * The seed's six dated commitments (CET23-TRI-01 due 2024-04-30; BIO-01, BIO-04, AI-01, AI-02 and
@@ -19,7 +20,7 @@ let db: Db;
  */
 beforeEach(() => {
   db = useSeededTestDb();
-  const { record } = handMadeHistory(db, TODAY);
+  ({ record } = handMadeHistory(db, TODAY));
   record('CET23-BIO-01', 'completed', 100, '2024-11-30');
   record('CET23-SEMI-01', 'completed', 100, '2024-06-15');
   record('CET23-BAT-02', 'completed', 100, '2024-09-01');
@@ -84,6 +85,13 @@ describe('the burn-up: due by then against completed among those due', () => {
       const total = listAsOf(parseFiltersLeniently(Object.fromEntries(new URL(p.links.dueByThen, 'http://x').searchParams)), TODAY, db).total;
       expect(total, `${p.period} due`).toBe(p.dueByThen);
     }
+  });
+
+  it('counts a discontinued commitment among those due, and never as completed', () => {
+    record('CET23-AI-02', 'discontinued', 0, '2024-11-10');
+    const series = planAsOfView({}, '2025-03-31', TODAY, db).series;
+    const at = (period: string) => series.find((p) => p.period === period)!;
+    expect([at('2024-11').dueByThen, at('2024-12').dueByThen, at('2024-12').completedOfDue, at('2025-03').dueByThen]).toEqual([1, 6, 2, 6]);
   });
 
   it('narrows to a scope: a dialogue read from the history, an area from the tallies', () => {

@@ -174,7 +174,9 @@ describe('assessed against self-reported on the dashboard', () => {
     expect(bio).toMatchObject({ assessed: 2, total: 4, mean: -0.5 });
     expect(drilled(bio.link).items.map((i) => i.code)).toEqual(['CET23-BIO-03', 'CET23-BIO-04']);
     // MSIT leads AI-01 (+1), AI-02, AI-05, BIO-01 (0), ICT-01, ICT-02 (0), QNT-02.
-    expect(a.byLeadAgency.find((r) => r.code === 'MSIT')).toMatchObject({ assessed: 3, total: 7, mean: 1 / 3 });
+    const msit = a.byLeadAgency.find((r) => r.code === 'MSIT')!;
+    expect(msit).toMatchObject({ assessed: 3, total: 7, mean: 1 / 3 });
+    expect(drilled(msit.link).items.map((i) => i.code).sort(), 'the four not assessed').toEqual(['CET23-AI-02', 'CET23-AI-05', 'CET23-ICT-01', 'CET23-QNT-02']);
     expect(a.byLeadAgency.find((r) => r.code === 'MOHW')).toMatchObject({ assessed: 1, total: 3, mean: -1 });
     expect(a.byLeadAgency.find((r) => r.code === 'KRISS')).toMatchObject({ assessed: 0, total: 1, mean: null });
   });
